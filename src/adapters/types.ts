@@ -1,0 +1,210 @@
+// The narrow interfaces between lifesub and the outside world. Steps see only these; the composition
+// root (src/compose.ts) alone decides whether the real or the sandbox-backed implementations are wired.
+// Every call takes an AbortSignal; secrets travel only as arguments that end up on stdin or in the API.
+
+/** Callback for streaming progress lines (already redacted by the adapter). */
+export type LineSink = (line: string) => void;
+
+export interface CallOptions {
+  signal: AbortSignal;
+  /** Progress lines of a long-running tool (build output, push progress). */
+  onLine?: LineSink;
+}
+
+// ---------------------------------------------------------------- processes
+
+export interface RunOptions extends CallOptions {
+  cwd?: string;
+  /** Written to the child's stdin (the only way a secret may reach a child process). */
+  input?: string;
+  /** Extra environment variables for the child. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** Strings to scrub from anything this call reports (errors, lines). */
+  secrets?: string[];
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The one way lifesub spawns processes. The real runner (execa, argument arrays, process-group kill
+ * on abort) lives in src/adapters/exec.ts; tests use a scripted fake that fails on unexpected calls.
+ * A non-zero exit rejects with ToolError whose message names the tool and whose details carry the
+ * redacted tail of stderr; a missing executable rejects with ToolError whose hint says how to install it.
+ */
+export interface CommandRunner {
+  run(file: string, args: readonly string[], options: RunOptions): Promise<RunResult>;
+}
+
+// ---------------------------------------------------------------- Kubernetes
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  resourceVersion?: string;
+  uid?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  ownerReferences?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [key: string]: unknown;
+}
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WaitOptions {
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** What is being waited for, for the timeout message: "LoadBalancer address of service x". */
+  describe: string;
+  /** Hint for the timeout error. */
+  hint?: string;
+}
+
+export interface Kube {
+  /** Checks that the kubeconfig/context exist and the API answers. Throws UserError/ToolError with a hint. */
+  ping(signal: AbortSignal): Promise<{ server: string; context: string; version: string }>;
+  /** Server-side apply with fieldManager "lifesub" and force. Returns the object as stored. */
+  apply(obj: KubeObject, signal: AbortSignal): Promise<KubeObject>;
+  /** Create only; returns undefined when it already exists (409). */
+  create(obj: KubeObject, signal: AbortSignal): Promise<KubeObject | undefined>;
+  get(ref: ObjectRef, signal: AbortSignal): Promise<KubeObject | undefined>;
+  list(apiVersion: string, kind: string, namespace: string | undefined, options: ListOptions, signal: AbortSignal): Promise<KubeObject[]>;
+  /** Returns false when there was nothing to delete. Background propagation. */
+  delete(ref: ObjectRef, signal: AbortSignal): Promise<boolean>;
+  /**
+   * Watches one object (list+watch, re-established on drop) until `check` returns something other
+   * than undefined, and resolves with that. `check` also sees `undefined` while/when the object does
+   * not exist (so "wait until deleted" is `obj => obj ? undefined : true`). Throws ToolError naming
+   * `describe` on timeout, AbortedError on abort.
+   */
+  waitFor<T>(ref: ObjectRef, check: (obj: KubeObject | undefined) => T | undefined, options: WaitOptions): Promise<T>;
+  /** Last lines of a pod's container log ('' when none). */
+  podLogs(namespace: string, pod: string, container: string | undefined, tailLines: number, signal: AbortSignal): Promise<string>;
+}
+
+// ---------------------------------------------------------------- Helm
+
+export interface HelmRelease {
+  name: string;
+  namespace: string;
+  status: string;
+  chart: string;
+  revision: number;
+}
+
+export interface HelmInstall {
+  release: string;
+  chart: string;
+  version: string;
+  namespace: string;
+  createNamespace?: boolean;
+  /** Values as YAML, passed on stdin (`--values -`). */
+  values: string;
+  timeoutMs: number;
+  /** Labels for the release (helm --labels), e.g. managed-by lifesub. */
+  labels?: Record<string, string>;
+}
+
+export interface Helm {
+  repoAdd(name: string, url: string, options: CallOptions): Promise<void>;
+  repoUpdate(names: string[], options: CallOptions): Promise<void>;
+  upgradeInstall(install: HelmInstall, options: CallOptions): Promise<void>;
+  /** Returns false when the release does not exist. */
+  uninstall(release: string, namespace: string, options: CallOptions): Promise<boolean>;
+  status(release: string, namespace: string, options: CallOptions): Promise<HelmRelease | undefined>;
+  list(namespace: string | undefined, options: CallOptions): Promise<HelmRelease[]>;
+}
+
+// ---------------------------------------------------------------- Docker, Gradle, Git
+
+export interface DockerBuild {
+  context: string;
+  /** Path of the Dockerfile, relative to context or absolute. */
+  dockerfile: string;
+  tags: string[];
+  buildArgs: Record<string, string>;
+  labels?: Record<string, string>;
+  platform?: string;
+}
+
+export interface Docker {
+  /** Resolves with the built image ID (sha256:…). */
+  build(build: DockerBuild, options: CallOptions): Promise<{ imageId: string }>;
+  /** Resolves with the pushed manifest digest when the tool reports it. */
+  push(ref: string, options: CallOptions): Promise<{ digest?: string }>;
+  /** `docker login SERVER -u USER --password-stdin`: the password goes on stdin only. */
+  login(server: string, username: string, password: string, options: CallOptions): Promise<void>;
+}
+
+export interface Gradle {
+  /** `./gradlew <tasks…> -x test` in the repository; tasks like ":member:build". */
+  build(repoDir: string, tasks: string[], options: CallOptions): Promise<void>;
+}
+
+export interface Git {
+  isRepo(dir: string, options: CallOptions): Promise<boolean>;
+  clone(url: string, branch: string, dir: string, options: CallOptions): Promise<void>;
+  currentBranch(dir: string, options: CallOptions): Promise<string | undefined>;
+  headCommit(dir: string, options: CallOptions): Promise<string>;
+}
+
+// ---------------------------------------------------------------- registry (ACR)
+
+export interface RegistryCredential {
+  loginServer: string;
+  username: string;
+  /** Admin password or ACR refresh token: a secret. */
+  password: string;
+  method: 'admin' | 'token';
+}
+
+export interface Registry {
+  /** Finds the registry by name and returns credentials for `docker login`. */
+  credentials(registryName: string, signal: AbortSignal): Promise<RegistryCredential>;
+}
+
+// ---------------------------------------------------------------- HTTP (smoke checks)
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+}
+
+export interface Http {
+  get(url: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<HttpResponse>;
+}
+
+// ---------------------------------------------------------------- the bundle
+
+export interface Adapters {
+  kube: Kube;
+  helm: Helm;
+  docker: Docker;
+  gradle: Gradle;
+  git: Git;
+  registry: Registry;
+  http: Http;
+}

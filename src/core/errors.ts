@@ -1,0 +1,81 @@
+// Typed errors. One place (src/cli/exit.ts) maps them to a message, a hint and an exit code:
+//   UserError     → exit 2: bad input or configuration; nothing was changed.
+//   ToolError     → a step failed because an external tool/API failed (exit 1 via StepFailure).
+//   StepFailure   → exit 1: a named step failed; carries the step name and the cause.
+//   AbortedError  → exit 130: interrupted (Ctrl-C) or cancelled.
+// Anything else is a bug and is reported as such (still without dumping secrets).
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+export interface Hinted {
+  /** One line telling the user what to do about it. */
+  hint?: string;
+}
+
+export class UserError extends Error implements Hinted {
+  override name = 'UserError';
+  constructor(
+    message: string,
+    public hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A failure of the outside world (tool exit code, API error, timeout) with a user-facing message. */
+export class ToolError extends Error implements Hinted {
+  override name = 'ToolError';
+  constructor(
+    message: string,
+    public hint?: string,
+    options?: { cause?: unknown; details?: string },
+  ) {
+    super(message, { cause: options?.cause });
+    this.details = options?.details;
+  }
+  /** Extra lines (already redacted) such as the tail of a tool's stderr or a pod's last log lines. */
+  details?: string;
+}
+
+export class StepFailure extends Error implements Hinted {
+  override name = 'StepFailure';
+  constructor(
+    public step: string,
+    public override cause: unknown,
+  ) {
+    super(`step '${step}' failed: ${messageOf(cause)}`, { cause });
+  }
+  get hint(): string | undefined {
+    return (this.cause as Hinted | undefined)?.hint;
+  }
+}
+
+export class AbortedError extends Error {
+  override name = 'AbortedError';
+  constructor(message = 'interrupted') {
+    super(message);
+  }
+}
+
+export function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+export function isAbort(err: unknown, signal?: AbortSignal): boolean {
+  if (err instanceof AbortedError) return true;
+  if (signal?.aborted) return true;
+  return err instanceof Error && err.name === 'AbortError';
+}
+
+/** Throws AbortedError when the signal has fired; call between units of work. */
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AbortedError(reasonOf(signal));
+}
+
+function reasonOf(signal: AbortSignal): string {
+  const r: unknown = signal.reason;
+  if (r instanceof Error) return r.message;
+  return typeof r === 'string' ? r : 'interrupted';
+}

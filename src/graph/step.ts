@@ -1,0 +1,75 @@
+// What a step is. A step declares what it needs (other steps' names) and what it produces (fields of
+// Facts); the runner (src/graph/runner.ts) starts every step the moment its needs are done, bounded by
+// its pool, and gives it a signal that fires on Ctrl-C, on the overall deadline or on its own timeout.
+import type { Adapters, LineSink } from '../adapters/types.js';
+import type { Settings, TimeoutName } from '../config/schema.js';
+
+/** Secrets generated once per ID and kept only in the cluster (Secret `lifesub-credentials`). */
+export interface Credentials {
+  /** postgres superuser password, shared by the three releases */
+  postgresPassword: string;
+  replicationPassword: string;
+  /** per database: the `admin` user's password */
+  userPasswords: Record<string, string>;
+  jwtSecret: string;
+}
+
+/** What steps learn from the world and hand to later steps. Filled in as steps finish. */
+export interface Facts {
+  /** Absolute paths of the cloned repositories. */
+  repoDirs?: { lifesub: string; 'lifesub-web': string };
+  /** host[:port] of the ingress controller's LoadBalancer. */
+  ingressAddress?: string;
+  /** host[:port] of the frontend's LoadBalancer. */
+  webAddress?: string;
+  credentials?: Credentials;
+  /** service name → image reference that was built (and later pushed). */
+  images?: Record<string, string>;
+  /** Set once `docker login` to the registry has succeeded. */
+  registryLogin?: { loginServer: string; username: string; method: 'admin' | 'token' };
+  /** The registry credential, kept in memory for the image pull secret; never logged. */
+  registryPassword?: string;
+  /** URLs for the summary. */
+  urls?: { web?: string; api?: string };
+}
+
+export interface StepContext {
+  settings: Settings;
+  adapters: Adapters;
+  /** Read what earlier steps produced; write what this step produces. */
+  facts: Facts;
+  signal: AbortSignal;
+  /** One line of progress for the user (shown under the step; redacted by the output layer too). */
+  log: LineSink;
+}
+
+export interface StepOutcome {
+  /** The step found the work already done (or not applicable) and did nothing. */
+  skipped?: string;
+  /** A short result for the summary, e.g. "ingress at 20.1.2.3". */
+  message?: string;
+}
+
+export type Pool = 'builds' | 'pushes' | 'helm';
+
+export interface Step {
+  /** Stable machine name: "ingress", "image:member". */
+  name: string;
+  /** What the user sees. */
+  title: string;
+  /** Names of steps that must be done first. */
+  needs: string[];
+  /** Heavy work is bounded per pool (config.concurrency). */
+  pool?: Pool;
+  /** Per-step time limit from config.timeouts. */
+  timeout?: TimeoutName;
+  /** For --dry-run: what this step would run or apply, as lines. Pure: no I/O. */
+  plan(settings: Settings): string[];
+  run(ctx: StepContext): Promise<StepOutcome | void>;
+}
+
+/** Reads a fact a step needs; a missing one means the graph is wired wrong (a bug, not a user error). */
+export function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`internal: ${what} is not known yet (graph dependency missing)`);
+  return value;
+}

@@ -1,0 +1,29 @@
+// Public surface of rendering: pure functions from settings and facts to Kubernetes objects and Helm
+// values. No I/O besides reading the bundled templates/ (cached). (Contract — implemented by render/*.)
+import type { KubeObject } from '../adapters/types.js';
+import type { Settings } from '../config/schema.js';
+import type { Credentials } from '../graph/step.js';
+
+export interface RenderInputs {
+  settings: Settings;
+  /** Absent (e.g. `lifesub render`): Secrets are rendered with a placeholder instead of values. */
+  credentials?: Credentials;
+  /** host[:port] of the ingress controller's LoadBalancer; absent → placeholder "<ingress-address>". */
+  ingressAddress?: string;
+  /** host[:port] of the frontend's LoadBalancer; absent → placeholder "<web-address>". */
+  webAddress?: string;
+  /** service → image reference; absent entries default to imageRef(settings, service). */
+  images?: Record<string, string>;
+}
+
+export interface PullSecretInput {
+  loginServer: string;
+  username: string;
+  password: string;
+}
+
+export const CREDENTIALS_SECRET = 'lifesub-credentials';
+export const PULL_SECRET = 'lifesub-registry';
+export const WEB_RUNTIME_CONFIGMAP = 'lifesub-web-runtime';
+
+export * from './api.js';

@@ -1,0 +1,97 @@
+// Types shared by the sandbox's parts (API server, registry, fake ARM, tool shims, start-up).
+// The sandbox simulates the outside world; lifesub's real adapters talk to it over real HTTP and
+// real child processes. Nothing outside src/sandbox and src/compose.ts may import from here.
+
+/** Every simulated duration, in milliseconds, before `scale` is applied. See config/sandbox/profiles/. */
+export interface Profile {
+  name: string;
+  /** Multiplies every duration (the realistic profile documents its factor). */
+  scale: number;
+  durations: {
+    apiLatency: number;
+    loadBalancer: number;
+    podStart: number;
+    springBootReady: number;
+    nginxReady: number;
+    postgresReady: number;
+    ingressControllerReady: number;
+    pvcBind: number;
+    namespaceTerminate: number;
+    gitClone: number;
+    gradleBuild: number;
+    dockerBuildBackend: number;
+    dockerBuildFrontend: number;
+    dockerPush: number;
+    dockerLogin: number;
+    helmRepo: number;
+    helmInstall: number;
+    helmUninstall: number;
+  };
+}
+export type DurationName = keyof Profile['durations'];
+
+/** Faults to inject (from the file named by LIFESUB_SANDBOX_FAULTS, YAML or JSON). All optional. */
+export interface Faults {
+  /** API server: fail this fraction of requests (0..1) with the given kind; never fails /version or discovery more than once in a row. */
+  api?: { rate: number; kind: '500' | '503' | '429' | 'reset'; paths?: string };
+  /** Service names (e.g. "lifesub-web", "ingress-nginx-controller") whose LoadBalancer address is never assigned. */
+  loadBalancerNever?: string[];
+  /** Service names (deployment names) whose image pull fails even when the image exists. */
+  imagePullFailure?: string[];
+  /** Deployment name → log lines; its container crashes after start (CrashLoopBackOff). */
+  crashLoop?: Record<string, string[]>;
+  /** Tool failures: first matching rule wins. `match` is a substring of the joined argv. */
+  tools?: Array<{ tool: 'helm' | 'docker' | 'git' | 'gradle'; match?: string; exitCode?: number; stderr: string }>;
+  /** Duration name → multiplier, to make one thing slow. */
+  slow?: Partial<Record<DurationName, number>>;
+}
+
+/** What the API server's controllers ask the registry: can this image be pulled? */
+export interface ImageCatalog {
+  /** True when the image can be pulled (public images always can; sandbox registries must hold it). */
+  hasImage(ref: string): boolean;
+}
+
+export interface ApiServerHandle {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** Persist the cluster state now (also done on close). */
+  save(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ApiServerOptions {
+  /** JSON file the cluster state is loaded from and saved to. */
+  stateFile: string;
+  /** Port to listen on (0 = any). */
+  port: number;
+  profile: Profile;
+  faults: Faults;
+  images: ImageCatalog;
+  /** The bearer token clients must send (the kubeconfig carries it). */
+  token: string;
+}
+
+/** A running sandbox, as the composition root sees it. */
+export interface SandboxHandle {
+  home: string;
+  kubeconfig: string;
+  context: string;
+  /** Environment for child processes: PATH with the tool shims first, plus LIFESUB_SANDBOX_* variables. */
+  toolEnv: Record<string, string>;
+  /** Fake Azure Resource Manager endpoint for the real ACR adapter. */
+  arm: { endpoint: string; subscriptionId: string; token: string };
+  profile: Profile;
+  /** True when this process started the servers (false when attached to `lifesub sandbox serve`). */
+  owned: boolean;
+  close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  /** $LIFESUB_HOME (default ~/.lifesub); sandbox files live in <home>/sandbox. */
+  home: string;
+  profile: string;
+  /** Registry names that exist in the simulated subscription (e.g. ["democr"]). */
+  registries: string[];
+}
