@@ -22,8 +22,13 @@ export interface PullSecretInput {
   password: string;
 }
 
-export const CREDENTIALS_SECRET = 'lifesub-credentials';
-export const PULL_SECRET = 'lifesub-registry';
-export const WEB_RUNTIME_CONFIGMAP = 'lifesub-web-runtime';
+export {
+  CREDENTIALS_SECRET,
+  PULL_SECRET,
+  WEB_RUNTIME_CONFIGMAP,
+  SECRET_PLACEHOLDER,
+  INGRESS_ADDRESS_PLACEHOLDER,
+  WEB_ADDRESS_PLACEHOLDER,
+} from './constants.js';
 
 export * from './api.js';
