@@ -1,0 +1,67 @@
+// Git through its CLI. GIT_TERMINAL_PROMPT=0 makes a private or mistyped URL fail at once instead
+// of waiting forever for a username on a terminal nobody is looking at.
+import { stat } from 'node:fs/promises';
+import { AbortedError, ToolError } from '../core/errors.js';
+import type { CallOptions, CommandRunner, Git } from './types.js';
+
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0' };
+
+export class GitCli implements Git {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async isRepo(dir: string, options: CallOptions): Promise<boolean> {
+    if (!(await isDirectory(dir))) return false;
+    try {
+      const out = await this.git(['-C', dir, 'rev-parse', '--is-inside-work-tree'], options);
+      return out === 'true';
+    } catch (err) {
+      if (err instanceof AbortedError) throw err;
+      if (err instanceof ToolError) return false;
+      throw err;
+    }
+  }
+
+  async clone(url: string, branch: string, dir: string, options: CallOptions): Promise<void> {
+    await this.git(['clone', '--branch', branch, '--single-branch', url, dir], options, urlSecrets(url));
+  }
+
+  async currentBranch(dir: string, options: CallOptions): Promise<string | undefined> {
+    const branch = await this.git(['-C', dir, 'rev-parse', '--abbrev-ref', 'HEAD'], options);
+    // A detached HEAD has no branch.
+    return branch && branch !== 'HEAD' ? branch : undefined;
+  }
+
+  async headCommit(dir: string, options: CallOptions): Promise<string> {
+    return this.git(['-C', dir, 'rev-parse', 'HEAD'], options);
+  }
+
+  private async git(args: string[], options: CallOptions, secrets: string[] = []): Promise<string> {
+    const { stdout } = await this.runner.run('git', args, {
+      signal: options.signal,
+      onLine: options.onLine,
+      env: GIT_ENV,
+      secrets,
+    });
+    return stdout.trim();
+  }
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A clone URL may carry credentials (https://user:token@host/…): keep them out of any output. */
+function urlSecrets(url: string): string[] {
+  try {
+    const { username, password } = new URL(url);
+    // https://TOKEN@github.com/… carries the token as the user name.
+    const secret = password || username;
+    return secret ? [decodeURIComponent(secret)] : [];
+  } catch {
+    return [];
+  }
+}

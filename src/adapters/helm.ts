@@ -1,0 +1,106 @@
+// Helm through its CLI. Values always travel on stdin (`--values -`): they hold database passwords,
+// and argv is visible to every user of the machine (ps, /proc).
+import { ToolError } from '../core/errors.js';
+import type { CallOptions, CommandRunner, Helm, HelmInstall, HelmRelease } from './types.js';
+
+export interface HelmCliOptions {
+  kubeconfig?: string;
+  context?: string;
+}
+
+/** Extra time the runner allows beyond helm's own --timeout, so helm reports its timeout itself. */
+const RUNNER_MARGIN_MS = 60_000;
+
+export class HelmCli implements Helm {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly opts: HelmCliOptions = {},
+  ) {}
+
+  async repoAdd(name: string, url: string, options: CallOptions): Promise<void> {
+    await this.helm(['repo', 'add', name, url, '--force-update'], options);
+  }
+
+  async repoUpdate(names: string[], options: CallOptions): Promise<void> {
+    await this.helm(['repo', 'update', ...names], options);
+  }
+
+  async upgradeInstall(install: HelmInstall, options: CallOptions): Promise<void> {
+    const args = ['upgrade', '--install', install.release, install.chart, '--version', install.version, '-n', install.namespace];
+    if (install.createNamespace) args.push('--create-namespace');
+    args.push('--values', '-', '--timeout', `${Math.max(1, Math.ceil(install.timeoutMs / 1000))}s`);
+    const labels = Object.entries(install.labels ?? {});
+    if (labels.length > 0) args.push('--labels', labels.map(([k, v]) => `${k}=${v}`).join(','));
+    await this.helm(args, options, { input: install.values, timeoutMs: install.timeoutMs + RUNNER_MARGIN_MS });
+  }
+
+  async uninstall(release: string, namespace: string, options: CallOptions): Promise<boolean> {
+    try {
+      await this.helm(['uninstall', release, '-n', namespace, '--wait'], options);
+      return true;
+    } catch (err) {
+      // "Error: uninstall: Release not loaded: member: release: not found"
+      if (err instanceof ToolError && /not found/i.test(`${err.details ?? ''}\n${err.message}`)) return false;
+      throw err;
+    }
+  }
+
+  async status(release: string, namespace: string, options: CallOptions): Promise<HelmRelease | undefined> {
+    const stdout = await this.helm(['list', '-n', namespace, '-o', 'json', '--filter', `^${escapeRegExp(release)}$`], options);
+    return parseReleases(stdout).find((r) => r.name === release);
+  }
+
+  async list(namespace: string | undefined, options: CallOptions): Promise<HelmRelease[]> {
+    const scope = namespace === undefined ? ['-A'] : ['-n', namespace];
+    return parseReleases(await this.helm(['list', ...scope, '-o', 'json'], options));
+  }
+
+  private async helm(args: string[], options: CallOptions, extra: { input?: string; timeoutMs?: number } = {}): Promise<string> {
+    const { stdout } = await this.runner.run('helm', [...args, ...this.clusterFlags()], {
+      signal: options.signal,
+      onLine: options.onLine,
+      input: extra.input,
+      timeoutMs: extra.timeoutMs,
+    });
+    return stdout;
+  }
+
+  private clusterFlags(): string[] {
+    const flags: string[] = [];
+    if (this.opts.kubeconfig) flags.push('--kubeconfig', this.opts.kubeconfig);
+    if (this.opts.context) flags.push('--kube-context', this.opts.context);
+    return flags;
+  }
+}
+
+interface HelmListEntry {
+  name?: unknown;
+  namespace?: unknown;
+  revision?: unknown;
+  status?: unknown;
+  chart?: unknown;
+}
+
+/** Parses `helm list -o json` (revision is a string there). */
+export function parseReleases(stdout: string): HelmRelease[] {
+  const text = stdout.trim();
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ToolError('helm list printed something that is not JSON', 'check that `helm version` is Helm 3 or newer');
+  }
+  if (!Array.isArray(parsed)) return [];
+  return (parsed as HelmListEntry[]).map((r) => ({
+    name: String(r.name ?? ''),
+    namespace: String(r.namespace ?? ''),
+    status: String(r.status ?? ''),
+    chart: String(r.chart ?? ''),
+    revision: Number(r.revision ?? 0),
+  }));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,124 @@
+// Azure Container Registry credentials for `docker login`: the admin user when it is enabled (what
+// the lab does), otherwise an ACR refresh token obtained with the user's Azure AD identity.
+import { ContainerRegistryManagementClient, type Registry as ArmRegistry } from '@azure/arm-containerregistry';
+import type { TokenCredential } from '@azure/identity';
+import { AbortedError, ToolError, UserError } from '../../core/errors.js';
+import type { Registry, RegistryCredential } from '../types.js';
+import { ACR_TOKEN_USER, exchangeRefreshToken } from './token-exchange.js';
+
+export interface AcrRegistryOptions {
+  credential: TokenCredential;
+  subscriptionId?: string;
+  /** Used when subscriptionId is not given (e.g. `az account show`). */
+  resolveSubscription?: (signal: AbortSignal) => Promise<string>;
+  /** ARM endpoint (default https://management.azure.com); the sandbox passes its local fake. */
+  endpoint?: string;
+  /** Allow http:// for `endpoint` and for the registry's token exchange (the sandbox only). */
+  allowInsecure?: boolean;
+  fetch?: typeof fetch;
+}
+
+const ARM_SCOPE = 'https://management.azure.com/.default';
+
+export class AcrRegistry implements Registry {
+  private subscription?: Promise<string>;
+
+  constructor(private readonly opts: AcrRegistryOptions) {}
+
+  async credentials(registryName: string, signal: AbortSignal): Promise<RegistryCredential> {
+    const subscriptionId = await this.subscriptionId(signal);
+    const client = this.client(subscriptionId);
+    const found = await armCall(() => findRegistry(client, registryName, subscriptionId, signal), signal);
+    const loginServer = found.loginServer ?? `${registryName.toLowerCase()}.azurecr.io`;
+
+    if (found.adminUserEnabled) {
+      const creds = await armCall(() => client.registries.listCredentials(resourceGroupOf(found), found.name ?? registryName, { abortSignal: signal }), signal);
+      const password = creds.passwords?.find((p) => p.value)?.value;
+      if (!creds.username || !password) {
+        throw new ToolError(`registry ${registryName} has the admin user enabled but returned no password`, `run: az acr credential renew -n ${registryName} --password-name password`);
+      }
+      return { loginServer, username: creds.username, password, method: 'admin' };
+    }
+
+    const password = await armCall(
+      () => exchangeRefreshToken({ credential: this.opts.credential, loginServer, insecure: this.opts.allowInsecure, fetchFn: this.opts.fetch ?? fetch, signal }),
+      signal,
+    );
+    return { loginServer, username: ACR_TOKEN_USER, password, method: 'token' };
+  }
+
+  private subscriptionId(signal: AbortSignal): Promise<string> {
+    if (this.opts.subscriptionId) return Promise.resolve(this.opts.subscriptionId);
+    if (!this.opts.resolveSubscription) {
+      return Promise.reject(new UserError('no Azure subscription configured', 'set AZURE_SUBSCRIPTION_ID or run `az login`'));
+    }
+    // Resolve once; a failure is not cached so a retry after `az login` works.
+    this.subscription ??= this.opts.resolveSubscription(signal).catch((err: unknown) => {
+      this.subscription = undefined;
+      throw err;
+    });
+    return this.subscription;
+  }
+
+  private client(subscriptionId: string): ContainerRegistryManagementClient {
+    const { endpoint, allowInsecure, credential } = this.opts;
+    if (!endpoint) return new ContainerRegistryManagementClient(credential, subscriptionId);
+    const client = new ContainerRegistryManagementClient(credential, subscriptionId, { endpoint, allowInsecureConnection: !!allowInsecure });
+    if (allowInsecure) {
+      // The SDK's bearer policy refuses plain http; the sandbox's fake ARM still checks the header.
+      client.pipeline.removePolicy({ name: 'bearerTokenAuthenticationPolicy' });
+      client.pipeline.addPolicy({
+        name: 'lifesubInsecureBearer',
+        async sendRequest(request, next) {
+          const token = await credential.getToken(ARM_SCOPE, { abortSignal: request.abortSignal });
+          if (token) request.headers.set('Authorization', `Bearer ${token.token}`);
+          return next(request);
+        },
+      });
+    }
+    return client;
+  }
+}
+
+async function findRegistry(client: ContainerRegistryManagementClient, name: string, subscriptionId: string, signal: AbortSignal): Promise<ArmRegistry> {
+  const seen: string[] = [];
+  for await (const r of client.registries.list({ abortSignal: signal })) {
+    if (r.name?.toLowerCase() === name.toLowerCase()) return r;
+    if (r.name) seen.push(r.name);
+  }
+  const hint =
+    seen.length > 0
+      ? `registries in this subscription: ${seen.join(', ')} (check your ID, or select another subscription with \`az account set\`)`
+      : `create it: az acr create -n ${name} -g <resource-group> --sku Basic --admin-enabled true (or select another subscription with \`az account set\`)`;
+  throw new UserError(`registry ${name} not found in subscription ${subscriptionId}`, hint);
+}
+
+function resourceGroupOf(r: ArmRegistry): string {
+  const rg = /\/resourceGroups\/([^/]+)/i.exec(r.id ?? '')?.[1];
+  if (!rg) throw new ToolError(`could not tell the resource group of registry ${r.name ?? '?'} from its ID`, 'report this as a bug');
+  return rg;
+}
+
+/** Maps Azure SDK and identity errors to errors with hints; our own errors pass through. */
+async function armCall<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof UserError || err instanceof ToolError || err instanceof AbortedError) throw err;
+    if (signal.aborted) throw new AbortedError();
+    const e = err as { name?: string; statusCode?: number; code?: string; message?: string };
+    if (e.name === 'CredentialUnavailableError' || e.name === 'AggregateAuthenticationError' || e.name === 'AuthenticationRequiredError') {
+      throw new UserError('not signed in to Azure', 'run `az login` (or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET)');
+    }
+    if (e.statusCode === 401 || e.statusCode === 403) {
+      throw new ToolError(`Azure refused access (HTTP ${e.statusCode}${e.code ? ` ${e.code}` : ''})`, 'check your role on the subscription/registry, then `az login` again');
+    }
+    if (e.code === 'SubscriptionNotFound' || e.code === 'InvalidSubscriptionId') {
+      throw new UserError(`Azure subscription not found (${e.code})`, 'check AZURE_SUBSCRIPTION_ID or `az account show`');
+    }
+    const status = e.statusCode ? `HTTP ${e.statusCode}` : (e.code ?? e.name ?? 'error');
+    // ARM's messages are written for users ("The subscription … could not be found") and carry no secrets.
+    const detail = e.message ? `: ${e.message.split('\n')[0]!.slice(0, 200)}` : '';
+    throw new ToolError(`Azure Resource Manager call failed (${status})${detail}`, 'check your network and `az account show`, then retry');
+  }
+}

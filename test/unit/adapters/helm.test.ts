@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { HelmCli } from '../../../src/adapters/helm.js';
+import { ToolError } from '../../../src/core/errors.js';
+import { ScriptedRunner, toolFailure } from '../../fakes/runner.js';
+
+const signal = new AbortController().signal;
+const cluster = ['--kubeconfig', '/home/u/.kube/config', '--kube-context', 'aks-dev'];
+const opts = { kubeconfig: '/home/u/.kube/config', context: 'aks-dev' };
+
+describe('HelmCli', () => {
+  test('repo add / repo update carry the cluster flags', async () => {
+    const runner = new ScriptedRunner([
+      { file: 'helm', args: ['repo', 'add', 'bitnami', 'https://charts.bitnami.com/bitnami', '--force-update', ...cluster] },
+      { file: 'helm', args: ['repo', 'update', 'bitnami', 'ingress-nginx', ...cluster] },
+    ]);
+    const helm = new HelmCli(runner, opts);
+    await helm.repoAdd('bitnami', 'https://charts.bitnami.com/bitnami', { signal });
+    await helm.repoUpdate(['bitnami', 'ingress-nginx'], { signal });
+    runner.assertDone();
+  });
+
+  test('upgradeInstall: exact argv, values only on stdin', async () => {
+    const values = 'global:\n  postgresql:\n    auth:\n      password: S3cret-pw\n';
+    const runner = new ScriptedRunner([
+      {
+        file: 'helm',
+        args: [
+          'upgrade', '--install', 'member', 'bitnami/postgresql', '--version', '14.3.2', '-n', 'alice-lifesub-ns',
+          '--create-namespace', '--values', '-', '--timeout', '300s',
+          '--labels', 'app.kubernetes.io/managed-by=lifesub,lifesub/id=alice', ...cluster,
+        ],
+      },
+    ]);
+    await new HelmCli(runner, opts).upgradeInstall(
+      {
+        release: 'member', chart: 'bitnami/postgresql', version: '14.3.2', namespace: 'alice-lifesub-ns',
+        createNamespace: true, values, timeoutMs: 299_500,
+        labels: { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub/id': 'alice' },
+      },
+      { signal },
+    );
+    runner.assertDone();
+    const call = runner.calls[0]!;
+    expect(call.input).toBe(values);
+    expect(call.args.join(' ')).not.toContain('S3cret-pw');
+    expect(call.timeoutMs).toBeGreaterThan(300_000);
+  });
+
+  test('upgradeInstall without optional parts and without cluster flags', async () => {
+    const runner = new ScriptedRunner([
+      { file: 'helm', args: ['upgrade', '--install', 'r', 'c/c', '--version', '1', '-n', 'ns', '--values', '-', '--timeout', '1s'] },
+    ]);
+    await new HelmCli(runner).upgradeInstall({ release: 'r', chart: 'c/c', version: '1', namespace: 'ns', values: '', timeoutMs: 10 }, { signal });
+    runner.assertDone();
+  });
+
+  test('uninstall: true when removed, false when the release does not exist, other errors propagate', async () => {
+    const args = ['uninstall', 'member', '-n', 'ns', '--wait', ...cluster];
+    const runner = new ScriptedRunner([
+      { file: 'helm', args },
+      { file: 'helm', args, error: toolFailure('helm', args, 'Error: uninstall: Release not loaded: member: release: not found') },
+      { file: 'helm', args, error: toolFailure('helm', args, 'Error: Kubernetes cluster unreachable') },
+    ]);
+    const helm = new HelmCli(runner, opts);
+    expect(await helm.uninstall('member', 'ns', { signal })).toBe(true);
+    expect(await helm.uninstall('member', 'ns', { signal })).toBe(false);
+    await expect(helm.uninstall('member', 'ns', { signal })).rejects.toBeInstanceOf(ToolError);
+    runner.assertDone();
+  });
+
+  test('status and list parse helm list JSON', async () => {
+    const json = JSON.stringify([
+      { name: 'member', namespace: 'ns', revision: '3', updated: 'x', status: 'deployed', chart: 'postgresql-14.3.2', app_version: '16' },
+    ]);
+    const runner = new ScriptedRunner([
+      { file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', '--filter', '^member$', ...cluster], result: { stdout: json } },
+      { file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', '--filter', '^mysub$', ...cluster], result: { stdout: '[]' } },
+      { file: 'helm', args: ['list', '-A', '-o', 'json', ...cluster], result: { stdout: json } },
+      { file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', ...cluster], result: { stdout: '' } },
+    ]);
+    const helm = new HelmCli(runner, opts);
+    const release = { name: 'member', namespace: 'ns', revision: 3, status: 'deployed', chart: 'postgresql-14.3.2' };
+    expect(await helm.status('member', 'ns', { signal })).toEqual(release);
+    expect(await helm.status('mysub', 'ns', { signal })).toBeUndefined();
+    expect(await helm.list(undefined, { signal })).toEqual([release]);
+    expect(await helm.list('ns', { signal })).toEqual([]);
+    runner.assertDone();
+  });
+
+  test('status escapes regex characters in the release name', async () => {
+    const runner = new ScriptedRunner([{ file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', '--filter', '^a\\.b$'], result: { stdout: '[]' } }]);
+    expect(await new HelmCli(runner).status('a.b', 'ns', { signal })).toBeUndefined();
+    runner.assertDone();
+  });
+});

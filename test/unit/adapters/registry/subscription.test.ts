@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { resolveSubscription } from '../../../../src/adapters/registry/subscription.js';
+import { UserError } from '../../../../src/core/errors.js';
+import { ScriptedRunner, toolFailure } from '../../../fakes/runner.js';
+
+const signal = new AbortController().signal;
+const SUB = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const AZ = ['account', 'show', '--query', 'id', '-o', 'tsv'];
+
+describe('resolveSubscription', () => {
+  test('AZURE_SUBSCRIPTION_ID wins and az is not run', async () => {
+    const runner = new ScriptedRunner();
+    expect(await resolveSubscription(runner, signal, { AZURE_SUBSCRIPTION_ID: ` ${SUB} ` })).toBe(SUB);
+    expect(runner.calls).toHaveLength(0);
+  });
+
+  test('falls back to az account show', async () => {
+    const runner = new ScriptedRunner([{ file: 'az', args: AZ, result: { stdout: `${SUB}\n` } }]);
+    expect(await resolveSubscription(runner, signal, {})).toBe(SUB);
+    runner.assertDone();
+  });
+
+  test('az failing → UserError with the az login hint', async () => {
+    const runner = new ScriptedRunner([{ file: 'az', args: AZ, error: toolFailure('az', AZ, "Please run 'az login' to setup account.") }]);
+    const err = await resolveSubscription(runner, signal, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).hint).toMatch(/az login/);
+  });
+
+  test('rejects something that is not a GUID', async () => {
+    await expect(resolveSubscription(new ScriptedRunner(), signal, { AZURE_SUBSCRIPTION_ID: 'my-sub' })).rejects.toThrow(/not a GUID/);
+  });
+});
