@@ -31,6 +31,8 @@ export interface Facts {
   registryPassword?: string;
   /** URLs for the summary. */
   urls?: { web?: string; api?: string };
+  /** `down`: whether the student's namespace existed (set by the guard; false → later steps skip). */
+  namespacePresent?: boolean;
 }
 
 export interface StepContext {

@@ -1,0 +1,28 @@
+// Registers the two Helm chart repositories (ingress-nginx, bitnami) and refreshes their indexes once.
+// `helm repo add` is idempotent for the same URL, so this is always safe to repeat.
+import type { Step } from '../graph/step.js';
+
+export const chartReposStep: Step = {
+  name: 'chart-repos',
+  title: 'Add the Helm chart repositories',
+  needs: [],
+  pool: 'helm',
+  timeout: 'helm',
+  plan: (settings) => {
+    const { ingress, postgres } = settings.config;
+    return [
+      `helm repo add ${ingress.repoName} ${ingress.repoUrl}`,
+      `helm repo add ${postgres.repoName} ${postgres.repoUrl}`,
+      `helm repo update ${ingress.repoName} ${postgres.repoName}`,
+    ];
+  },
+  async run(ctx) {
+    const { helm } = ctx.adapters;
+    const { ingress, postgres } = ctx.settings.config;
+    const options = { signal: ctx.signal, onLine: ctx.log };
+    await helm.repoAdd(ingress.repoName, ingress.repoUrl, options);
+    await helm.repoAdd(postgres.repoName, postgres.repoUrl, options);
+    await helm.repoUpdate([ingress.repoName, postgres.repoName], options);
+    return { message: `${ingress.repoName}, ${postgres.repoName}` };
+  },
+};

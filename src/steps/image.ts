@@ -1,0 +1,53 @@
+// Builds one service's image. The lab repositories exist in two layouts (Dockerfile in deployment/ or
+// in deployment/container/), so the first Dockerfile that exists wins. The frontend bakes the ingress
+// address into its build (REACT_APP_*_URL), hence its extra dependency.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { imageRef, type ServiceConfig } from '../config/schema.js';
+import { ToolError } from '../core/errors.js';
+import { need, type Step } from '../graph/step.js';
+import { buildArgs } from '../render/index.js';
+import { ID_LABEL } from './ownership.js';
+
+/** The first of `service.dockerfiles` present in the repository (relative path). */
+export function findDockerfile(repoDir: string, service: ServiceConfig): string {
+  const found = service.dockerfiles.find((f) => existsSync(join(repoDir, f)));
+  if (found) return found;
+  throw new ToolError(
+    `no Dockerfile for ${service.name} in ${repoDir}: looked for ${service.dockerfiles.join(', ')}`,
+    `check that ${repoDir} is the lab repository on the expected branch, or list its Dockerfile in services[].dockerfiles`,
+  );
+}
+
+export function imageStep(service: ServiceConfig): Step {
+  const frontend = service.kind === 'frontend';
+  return {
+    name: `image:${service.name}`,
+    title: `Build image ${service.name}`,
+    needs: frontend ? ['repos', 'ingress-address'] : ['jars'],
+    pool: 'builds',
+    timeout: 'build',
+    plan: (settings) => [
+      `docker build -f <first of ${service.dockerfiles.join(' | ')}> -t ${imageRef(settings, service.name)} ${settings.config.repositories[service.repo].dir}`,
+    ],
+    async run(ctx) {
+      const repoDir = need(ctx.facts.repoDirs, 'repoDirs')[service.repo];
+      const ingressAddress = frontend ? need(ctx.facts.ingressAddress, 'ingressAddress') : undefined;
+      const dockerfile = findDockerfile(repoDir, service);
+      const ref = imageRef(ctx.settings, service.name);
+      ctx.log(`building ${ref} from ${dockerfile}`);
+      const { imageId } = await ctx.adapters.docker.build(
+        {
+          context: repoDir,
+          dockerfile,
+          tags: [ref],
+          buildArgs: buildArgs(ctx.settings, service.name, dockerfile, ingressAddress),
+          labels: { [ID_LABEL]: ctx.settings.id },
+        },
+        { signal: ctx.signal, onLine: ctx.log },
+      );
+      ctx.facts.images = { ...ctx.facts.images, [service.name]: ref };
+      return { message: `${ref} (${imageId.replace(/^sha256:/, '').slice(0, 12)})` };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Builds the backend jars with the repository's Gradle wrapper in one invocation (Gradle parallelises
+// and shares the daemon), then checks that every jar the images expect is really there.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceConfig, Settings } from '../config/schema.js';
+import { ToolError } from '../core/errors.js';
+import type { Step } from '../graph/step.js';
+import { need } from '../graph/step.js';
+
+function backends(settings: Settings): ServiceConfig[] {
+  return settings.config.services.filter((s) => s.kind === 'backend');
+}
+
+export function gradleTasks(settings: Settings): string[] {
+  return backends(settings).map((s) => `:${need(s.module, `module of ${s.name}`)}:build`);
+}
+
+export const jarsStep: Step = {
+  name: 'jars',
+  title: 'Build the backend jars',
+  needs: ['repos'],
+  pool: 'builds',
+  timeout: 'build',
+  plan: (settings) => [`./gradlew ${gradleTasks(settings).join(' ')} -x test (in ${settings.config.repositories.lifesub.dir})`],
+  async run(ctx) {
+    const dir = need(ctx.facts.repoDirs, 'repoDirs').lifesub;
+    await ctx.adapters.gradle.build(dir, gradleTasks(ctx.settings), { signal: ctx.signal, onLine: ctx.log });
+    const jars = backends(ctx.settings).map((s) => need(s.jar, `jar of ${s.name}`));
+    for (const jar of jars) {
+      if (!existsSync(join(dir, jar))) {
+        throw new ToolError(
+          `gradle finished but ${jar} is missing in ${dir}`,
+          'check that the branch is the lab one and its bootJar name matches services[].jar in the configuration',
+        );
+      }
+    }
+    return { message: jars.map((j) => j.split('/').pop()).join(', ') };
+  },
+};

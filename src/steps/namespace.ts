@@ -1,0 +1,32 @@
+// The student's namespace. lifesub only ever works in a namespace it created for this ID: a namespace
+// of the same name made by hand (or for another ID) is refused rather than adopted.
+import { ToolError, UserError } from '../core/errors.js';
+import type { Step } from '../graph/step.js';
+import { renderNamespace } from '../render/index.js';
+import { ID_LABEL, MANAGED_BY, isTerminating, namespaceRef, ownedBy } from './ownership.js';
+
+export const namespaceStep: Step = {
+  name: 'namespace',
+  title: 'Create the namespace',
+  needs: ['preflight'],
+  plan: (settings) => [`apply Namespace ${settings.namespace} (labelled ${MANAGED_BY}=lifesub, ${ID_LABEL}=${settings.id})`],
+  async run(ctx) {
+    const { kube } = ctx.adapters;
+    const { namespace, id } = ctx.settings;
+    const existing = await kube.get(namespaceRef(namespace), ctx.signal);
+    if (existing && !ownedBy(existing, id)) {
+      throw new UserError(
+        `namespace ${namespace} exists but was not created by lifesub for id ${id}`,
+        `delete it yourself (\`kubectl delete ns ${namespace}\`) if it is yours to remove, or pick another --id`,
+      );
+    }
+    if (existing && isTerminating(existing)) {
+      throw new ToolError(
+        `namespace ${namespace} is being deleted`,
+        `wait until \`kubectl get ns ${namespace}\` shows it gone, then run lifesub up again`,
+      );
+    }
+    await kube.apply(renderNamespace(ctx.settings), ctx.signal);
+    return { message: existing ? `${namespace} (existing)` : `${namespace} created` };
+  },
+};

@@ -1,0 +1,128 @@
+// Waits until every Deployment lifesub applied and every database StatefulSet has rolled out, watching
+// them all at once. Meanwhile it looks at their pods: a problem that will not fix itself (image cannot
+// be pulled, crash loop, missing config) fails the step at once with the reason instead of a timeout.
+import { ToolError, isAbort } from '../core/errors.js';
+import type { KubeObject } from '../adapters/types.js';
+import type { Step, StepContext } from '../graph/step.js';
+import { knownSecrets } from '../output/secrets.js';
+import { budgetMs } from './budget.js';
+import { diagnose, type Diagnosis, type Workload } from './diagnose.js';
+import { renderChecked } from './manifests.js';
+import { readyCount, rolledOut } from './rollout.js';
+import { sleep } from './sleep.js';
+
+export interface ReadinessOptions {
+  /** First look at the pods after this long (pods of an earlier run may still be settling). */
+  firstCheckMs?: number;
+  checkEveryMs?: number;
+}
+
+export function readinessStep(options: ReadinessOptions = {}): Step {
+  return {
+    name: 'readiness',
+    title: 'Wait until everything runs',
+    needs: ['apply'],
+    timeout: 'readiness',
+    plan: (settings) => [
+      `wait for the rollout of every Deployment and of the database StatefulSets in ${settings.namespace}, explaining pods that fail`,
+    ],
+    async run(ctx) {
+      const workloads = listWorkloads(ctx);
+      const group = new AbortController();
+      const signal = AbortSignal.any([ctx.signal, group.signal]);
+      const waits = workloads.map((w) =>
+        waitForWorkload(ctx, w, signal, options).catch((err: unknown) => {
+          group.abort(err); // one failure is enough: stop watching the others
+          throw err;
+        }),
+      );
+      const results = await Promise.allSettled(waits);
+      // Report the first real failure, not the cancellations it caused.
+      const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+      const first = failed.find((e) => !isAbort(e)) ?? failed[0];
+      if (failed.length > 0) throw first;
+      return { message: `${workloads.length} workloads ready` };
+    },
+  };
+}
+
+interface Watched extends Workload {
+  /** Pod labels: from the rendered Deployment, or learnt from the live object (charts decide theirs). */
+  selector?: Record<string, string>;
+}
+
+function listWorkloads(ctx: StepContext): Watched[] {
+  const { namespace } = ctx.settings;
+  const deployments: Watched[] = renderChecked(ctx)
+    .filter((o) => o.kind === 'Deployment')
+    .map((o) => ({ apiVersion: o.apiVersion, kind: 'Deployment', name: o.metadata.name, namespace, selector: selectorOf(o) }));
+  const databases: Watched[] = ctx.settings.config.services
+    .filter((s) => s.kind === 'backend' && s.database)
+    .map((s) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: `${s.database}-postgresql`, namespace }));
+  return [...deployments, ...databases];
+}
+
+function selectorOf(obj: KubeObject): Record<string, string> | undefined {
+  return (obj.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels;
+}
+
+async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal, options: ReadinessOptions): Promise<void> {
+  const what = `${w.kind.toLowerCase()} ${w.name}`;
+  const mine = new AbortController();
+  const signal = AbortSignal.any([parent, mine.signal]);
+  let latest: KubeObject | undefined;
+
+  const rollout = ctx.adapters.kube.waitFor(
+    { apiVersion: w.apiVersion, kind: w.kind, name: w.name, namespace: w.namespace },
+    (obj) => {
+      latest = obj;
+      return obj && rolledOut(obj) ? true : undefined;
+    },
+    {
+      signal,
+      timeoutMs: budgetMs(ctx.settings, 'readiness'),
+      describe: `rollout of ${what}`,
+      hint: `see \`kubectl describe ${w.kind.toLowerCase()} ${w.name} -n ${w.namespace}\``,
+    },
+  );
+  const selector = (): Record<string, string> | undefined => w.selector ?? (latest ? selectorOf(latest) : undefined);
+  const look = (final: boolean): Promise<Diagnosis | undefined> =>
+    diagnose(ctx.adapters.kube, w, selector(), { signal, final, secrets: knownSecrets(ctx.facts) });
+
+  // Runs until the rollout settles; rejects only with a fatal diagnosis.
+  const watchPods = async (): Promise<never> => {
+    let said = '';
+    await sleep(options.firstCheckMs ?? 15_000, signal);
+    for (;;) {
+      const d = await look(false);
+      if (d?.problem.fatal) throw notReady(what, d);
+      if (d && d.summary !== said) ctx.log(`${what}: ${d.summary}`);
+      said = d?.summary ?? '';
+      await sleep(options.checkEveryMs ?? 5_000, signal);
+    }
+  };
+
+  const pods = watchPods();
+  try {
+    await Promise.race([rollout, pods]);
+    if (latest) ctx.log(`${what} is ready (${readyCount(latest)})`);
+  } catch (err) {
+    if (err instanceof ToolError && !(err instanceof NotReady) && !signal.aborted) {
+      // Timed out (or the watch failed): say why, if the pods tell.
+      const d = await look(true).catch(() => undefined);
+      if (d) throw notReady(what, d, err);
+    }
+    throw err;
+  } finally {
+    mine.abort();
+    rollout.catch(() => undefined);
+    pods.catch(() => undefined);
+  }
+}
+
+/** A diagnosed failure (so the timeout path does not diagnose it twice). */
+class NotReady extends ToolError {}
+
+function notReady(what: string, d: Diagnosis, cause?: unknown): ToolError {
+  return new NotReady(`${what} is not ready: ${d.summary}`, d.hint, { cause, details: d.details });
+}

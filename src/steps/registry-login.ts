@@ -1,0 +1,26 @@
+// Logs docker in to the student's registry. The password (admin password or ACR token) goes to
+// `docker login` on stdin and into Facts for the pull secret; it never appears in a line or message.
+import type { Step } from '../graph/step.js';
+
+export const registryLoginStep: Step = {
+  name: 'registry-login',
+  title: 'Log in to the registry',
+  needs: ['preflight'],
+  timeout: 'push',
+  plan: (settings) => [
+    `get credentials for registry ${settings.registryName}`,
+    `docker login ${settings.loginServer} --password-stdin`,
+  ],
+  async run(ctx) {
+    const { registry, docker } = ctx.adapters;
+    const cred = await registry.credentials(ctx.settings.registryName, ctx.signal);
+    if (cred.loginServer.toLowerCase() !== ctx.settings.loginServer.toLowerCase()) {
+      ctx.log(`warning: registry ${ctx.settings.registryName} reports login server ${cred.loginServer}, images are tagged for ${ctx.settings.loginServer}`);
+    }
+    await docker.login(cred.loginServer, cred.username, cred.password, { signal: ctx.signal });
+    ctx.facts.registryLogin = { loginServer: cred.loginServer, username: cred.username, method: cred.method };
+    ctx.facts.registryPassword = cred.password;
+    const how = cred.method === 'admin' ? `as ${cred.username} (admin user)` : 'with an Azure AD token';
+    return { message: `${cred.loginServer} ${how}` };
+  },
+};

@@ -1,0 +1,21 @@
+// `down`: removes one database release. Helm leaves the StatefulSet's PVCs behind; whether they go is
+// remove-namespace's decision (--keep-data).
+import type { ServiceConfig } from '../config/schema.js';
+import { need, type Step } from '../graph/step.js';
+
+export function uninstallStep(service: ServiceConfig): Step {
+  const release = service.database ?? service.name;
+  return {
+    name: `uninstall:${release}`,
+    title: `Uninstall database ${release}`,
+    needs: ['guard'],
+    pool: 'helm',
+    timeout: 'helm',
+    plan: (settings) => [`helm uninstall ${release} -n ${settings.namespace}`],
+    async run(ctx) {
+      if (!need(ctx.facts.namespacePresent, 'namespacePresent')) return { skipped: 'namespace absent' };
+      const removed = await ctx.adapters.helm.uninstall(release, ctx.settings.namespace, { signal: ctx.signal, onLine: ctx.log });
+      return removed ? { message: `release ${release} removed` } : { skipped: `release ${release} not installed` };
+    },
+  };
+}

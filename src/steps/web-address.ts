@@ -1,0 +1,18 @@
+// Learns the frontend's public address: it is the CORS origin and the URL the student opens.
+import type { Step } from '../graph/step.js';
+import { renderWebService } from '../render/index.js';
+import { waitForLoadBalancer } from './lb-address.js';
+
+export const webAddressStep: Step = {
+  name: 'web-address',
+  title: 'Wait for the frontend address',
+  needs: ['web-service'],
+  timeout: 'loadBalancer',
+  plan: (settings) => [`wait until the frontend Service in ${settings.namespace} has a LoadBalancer address`],
+  async run(ctx) {
+    const name = renderWebService(ctx.settings).metadata.name;
+    const address = await waitForLoadBalancer(ctx, ctx.settings.namespace, name);
+    ctx.facts.webAddress = address;
+    return { message: `frontend at ${address}` };
+  },
+};

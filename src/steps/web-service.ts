@@ -1,0 +1,16 @@
+// The frontend's LoadBalancer Service goes first, on its own: its address must be known before the
+// backends' CORS origins (common-config) can be written.
+import type { Step } from '../graph/step.js';
+import { renderWebService } from '../render/index.js';
+
+export const webServiceStep: Step = {
+  name: 'web-service',
+  title: 'Create the frontend service',
+  needs: ['namespace'],
+  plan: (settings) => [`apply Service (LoadBalancer) for the frontend in ${settings.namespace}`],
+  async run(ctx) {
+    const service = renderWebService(ctx.settings);
+    await ctx.adapters.kube.apply(service, ctx.signal);
+    return { message: `Service ${service.metadata.name}` };
+  },
+};

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { DockerBuild } from '../../../src/adapters/types.js';
+import { ToolError } from '../../../src/core/errors.js';
+import { buildArgs } from '../../../src/render/index.js';
+import { imageStep, jarsStep, pushStep } from '../../../src/steps/index.js';
+import { makeContext } from '../../fakes/context.js';
+
+let root: string;
+let repoDirs: { lifesub: string; 'lifesub-web': string };
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'lifesub-build-'));
+  repoDirs = { lifesub: join(root, 'lifesub'), 'lifesub-web': join(root, 'lifesub-web') };
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function touch(...parts: string[]): void {
+  const file = join(...parts);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, '');
+}
+const JARS = ['member/build/libs/member.jar', 'mysub-infra/build/libs/mysub.jar', 'recommend/build/libs/recommend.jar'];
+const service = (name: string) => makeContext().settings.config.services.find((s) => s.name === name)!;
+
+describe('jars', () => {
+  test('runs one gradle build of the backend modules, streams its lines, checks the jars', async () => {
+    const { ctx, fakes, logs } = makeContext({ facts: { repoDirs } });
+    fakes.gradle.script.expect('build', [repoDirs.lifesub, [':member:build', ':mysub-infra:build', ':recommend:build']]).does((_args, options) => {
+      (options.onLine as (l: string) => void)('BUILD SUCCESSFUL in 42s');
+      for (const jar of JARS) touch(repoDirs.lifesub, jar);
+    });
+    expect(await jarsStep.run(ctx)).toEqual({ message: 'member.jar, mysub.jar, recommend.jar' });
+    expect(logs).toContain('BUILD SUCCESSFUL in 42s');
+    fakes.verify();
+  });
+
+  test('a missing jar after the build fails naming it', async () => {
+    const { ctx, fakes } = makeContext({ facts: { repoDirs } });
+    fakes.gradle.script.expect('build').does(() => touch(repoDirs.lifesub, JARS[0]!));
+    const err = (await jarsStep.run(ctx).catch((e: unknown) => e)) as ToolError;
+    expect(err).toBeInstanceOf(ToolError);
+    expect(err.message).toContain('mysub-infra/build/libs/mysub.jar is missing');
+    expect(err.hint).toBeTruthy();
+  });
+
+  test('a gradle failure propagates', async () => {
+    const { ctx, fakes } = makeContext({ facts: { repoDirs } });
+    fakes.gradle.script.expect('build').throws(new ToolError('gradle build failed'));
+    await expect(jarsStep.run(ctx)).rejects.toThrow('gradle build failed');
+  });
+});
+
+describe('image', () => {
+  test.each([
+    ['k8s branch layout', 'deployment/Dockerfile'],
+    ['later layout', 'deployment/container/Dockerfile'],
+  ])('backend: %s → %s', async (_, dockerfile) => {
+    touch(repoDirs.lifesub, dockerfile);
+    const { ctx, fakes } = makeContext({ facts: { repoDirs } });
+    fakes.docker.script
+      .expect('build', [
+        {
+          context: repoDirs.lifesub,
+          dockerfile,
+          tags: ['alicecr.azurecr.io/lifesub/member:1.0.0'],
+          buildArgs: buildArgs(ctx.settings, 'member', dockerfile),
+          labels: { 'lifesub.io/id': 'alice' },
+        },
+      ])
+      .returns({ imageId: 'sha256:0123456789abcdef0123' });
+    const step = imageStep(service('member'));
+    expect(step.needs).toEqual(['jars']);
+    expect(await step.run(ctx)).toEqual({ message: 'alicecr.azurecr.io/lifesub/member:1.0.0 (0123456789ab)' });
+    expect(ctx.facts.images).toEqual({ member: 'alicecr.azurecr.io/lifesub/member:1.0.0' });
+    fakes.verify();
+  });
+
+  test.each([
+    ['until March 2025', 'deployment/Dockerfile-lifesub-web'],
+    ['since May 2025', 'deployment/container/Dockerfile-lifesub-web'],
+  ])('frontend layout %s → %s, with the ingress address baked in', async (_, dockerfile) => {
+    touch(repoDirs['lifesub-web'], dockerfile);
+    const { ctx, fakes } = makeContext({ facts: { repoDirs, ingressAddress: '20.1.2.3', images: { member: 'm' } } });
+    fakes.docker.script.expect('build').returns({ imageId: 'sha256:abc' });
+    const step = imageStep(service('lifesub-web'));
+    expect(step.needs).toEqual(['repos', 'ingress-address']);
+    await step.run(ctx);
+    const [build] = fakes.docker.script.argsOf('build')[0] as [DockerBuild];
+    expect(build.dockerfile).toBe(dockerfile);
+    expect(build.context).toBe(repoDirs['lifesub-web']);
+    expect(build.buildArgs).toEqual(buildArgs(ctx.settings, 'lifesub-web', dockerfile, '20.1.2.3'));
+    expect(build.buildArgs['REACT_APP_MEMBER_URL']).toBe('http://20.1.2.3/member');
+    expect(ctx.facts.images).toEqual({ member: 'm', 'lifesub-web': 'alicecr.azurecr.io/lifesub/lifesub-web:1.0.0' });
+  });
+
+  test('no Dockerfile: fails listing every candidate, builds nothing', async () => {
+    mkdirSync(repoDirs.lifesub, { recursive: true });
+    const { ctx, fakes } = makeContext({ facts: { repoDirs } });
+    const err = (await imageStep(service('recommend')).run(ctx).catch((e: unknown) => e)) as ToolError;
+    expect(err).toBeInstanceOf(ToolError);
+    expect(err.message).toContain('looked for deployment/Dockerfile, deployment/container/Dockerfile');
+    expect(fakes.docker.script.calls).toEqual([]);
+  });
+
+  test('a docker failure propagates', async () => {
+    touch(repoDirs.lifesub, 'deployment/Dockerfile');
+    const { ctx, fakes } = makeContext({ facts: { repoDirs } });
+    fakes.docker.script.expect('build').throws(new ToolError('docker build failed'));
+    await expect(imageStep(service('member')).run(ctx)).rejects.toThrow('docker build failed');
+    expect(ctx.facts.images).toBeUndefined();
+  });
+});
+
+describe('push', () => {
+  test('pushes the built image and reports the digest', async () => {
+    const ref = 'alicecr.azurecr.io/lifesub/mysub:1.0.0';
+    const { ctx, fakes } = makeContext({ facts: { images: { mysub: ref } } });
+    fakes.docker.script.expect('push', [ref]).returns({ digest: 'sha256:feed' });
+    const step = pushStep(service('mysub'));
+    expect(step.needs).toEqual(['image:mysub', 'registry-login']);
+    expect(await step.run(ctx)).toEqual({ message: `${ref}@sha256:feed` });
+    fakes.verify();
+  });
+
+  test('a push failure propagates', async () => {
+    const { ctx, fakes } = makeContext({ facts: { images: { mysub: 'x' } } });
+    fakes.docker.script.expect('push').throws(new ToolError('denied: requested access to the resource is denied'));
+    await expect(pushStep(service('mysub')).run(ctx)).rejects.toThrow('denied');
+  });
+});

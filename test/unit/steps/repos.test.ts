@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ToolError, UserError } from '../../../src/core/errors.js';
+import { reposStep } from '../../../src/steps/index.js';
+import { makeContext } from '../../fakes/context.js';
+
+let workspace: string;
+beforeEach(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'lifesub-repos-'));
+});
+afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+const LIFESUB = 'https://github.com/cna-bootcamp/lifesub.git';
+const WEB = 'https://github.com/cna-bootcamp/lifesub-web.git';
+
+describe('repos', () => {
+  test('clones both repositories when the workspace is empty', async () => {
+    const { ctx, fakes } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('clone', [LIFESUB, 'k8s', join(workspace, 'lifesub')]);
+    fakes.git.script.expect('clone', [WEB, 'main', join(workspace, 'lifesub-web')]);
+    const outcome = await reposStep.run(ctx);
+    expect(outcome).toEqual({ message: `cloned lifesub, lifesub-web into ${workspace}` });
+    expect(ctx.facts.repoDirs).toEqual({ lifesub: join(workspace, 'lifesub'), 'lifesub-web': join(workspace, 'lifesub-web') });
+    fakes.verify();
+  });
+
+  test('never clones over an existing repository; warns about another branch; skipped when both exist', async () => {
+    mkdirSync(join(workspace, 'lifesub', '.git'), { recursive: true });
+    mkdirSync(join(workspace, 'lifesub-web', '.git'), { recursive: true });
+    const { ctx, fakes, logs } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('isRepo', [join(workspace, 'lifesub')]).returns(true);
+    fakes.git.script.expect('isRepo', [join(workspace, 'lifesub-web')]).returns(true);
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub')]).returns('main');
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub-web')]).returns('main');
+    const outcome = await reposStep.run(ctx);
+    expect(outcome?.skipped).toMatch(/both repositories already present/);
+    expect(fakes.git.script.argsOf('clone')).toEqual([]);
+    expect(logs.filter((l) => l.startsWith('warning:'))).toEqual([`warning: ${join(workspace, 'lifesub')} is on branch main, not k8s; using it as it is`]);
+    fakes.verify();
+  });
+
+  test('clones only the missing one', async () => {
+    mkdirSync(join(workspace, 'lifesub', '.git'), { recursive: true });
+    const { ctx, fakes } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('isRepo', [join(workspace, 'lifesub')]).returns(true);
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub')]).returns('k8s');
+    fakes.git.script.expect('clone', [WEB, 'main', join(workspace, 'lifesub-web')]);
+    expect(await reposStep.run(ctx)).toEqual({ message: `cloned lifesub-web into ${workspace}` });
+    fakes.verify();
+  });
+
+  test('an empty directory that is not a repository is cloned into', async () => {
+    mkdirSync(join(workspace, 'lifesub'));
+    mkdirSync(join(workspace, 'lifesub-web'));
+    const { ctx, fakes } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('clone').times(2);
+    await reposStep.run(ctx);
+    fakes.verify();
+  });
+
+  test('a non-empty directory that is not a repository is refused with a hint', async () => {
+    mkdirSync(join(workspace, 'lifesub'));
+    writeFileSync(join(workspace, 'lifesub', 'notes.txt'), 'mine');
+    const { ctx, fakes } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('clone', [WEB, 'main', join(workspace, 'lifesub-web')]).always();
+    const err = await reposStep.run(ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain('exists but is not a git repository');
+    expect((err as UserError).hint).toMatch(/--workspace/);
+    expect(fakes.git.script.argsOf('clone').map((a) => a[2])).not.toContain(join(workspace, 'lifesub'));
+  });
+
+  test('a directory with .git that git does not accept is not treated as a repository', async () => {
+    mkdirSync(join(workspace, 'lifesub', '.git'), { recursive: true });
+    const { ctx, fakes } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('isRepo', [join(workspace, 'lifesub')]).returns(false);
+    fakes.git.script.expect('clone').always();
+    await expect(reposStep.run(ctx)).rejects.toBeInstanceOf(UserError);
+  });
+
+  test('a clone failure propagates', async () => {
+    const { ctx, fakes } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('clone').throws(new ToolError('git clone failed: could not resolve host')).always();
+    await expect(reposStep.run(ctx)).rejects.toThrow('git clone failed');
+  });
+});
