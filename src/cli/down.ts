@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import { downSteps } from '../graph/down.js';
+import { addCommonOptions, type CommonFlags } from './options.js';
+import { runGraphCommand, type Io } from './run-graph-command.js';
+import type { Wrap } from './wrap.js';
+
+type DownFlags = CommonFlags & { dryRun?: boolean; includeIngress?: boolean; keepData?: boolean };
+
+export function downCommand(io: Io, wrap: Wrap): Command {
+  const cmd = new Command('down').description(
+    'Remove what `lifesub up` created for your ID: database releases and the namespace (the shared ingress controller stays)',
+  );
+  addCommonOptions(cmd)
+    .option('--dry-run', 'print what would be removed; change nothing')
+    .option('--keep-data', 'keep the database volumes (PVCs) and their credentials, so a later `up` finds the data')
+    .option('--include-ingress', 'also remove the shared ingress controller, if lifesub installed it and no other lab namespace uses it')
+    .addHelpText(
+      'after',
+      '\nOnly namespaces labelled as created by lifesub for this ID are touched; kube-system, default and\ningress-basic are always refused.\n\nExamples:\n  lifesub down --id alice\n  lifesub down --id alice --keep-data --yes',
+    )
+    .action(
+      wrap(async (flags: DownFlags) =>
+        runGraphCommand(
+          {
+            name: 'down',
+            flags,
+            steps: (settings) => downSteps(settings, { keepData: !!flags.keepData, includeIngress: !!flags.includeIngress }),
+            confirmation: (settings) =>
+              `Remove ${flags.keepData ? 'the apps (keeping data) in' : 'namespace'} ${settings.namespace}${flags.includeIngress ? ' and the shared ingress controller' : ''}?`,
+          },
+          io,
+        ),
+      ),
+    );
+  return cmd;
+}

@@ -1,0 +1,58 @@
+// Entry point of the built CLI (bin/lifesub loads dist/cli/main.js). Declares the commands and maps
+// every outcome to an exit code: 0 ok, 1 a step failed, 2 usage/invalid input, 130 interrupted.
+import { Command, CommanderError } from 'commander';
+import { EXIT } from '../core/errors.js';
+import { formatExitReport, toExitReport } from './exit.js';
+import { downCommand } from './down.js';
+import { renderCommand } from './render.js';
+import { sandboxCommand } from './sandbox.js';
+import { statusCommand } from './status.js';
+import { upCommand } from './up.js';
+import type { Io } from './run-graph-command.js';
+import { packageVersion } from './version.js';
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('lifesub')
+    .description('Stand up the lifesub Kubernetes lab end to end — and take it away again.')
+    .version(packageVersion(), '--version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+  const wrap =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A): Promise<void> => {
+      setExit(await fn(...args));
+    };
+  program.addCommand(upCommand(io, wrap));
+  program.addCommand(downCommand(io, wrap));
+  program.addCommand(renderCommand(io, wrap));
+  program.addCommand(statusCommand(io, wrap));
+  program.addCommand(sandboxCommand(io, wrap));
+  // addCommand does not copy settings to subcommands (and their own subcommands): apply them everywhere.
+  const configure = (c: Command): void => {
+    c.exitOverride()
+      .showHelpAfterError('(run with --help for usage)')
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    c.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
+  return program;
+}
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are successes; anything else commander rejects is a usage error.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    const report = toExitReport(err);
+    io.stderr.write(`${formatExitReport(report)}\n`);
+    if (process.env.LIFESUB_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
+    return report.code;
+  }
+}

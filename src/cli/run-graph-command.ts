@@ -1,0 +1,93 @@
+// The flow shared by `up` and `down`: validate everything first (exit 2, nothing changed), print the
+// plan for --dry-run, confirm destructive work, wire adapters, run the graph, report, clean up.
+import { EXIT, UserError } from '../core/errors.js';
+import { resolveSettings } from '../config/load.js';
+import type { Settings } from '../config/schema.js';
+import { compose } from '../compose.js';
+import { runGraph, type RendererName } from '../graph/runner.js';
+import type { Step } from '../graph/step.js';
+import { NdjsonSink, nullSink, type EventSink } from '../output/events.js';
+import { formatPlan, planOf } from '../output/plan.js';
+import { formatSummary } from '../output/summary.js';
+import { confirm } from './confirm.js';
+import { formatExitReport, toExitReport } from './exit.js';
+import type { CommonFlags } from './options.js';
+import { forceExit, runSignal } from './signals.js';
+
+export interface GraphCommand {
+  name: 'up' | 'down';
+  flags: CommonFlags & { dryRun?: boolean };
+  steps(settings: Settings): Step[];
+  /** A question to confirm before anything runs (destructive commands); undefined → none. */
+  confirmation?(settings: Settings): string | undefined;
+}
+
+export interface Io {
+  stdout: import("node:stream").Writable;
+  stderr: import("node:stream").Writable;
+}
+
+export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number> {
+  const json = cmd.flags.output === 'json';
+  const settings = resolveSettings(cmd.flags);
+  const steps = cmd.steps(settings);
+
+  if (cmd.flags.dryRun) {
+    const plan = planOf(steps, settings);
+    if (json) io.stdout.write(`${JSON.stringify({ type: 'plan', command: cmd.name, id: settings.id, namespace: settings.namespace, steps: plan })}\n`);
+    else io.stdout.write(`${formatPlan(plan, `lifesub ${cmd.name} --id ${settings.id}: ${plan.length} steps`)}\n`);
+    return EXIT.ok;
+  }
+
+  const started = Date.now();
+  const run = runSignal(settings.timeoutMs, cmd.flags.timeout, forceExit);
+  try {
+    const question = cmd.confirmation?.(settings);
+    if (question && !(await confirm(question, settings.yes, run.signal))) {
+      io.stderr.write('Nothing was changed.\n');
+      return EXIT.ok;
+    }
+    const runtime = await compose(settings, cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined);
+    try {
+      if (runtime.sandbox) {
+        io.stderr.write(`SANDBOX: simulated cluster, registry and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
+      }
+      const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
+      const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
+      const result = await runGraph(steps, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal, events, renderer });
+      const durationMs = Date.now() - started;
+      const urls = result.facts.urls ?? {};
+      const report = result.failure ? toExitReport(result.failure) : undefined;
+      const code = result.interrupted ? EXIT.interrupted : report ? report.code : result.ok ? EXIT.ok : EXIT.failed;
+      events.emit({
+        type: 'summary',
+        ok: code === EXIT.ok,
+        command: cmd.name,
+        id: settings.id,
+        namespace: settings.namespace,
+        urls,
+        durationMs,
+        ...(runtime.sandbox ? { sandbox: true } : {}),
+        steps: result.reports.map((r) => ({ step: r.name, status: r.status, durationMs: r.durationMs })),
+        ...(report || result.interrupted
+          ? { error: report ? { step: report.step, message: report.message, hint: report.hint, exitCode: code } : { message: 'interrupted', exitCode: code } }
+          : {}),
+      });
+      if (!json) {
+        io.stdout.write(`${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox })}\n`);
+      }
+      if (report) io.stderr.write(`${formatExitReport(report)}\n`);
+      else if (result.interrupted) io.stderr.write('interrupted: stopped cleanly; run the same command again to continue.\n');
+      return code;
+    } finally {
+      await runtime.close();
+    }
+  } finally {
+    run.dispose();
+  }
+}
+
+/** `--dry-run` and `render` work offline; everything else needs an ID. */
+export function requireId(settings: Settings): void {
+  if (!settings.id) throw new UserError('--id is required', 'pass your lab ID, e.g. --id alice');
+}

@@ -1,0 +1,48 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { lifesubHome } from '../compose.js';
+import { EXIT } from '../core/errors.js';
+import { serveSandbox } from '../sandbox/serve.js';
+import type { Io } from './run-graph-command.js';
+import { forceExit, runSignal } from './signals.js';
+import type { Wrap } from './wrap.js';
+
+export function sandboxCommand(io: Io, wrap: Wrap): Command {
+  const cmd = new Command('sandbox').description('The simulated cluster, registry and toolchain used by --sandbox (state in $LIFESUB_HOME, default ~/.lifesub)');
+  cmd
+    .command('serve')
+    .description('Run the simulated Kubernetes API server (and registry) in the foreground until Ctrl-C; point kubectl at the printed kubeconfig')
+    .option('--profile <name>', 'latency profile: fast or realistic', 'fast')
+    .option('--registry <name...>', 'registry names that exist in the simulated subscription', [])
+    .action(
+      wrap(async (flags: { profile: string; registry: string[] }) => {
+        const run = runSignal(undefined, undefined, forceExit);
+        try {
+          await serveSandbox(
+            { home: lifesubHome(), profile: flags.profile, registries: flags.registry },
+            run.signal,
+            (handle) => {
+              io.stdout.write(`kubeconfig: ${handle.kubeconfig}\n`);
+              io.stdout.write(`SANDBOX (${handle.profile.name} profile) — try: KUBECONFIG=${handle.kubeconfig} kubectl get ns; Ctrl-C to stop\n`);
+            },
+          );
+          return EXIT.ok;
+        } finally {
+          run.dispose();
+        }
+      }),
+    );
+  cmd
+    .command('reset')
+    .description('Forget the simulated cluster, registry and workspace (deletes $LIFESUB_HOME/sandbox)')
+    .action(
+      wrap(async () => {
+        const dir = join(lifesubHome(), 'sandbox');
+        rmSync(dir, { recursive: true, force: true });
+        io.stdout.write(`removed ${dir}\n`);
+        return EXIT.ok;
+      }),
+    );
+  return cmd;
+}

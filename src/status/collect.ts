@@ -1,0 +1,61 @@
+// `lifesub status`: a read-only look at what exists for an ID — namespace, releases, workloads and
+// addresses — with the same readiness rules `up` waits for.
+import type { Adapters, KubeObject } from '../adapters/types.js';
+import type { Settings } from '../config/schema.js';
+import { renderManifests } from '../render/index.js';
+import { loadBalancerAddress as addressOf } from '../steps/lb-address.js';
+
+export interface WorkloadStatus {
+  kind: string;
+  name: string;
+  ready: number;
+  desired: number;
+}
+
+export interface Status {
+  id: string;
+  namespace: string;
+  namespaceState: 'absent' | 'active' | 'terminating' | 'not-lifesub';
+  releases: Array<{ name: string; status: string; chart: string }>;
+  workloads: WorkloadStatus[];
+  urls: { web?: string; api?: string };
+  ready: boolean;
+}
+
+export async function collectStatus(settings: Settings, adapters: Pick<Adapters, 'kube' | 'helm'>, signal: AbortSignal): Promise<Status> {
+  const { kube, helm } = adapters;
+  const ns = settings.namespace;
+  const base: Status = { id: settings.id, namespace: ns, namespaceState: 'absent', releases: [], workloads: [], urls: {}, ready: false };
+  const nsObj = await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: ns }, signal);
+  const ingressSvc = await kube.get({ apiVersion: 'v1', kind: 'Service', name: settings.config.ingress.service, namespace: settings.config.ingress.namespace }, signal);
+  const api = ingressSvc ? addressOf(ingressSvc) : undefined;
+  if (api) base.urls.api = `http://${api}`;
+  if (!nsObj) return base;
+  const labels = nsObj.metadata.labels ?? {};
+  if (labels['app.kubernetes.io/managed-by'] !== 'lifesub' || labels['lifesub.io/id'] !== settings.id) return { ...base, namespaceState: 'not-lifesub' };
+  const state = nsObj.metadata.deletionTimestamp ? 'terminating' : 'active';
+
+  const releases = (await helm.list(ns, { signal })).map((r) => ({ name: r.name, status: r.status, chart: r.chart }));
+  const workloads: WorkloadStatus[] = [];
+  const expected = renderManifests({ settings }).filter((o) => o.kind === 'Deployment');
+  for (const d of expected) {
+    const live = await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, namespace: ns }, signal);
+    workloads.push(workload('Deployment', d.metadata.name, live));
+  }
+  for (const s of settings.config.services.filter((x) => x.kind === 'backend')) {
+    const name = `${s.database}-postgresql`;
+    const live = await kube.get({ apiVersion: 'apps/v1', kind: 'StatefulSet', name, namespace: ns }, signal);
+    workloads.push(workload('StatefulSet', name, live));
+  }
+  const webSvc = await kube.get({ apiVersion: 'v1', kind: 'Service', name: 'lifesub-web', namespace: ns }, signal);
+  const web = webSvc ? addressOf(webSvc) : undefined;
+  if (web) base.urls.web = `http://${web}`;
+  const ready = state === 'active' && workloads.every((w) => w.desired > 0 && w.ready >= w.desired) && !!web && !!api;
+  return { ...base, namespaceState: state, releases, workloads, ready };
+}
+
+function workload(kind: string, name: string, live: KubeObject | undefined): WorkloadStatus {
+  const spec = (live?.spec ?? {}) as { replicas?: number };
+  const status = (live?.status ?? {}) as { readyReplicas?: number };
+  return { kind, name, desired: live ? (spec.replicas ?? 1) : 0, ready: status.readyReplicas ?? 0 };
+}
