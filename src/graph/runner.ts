@@ -164,13 +164,16 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
       if (timer) clearTimeout(timer);
       runSignal.removeEventListener('abort', forward);
       release();
-      // A step that threw still must settle so its dependents can report themselves as not run.
-      settle.get(step.name)?.(false);
     }
   };
 
   const listr = new Listr(
-    order.map((step) => ({ title: step.title, task: (_: unknown, task: Task) => execute(step, task) })),
+    order.map((step) => ({
+      title: step.title,
+      // Whatever way a step ends (done, failed, not run), it settles, so its dependents never hang;
+      // the first settle wins, so a success recorded inside `execute` stays a success.
+      task: (_: unknown, task: Task) => execute(step, task).finally(() => settle.get(step.name)?.(false)),
+    })),
     {
       concurrent: true,
       exitOnError: false,

@@ -133,3 +133,20 @@ describe('runGraph', () => {
     await expect(runGraph([step('a', ['b']), step('b', ['a'])], options())).rejects.toThrow(/cycle/);
   });
 });
+
+describe('runGraph after a failure', () => {
+  it('settles every step, so dependents of not-run steps do not wait forever', async () => {
+    const result = await runGraph(
+      [
+        step('a', [], async () => {
+          throw new ToolError('a broke');
+        }),
+        step('b', ['a']),
+        step('c', ['b']),
+        step('d', ['c', 'b']),
+      ],
+      options(),
+    );
+    expect(result.reports.map((r) => r.status)).toEqual(['failed', 'blocked', 'blocked', 'blocked']);
+  });
+});

@@ -1,0 +1,40 @@
+// The API server's view of the registries: can the kubelet pull this image?
+import type { ImageCatalog } from '../contract.js';
+import { REGISTRY_DOMAIN, type RegistryStore } from './store.js';
+
+/** Splits `host/repo/path:tag` or `…@sha256:…`; the host defaults to docker.io like the real docker. */
+export function parseImageRef(ref: string): { host: string; repo: string; reference: string } {
+  let rest = ref;
+  let reference = 'latest';
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    reference = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  } else {
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+      reference = rest.slice(colon + 1);
+      rest = rest.slice(0, colon);
+    }
+  }
+  const slash = rest.indexOf('/');
+  const first = slash >= 0 ? rest.slice(0, slash) : '';
+  const isHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const host = isHost ? first : 'docker.io';
+  let repo = isHost ? rest.slice(slash + 1) : rest;
+  if (host === 'docker.io' && !repo.includes('/')) repo = `library/${repo}`;
+  return { host, repo, reference };
+}
+
+export class StoreImageCatalog implements ImageCatalog {
+  constructor(private readonly store: RegistryStore) {}
+
+  hasImage(ref: string): boolean {
+    const { host, repo, reference } = parseImageRef(ref);
+    const hostname = host.toLowerCase().replace(/:\d+$/, '');
+    // Anything outside the simulated Azure registries is a public image and always pullable.
+    if (!hostname.endsWith(`.${REGISTRY_DOMAIN}`)) return true;
+    const registry = this.store.byHost(hostname);
+    return registry !== undefined && this.store.getManifest(registry, repo, reference) !== undefined;
+  }
+}

@@ -1,0 +1,133 @@
+// Sandbox start-up. Either attach to a running `lifesub sandbox serve` (owned=false), or start the
+// registry, fake ARM and API server in this process on stable ports (owned=true) under the owner
+// lock, write the kubeconfig and hand back the environment for the tool shims.
+import { mkdirSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
+import { startApiServer as realStartApiServer } from './apiserver/index.js';
+import { ensureRegistries, liveServe, type ServeInfo } from './attach.js';
+import { SANDBOX_SUBSCRIPTION, startArmServer } from './arm/server.js';
+import type { ApiServerHandle, ApiServerOptions, SandboxHandle, SandboxOptions } from './contract.js';
+import { loadFaults } from './faults.js';
+import { sandboxPaths, type SandboxPaths } from './home.js';
+import { SANDBOX_CONTEXT, toolEnvironment, writeKubeconfig } from './kubeconfig.js';
+import { lockHolder, tryLock, unlock } from './lock.js';
+import { loadPorts, savePorts } from './ports.js';
+import { loadProfile } from './profile.js';
+import { RegistryStore, StoreImageCatalog, startRegistryServer } from './registry/index.js';
+import { loadOrCreateTokens } from './tokens.js';
+
+export interface StartDeps {
+  startApiServer?: (options: ApiServerOptions) => Promise<ApiServerHandle>;
+  /** How long to wait for another process's lock before giving up. */
+  lockWaitMs?: number;
+}
+
+/** Attaches to a served sandbox or starts one owned by this process. */
+export async function startSandbox(options: SandboxOptions, deps: StartDeps = {}): Promise<SandboxHandle> {
+  return acquire(options, deps, true);
+}
+
+/** A sandbox this process serves, with its endpoints (what serve.json advertises). */
+export interface OwnedSandbox extends SandboxHandle {
+  endpoints: { apiserver: string; registry: string; arm: string };
+}
+
+/** Starts a sandbox owned by this process (for `lifesub sandbox serve`); never attaches. */
+export async function startOwnedSandbox(options: SandboxOptions, deps: StartDeps = {}): Promise<OwnedSandbox> {
+  return (await acquire(options, deps, false)) as OwnedSandbox;
+}
+
+async function acquire(options: SandboxOptions, deps: StartDeps, mayAttach: boolean): Promise<SandboxHandle | OwnedSandbox> {
+  const profile = loadProfile(options.profile);
+  const paths = sandboxPaths(options.home);
+  mkdirSync(paths.dir, { recursive: true });
+  const deadline = Date.now() + (deps.lockWaitMs ?? 3000);
+  for (;;) {
+    const served = await liveServe(paths.serveFile);
+    if (served && mayAttach) return attach(options, paths, served);
+    if (served) {
+      throw new UserError(`the sandbox in ${paths.dir} is already served by process ${served.pid}`, 'use that one (lifesub --sandbox attaches to it) or stop it with Ctrl-C in its terminal');
+    }
+    if (tryLock(paths.lockFile, mayAttach ? 'cli' : 'serve')) break;
+    if (Date.now() > deadline) {
+      throw new UserError(
+        `the sandbox in ${paths.dir} is in use by another lifesub process (pid ${lockHolder(paths.lockFile) ?? '?'})`,
+        'wait for it to finish, or run `lifesub sandbox serve` in another terminal so several commands can share the sandbox',
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    return await startOwned(options, paths, deps);
+  } catch (err) {
+    unlock(paths.lockFile);
+    throw err;
+  }
+}
+
+async function attach(options: SandboxOptions, paths: SandboxPaths, served: ServeInfo): Promise<SandboxHandle> {
+  // The served API server has its own faults; still check this run's fault file (the shims read it).
+  loadFaults();
+  const { armToken } = loadOrCreateTokens(paths.tokensFile);
+  await ensureRegistries(served.arm, armToken, options.registries);
+  return {
+    home: options.home,
+    kubeconfig: served.kubeconfig,
+    context: SANDBOX_CONTEXT,
+    toolEnv: toolEnvironment(paths, served.registry, options.profile),
+    arm: { endpoint: served.arm, subscriptionId: SANDBOX_SUBSCRIPTION, token: armToken },
+    profile: loadProfile(options.profile),
+    owned: false,
+    close: async () => {},
+  };
+}
+
+async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: StartDeps): Promise<OwnedSandbox> {
+  const profile = loadProfile(options.profile);
+  const faults = loadFaults();
+  const tokens = loadOrCreateTokens(paths.tokensFile);
+  const store = RegistryStore.load(paths.registryFile);
+  for (const name of options.registries) store.ensure(name);
+  const ports = loadPorts(paths.portsFile);
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+  };
+  try {
+    const registry = await startRegistryServer({ store, port: ports.registry, armToken: tokens.armToken });
+    closers.push(registry.close);
+    const arm = await startArmServer({ store, token: tokens.armToken, port: ports.arm });
+    closers.push(arm.close);
+    const apiOptions: ApiServerOptions = { stateFile: paths.stateFile, port: ports.apiserver ?? 0, profile, faults, images: new StoreImageCatalog(store), token: tokens.apiToken };
+    const start = deps.startApiServer ?? realStartApiServer;
+    const api = await start(apiOptions).catch((err: NodeJS.ErrnoException) => {
+      // The remembered port is taken (another program): any free port will do.
+      if (err.code === 'EADDRINUSE' && apiOptions.port !== 0) return start({ ...apiOptions, port: 0 });
+      throw err;
+    });
+    closers.push(api.close);
+    savePorts(paths.portsFile, { apiserver: api.port, registry: registry.port, arm: arm.port });
+    writeKubeconfig(paths.kubeconfig, api.url, tokens.apiToken);
+
+    let closing: Promise<void> | undefined;
+    return {
+      home: options.home,
+      kubeconfig: paths.kubeconfig,
+      context: SANDBOX_CONTEXT,
+      toolEnv: toolEnvironment(paths, registry.url, options.profile),
+      arm: { endpoint: arm.url, subscriptionId: SANDBOX_SUBSCRIPTION, token: tokens.armToken },
+      profile,
+      owned: true,
+      endpoints: { apiserver: api.url, registry: registry.url, arm: arm.url },
+      close: () =>
+        (closing ??= (async () => {
+          await closeAll();
+          store.save();
+          unlock(paths.lockFile);
+        })()),
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}

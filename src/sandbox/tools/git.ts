@@ -1,0 +1,131 @@
+// The sandbox's `git`: `clone` of the two lab repositories produces a real local repository with
+// the lab's layout (no network); everything else goes to the real git.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { WEB_LAYOUT_VAR } from '../env.js';
+import { MissingValue, parseArgs, UnknownFlag, last, has } from './args.js';
+import { findRealGit } from './real-git.js';
+import { LIFESUB_BRANCHES, lifesubFiles, type Files } from './repo-lifesub.js';
+import { WEB_BRANCHES, webFiles, type WebLayout } from './repo-lifesub-web.js';
+import { runTool, ToolExit, type ToolContext } from './runtime.js';
+
+// Fixed identity and dates: the same clone always has the same commit ID.
+const COMMIT_ENV = {
+  GIT_AUTHOR_NAME: 'cna-bootcamp',
+  GIT_AUTHOR_EMAIL: 'bootcamp@unicorn.example',
+  GIT_AUTHOR_DATE: '2025-03-10T09:00:00+09:00',
+  GIT_COMMITTER_NAME: 'cna-bootcamp',
+  GIT_COMMITTER_EMAIL: 'bootcamp@unicorn.example',
+  GIT_COMMITTER_DATE: '2025-03-10T09:00:00+09:00',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+interface KnownRepo {
+  branches: string[];
+  files(branch: string, env: NodeJS.ProcessEnv): Files;
+}
+
+const REPOS: Record<string, KnownRepo> = {
+  'cna-bootcamp/lifesub': { branches: LIFESUB_BRANCHES, files: (branch) => lifesubFiles(branch) },
+  'cna-bootcamp/lifesub-web': {
+    branches: WEB_BRANCHES,
+    files: (_branch, env) => webFiles(env[WEB_LAYOUT_VAR] === '2025-03' ? '2025-03' : ('2025-05' satisfies WebLayout)),
+  },
+};
+
+function knownRepo(url: string): KnownRepo | undefined {
+  const match = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(url);
+  return match ? REPOS[match[1] as string] : undefined;
+}
+
+function isLocal(url: string): boolean {
+  return url.startsWith('file://') || url.startsWith('/') || url.startsWith('.');
+}
+
+async function clone(ctx: ToolContext, gitPath: string, args: string[]): Promise<number | void> {
+  let parsed;
+  try {
+    parsed = parseArgs(args, {
+      branch: { value: true, short: 'b' },
+      'single-branch': { value: false },
+      'no-single-branch': { value: false },
+      depth: { value: true },
+      quiet: { value: false, short: 'q' },
+      progress: { value: false },
+      origin: { value: true, short: 'o' },
+    });
+  } catch (err) {
+    if (err instanceof UnknownFlag || err instanceof MissingValue) {
+      throw new ToolExit(129, `error: unknown option \`${err.flag.replace(/^-+/, '')}'\nusage: git clone [<options>] [--] <repo> [<dir>]`);
+    }
+    throw err;
+  }
+  const [url, dirArg] = parsed.positionals;
+  if (!url) throw new ToolExit(129, 'fatal: You must specify a repository to clone.\n\nusage: git clone [<options>] [--] <repo> [<dir>]');
+  if (isLocal(url)) return passthrough(ctx, gitPath, ['clone', ...args]);
+  const repo = knownRepo(url);
+  const dir = dirArg ?? path.basename(url).replace(/\.git$/, '');
+  if (nonEmpty(dir)) throw new ToolExit(128, `fatal: destination path '${dir}' already exists and is not an empty directory.`);
+  if (!has(parsed, 'quiet')) ctx.err(`Cloning into '${dir}'...\n`);
+  await ctx.delay('gitClone');
+  if (!repo) throw new ToolExit(128, `remote: Repository not found.\nfatal: repository '${url.replace(/\/?$/, '/')}' not found`);
+  const branch = last(parsed, 'branch') ?? 'main';
+  if (!repo.branches.includes(branch)) {
+    throw new ToolExit(128, `warning: Could not find remote branch ${branch} to clone.\nfatal: Remote branch ${branch} not found in upstream origin`);
+  }
+  try {
+    writeRepo(gitPath, dir, url, branch, repo.files(branch, ctx.env));
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function writeRepo(gitPath: string, dir: string, url: string, branch: string, files: Files): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    if (name === 'gradlew') chmodSync(file, 0o755);
+  }
+  const git = (...a: string[]) => {
+    const r = spawnSync(gitPath, ['-C', dir, ...a], { env: { ...process.env, ...COMMIT_ENV }, encoding: 'utf8' });
+    if (r.status !== 0) throw new ToolExit(128, `fatal: ${r.stderr.trim() || `git ${a[0]} failed`}`);
+  };
+  git('init', '-q', '-b', branch);
+  git('add', '-A');
+  git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Initial lab sources');
+  git('remote', 'add', 'origin', url);
+  git('update-ref', `refs/remotes/origin/${branch}`, 'HEAD');
+  git('config', `branch.${branch}.remote`, 'origin');
+  git('config', `branch.${branch}.merge`, `refs/heads/${branch}`);
+}
+
+function nonEmpty(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory() ? readdirSync(dir).length > 0 : true;
+  } catch {
+    return false;
+  }
+}
+
+function passthrough(ctx: ToolContext, gitPath: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(gitPath, args, { stdio: 'inherit', signal: ctx.signal });
+    child.on('error', (err) => (ctx.signal.aborted ? resolve(143) : reject(err)));
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+  });
+}
+
+async function main(ctx: ToolContext): Promise<number | void> {
+  const gitPath = findRealGit(ctx.env);
+  if (!gitPath) throw new ToolExit(1, 'git: the sandbox needs the real git on PATH for local operations');
+  // `git -C DIR clone …` is rare; only a leading `clone` is simulated.
+  if (ctx.argv[0] === 'clone') return clone(ctx, gitPath, ctx.argv.slice(1));
+  return passthrough(ctx, gitPath, ctx.argv);
+}
+
+runTool('git', main);

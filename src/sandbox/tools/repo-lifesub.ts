@@ -1,0 +1,79 @@
+// The files of the simulated `cna-bootcamp/lifesub` repository: the Gradle multi-project with the
+// sandbox Gradle wrapper, the backend Dockerfile where the branch has it, and the lab's known
+// manifest defects (merge markers in common-config.yaml, placeholder ingress host).
+import { gradlewScript } from '../package-root.js';
+
+export type Files = Record<string, string>;
+
+export const LIFESUB_BRANCHES = ['main', 'k8s', 'cicd'];
+
+/** `./gradlew` in the clone: execs the sandbox Gradle (executable bit set by the cloner). */
+export function gradlewLauncher(): string {
+  return `#!/bin/sh\n# lifesub sandbox: stands in for the Gradle wrapper (builds are simulated).\nexec node "${gradlewScript}" "$@"\n`;
+}
+
+const BACKEND_DOCKERFILE = `# Build stage
+FROM openjdk:23-oraclelinux8 AS builder
+ARG BUILD_LIB_DIR
+ARG ARTIFACTORY_FILE
+COPY \${BUILD_LIB_DIR}/\${ARTIFACTORY_FILE} app.jar
+
+# Run stage
+FROM openjdk:23-slim
+ENV USERNAME=k8s
+ENV ARTIFACTORY_HOME=/home/\${USERNAME}
+ENV JAVA_OPTS=""
+
+# Add a non-root user
+RUN adduser --system --group \${USERNAME} && \\
+    mkdir -p \${ARTIFACTORY_HOME} && \\
+    chown \${USERNAME}:\${USERNAME} \${ARTIFACTORY_HOME}
+
+WORKDIR \${ARTIFACTORY_HOME}
+COPY --from=builder app.jar app.jar
+RUN chown \${USERNAME}:\${USERNAME} app.jar
+
+USER \${USERNAME}
+
+ENTRYPOINT [ "sh", "-c" ]
+CMD ["java \${JAVA_OPTS} -jar app.jar"]
+`;
+
+const MODULES: Record<string, { pkg: string; jar?: string; deps: string[] }> = {
+  common: { pkg: 'common', deps: [] },
+  member: { pkg: 'member', jar: 'member.jar', deps: ['common'] },
+  'mysub-biz': { pkg: 'mysub.biz', deps: ['common'] },
+  'mysub-infra': { pkg: 'mysub.infra', jar: 'mysub.jar', deps: ['common', 'mysub-biz'] },
+  recommend: { pkg: 'recommend', jar: 'recommend.jar', deps: ['common'] },
+};
+
+function moduleBuildGradle(deps: string[], jar: string | undefined): string {
+  const depLines = deps.map((d) => `    implementation project(':${d}')`).join('\n');
+  const packaging = jar ? `bootJar {\n    archiveFileName = '${jar}'\n}\n\njar {\n    enabled = false\n}\n` : `bootJar {\n    enabled = false\n}\n\njar {\n    enabled = true\n}\n`;
+  return `dependencies {\n${depLines}\n}\n\n${packaging}`;
+}
+
+export function lifesubFiles(branch: string): Files {
+  const files: Files = {
+    'settings.gradle': `rootProject.name = 'lifesub'\n\n${Object.keys(MODULES).map((m) => `include '${m}'`).join('\n')}\n`,
+    'build.gradle': `plugins {\n    id 'java'\n    id 'org.springframework.boot' version '3.4.0' apply false\n    id 'io.spring.dependency-management' version '1.1.6' apply false\n}\n\nallprojects {\n    group = 'com.unicorn.lifesub'\n    version = '1.0.0'\n}\n\nsubprojects {\n    apply plugin: 'java'\n    apply plugin: 'org.springframework.boot'\n    apply plugin: 'io.spring.dependency-management'\n    java { sourceCompatibility = JavaVersion.VERSION_21 }\n}\n`,
+    gradlew: gradlewLauncher(),
+    'gradle/wrapper/gradle-wrapper.properties': 'distributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\n',
+    '.gitignore': 'build/\n.gradle/\n*.iml\n.idea/\n',
+    'README.md': '# lifesub\n\nSubscription management backend (member, mysub, recommend).\n',
+    [branch === 'k8s' ? 'deployment/Dockerfile' : 'deployment/container/Dockerfile']: BACKEND_DOCKERFILE,
+    'deployment/manifest/configmaps/common-config.yaml':
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: common-config\ndata:\n<<<<<<< HEAD\n  ALLOWED_ORIGINS: "http://localhost:18080,http://localhost:18081,http://20.1.2.3"\n=======\n  ALLOWED_ORIGINS: "http://localhost:18080"\n>>>>>>> origin/main\n  JPA_DDL_AUTO: update\n  JPA_SHOW_SQL: "true"\n',
+    'deployment/manifest/ingresses/ingress.yaml':
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: backend-ingress\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: dg0200.20.1.2.3.nip.io\n',
+  };
+  for (const [name, m] of Object.entries(MODULES)) {
+    const className = name.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+    const dir = `${name}/src/main/java/com/unicorn/lifesub/${m.pkg.replace(/\./g, '/')}`;
+    files[`${name}/build.gradle`] = moduleBuildGradle(m.deps, m.jar);
+    files[`${dir}/${className}${m.jar ? 'Application' : 'Module'}.java`] =
+      `package com.unicorn.lifesub.${m.pkg};\n\n${m.jar ? `import org.springframework.boot.SpringApplication;\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\npublic class ${className}Application {\n    public static void main(String[] args) {\n        SpringApplication.run(${className}Application.class, args);\n    }\n}\n` : `public final class ${className}Module {\n    private ${className}Module() {}\n}\n`}`;
+    if (m.jar) files[`${name}/src/main/resources/application.yml`] = `server:\n  port: \${SERVER_PORT:8080}\nspring:\n  application:\n    name: ${name}\n`;
+  }
+  return files;
+}
