@@ -75,10 +75,15 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
 
   const execute = async (step: Step, task: Task): Promise<void> => {
     const depsOk = await Promise.all(step.needs.map((n) => finished.get(n) as Promise<boolean>));
-    if (!depsOk.every(Boolean)) {
-      const why = runSignal.aborted && !failure ? 'cancelled' : 'not run: a step it needs did not finish';
-      record(step, runSignal.aborted && !failure ? 'cancelled' : 'blocked', 0);
+    // A step that never starts still gets one closing event, so a consumer sees every step end.
+    const notRun = (status: 'blocked' | 'cancelled', why: string): void => {
+      record(step, status, 0);
+      opts.events.emit({ type: 'step', step: step.name, status: 'skipped', ts: now(), durationMs: 0, message: why });
       task.skip(`${step.title} (${why})`);
+    };
+    if (!depsOk.every(Boolean)) {
+      if (runSignal.aborted && !failure) notRun('cancelled', 'cancelled');
+      else notRun('blocked', 'not run: a step it needs did not finish');
       return;
     }
     let release = (): void => {};
@@ -86,15 +91,13 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
       try {
         release = await pools[step.pool].acquire(runSignal);
       } catch {
-        record(step, 'cancelled', 0);
-        task.skip(`${step.title} (cancelled)`);
+        notRun('cancelled', 'cancelled');
         return;
       }
     }
     if (runSignal.aborted) {
       release();
-      record(step, 'cancelled', 0);
-      task.skip(`${step.title} (cancelled)`);
+      notRun('cancelled', 'cancelled');
       return;
     }
     const own = new AbortController();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { downSteps } from '../../../src/graph/down.js';
 import { upSteps } from '../../../src/graph/up.js';
 import { ancestors, topoOrder, validateGraph } from '../../../src/graph/validate.js';
-import { testSettings } from '../../fakes/settings.js';
+import { testSettings } from '../../fakes/context.js';
 
 const settings = testSettings();
 const up = upSteps(settings, { cleanLegacy: false });

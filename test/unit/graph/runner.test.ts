@@ -4,7 +4,7 @@ import { AbortedError, StepFailure, ToolError } from '../../../src/core/errors.j
 import { runGraph, type RunnerOptions } from '../../../src/graph/runner.js';
 import type { Step, StepContext } from '../../../src/graph/step.js';
 import type { LifesubEvent } from '../../../src/output/events.js';
-import { testSettings } from '../../fakes/settings.js';
+import { testSettings } from '../../fakes/context.js';
 
 const noAdapters = new Proxy({}, { get: (_t, p) => { throw new Error(`unexpected adapter use: ${String(p)}`); } }) as Adapters;
 
