@@ -98,7 +98,7 @@ describe('real kubectl against lifesub sandbox serve', () => {
       expect(r.code, `${file}\n${show(r)}`).toBe(0);
       expect(r.stdout).toMatch(/serverside-applied/);
     }
-    const cm = await kubectl('get', 'configmap', 'member-config', '-n', ns, '-o', 'json');
+    const cm = await kubectl('get', 'configmap', 'member-config', '-n', ns, '-o', 'json', '--show-managed-fields');
     expect(cm.code, show(cm)).toBe(0);
     const managers = (JSON.parse(cm.stdout) as { metadata: { managedFields?: Array<{ manager: string }> } }).metadata.managedFields?.map((m) => m.manager);
     expect(managers, 'both lifesub and kubectl own the applied fields').toEqual(expect.arrayContaining(['lifesub', 'kubectl']));

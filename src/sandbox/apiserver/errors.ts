@@ -99,6 +99,8 @@ export const errors = {
   unauthorized: () => new ApiError(401, 'Unauthorized', 'Unauthorized'),
   unsupportedMediaType: (type: string) =>
     new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${type})`),
+  unsupportedBodyType: (type: string, accepted: string[]) =>
+    new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')} (got ${type})`),
   pageNotFound: () => new ApiError(404, 'NotFound', 'the server could not find the requested resource'),
   internal: (message: string) => new ApiError(500, 'InternalError', `Internal error occurred: ${message}`),
   gone: (message: string) => new ApiError(410, 'Expired', message),

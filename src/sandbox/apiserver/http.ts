@@ -2,11 +2,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, errors } from './errors.js';
+import { PROTOBUF, decodeProtobufObject } from './protobuf.js';
 import type { Json } from './types.js';
 
 const MAX_BODY = 3 * 1024 * 1024;
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRawBody(req)).toString('utf8');
+}
+
+async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -14,7 +19,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw new ApiError(413, 'BadRequest', 'Request entity too large: limit is 3145728');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** JSON, or YAML for apply patches (YAML is a superset of JSON). */
@@ -51,4 +56,18 @@ export function sendError(res: ServerResponse, err: unknown): void {
 
 export function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+const OBJECT_BODY_TYPES = ['application/json', 'application/yaml', PROTOBUF];
+
+/**
+ * Reads a POST/PUT body: JSON, YAML, or protobuf for the kinds `protobuf.ts` knows (client-go's
+ * typed clients — kubectl create secret/configmap — send nothing else). Anything else gets 415.
+ */
+export async function readObjectBody(req: IncomingMessage): Promise<Json> {
+  const type = mediaType(req);
+  const raw = await readRawBody(req);
+  if (type === PROTOBUF) return decodeProtobufObject(raw);
+  if (type !== '' && !OBJECT_BODY_TYPES.includes(type)) throw errors.unsupportedBodyType(type, OBJECT_BODY_TYPES);
+  return parseBody(raw.toString('utf8'), type === 'application/yaml');
 }

@@ -1,20 +1,26 @@
-// Server-side apply, simplified: the applied configuration is merged into the live object (maps merge
-// recursively, lists and scalars replace), fields the manager applied before but no longer applies are
-// removed unless another manager owns them, and managedFields records who owns which leaves.
-// Conflicts with other managers are reported unless `force` is set — as the real server does.
+// Server-side apply as structured-merge-diff does it, for the common cases: the applied configuration
+// is merged into the live object (maps merge recursively, associative lists — containers, ports, env,
+// volumes… see listkeys.ts — merge item by item, other lists and scalars replace), fields the manager
+// applied before but no longer applies are removed unless another manager owns them, and
+// managedFields records who owns which field. Applying a different value for a field another manager
+// owns is a conflict unless `force` is set; applying the same value shares ownership.
 import { ApiError } from './errors.js';
 import {
   changedPaths,
   deleteAt,
   fromFieldsV1,
+  isItem,
+  isPrefix,
   leafPaths,
-  overlaps,
   pathKey,
   pathText,
   toFieldsV1,
+  touches,
   valueAt,
+  withKeyDefaults,
   type FieldPath,
 } from './fieldpaths.js';
+import { itemKey, keySegment, keyedItems, listKeysAt } from './listkeys.js';
 import { clone, deepEqual, isPlainObject } from './merge.js';
 import type { Json, KObject, ManagedFieldsEntry } from './types.js';
 
@@ -23,12 +29,25 @@ interface Owned {
   paths: FieldPath[];
 }
 
-function applyMerge(live: Json, applied: Json): Json {
+function applyMerge(live: Json, applied: Json, names: string[]): Json {
+  if (Array.isArray(applied)) {
+    const keys = listKeysAt(names);
+    if (!keyedItems(applied, keys) || !keyedItems(live, keys)) return clone(applied);
+    // Items merge by key: live items keep their place (and server-filled fields), new ones are appended.
+    const out: Json[] = clone(live);
+    for (const item of applied) {
+      const seg = keySegment(itemKey(item, keys!)!);
+      const i = out.findIndex((x) => keySegment(itemKey(x, keys!)!) === seg);
+      if (i >= 0) out[i] = applyMerge(out[i], item, names);
+      else out.push(clone(item));
+    }
+    return out;
+  }
   if (!isPlainObject(applied)) return clone(applied);
   const out: Record<string, Json> = isPlainObject(live) ? clone(live) : {};
   for (const [k, v] of Object.entries(applied)) {
     if (v === null || v === undefined) continue;
-    out[k] = applyMerge(out[k], v);
+    out[k] = applyMerge(out[k], v, [...names, k]);
   }
   return out;
 }
@@ -63,19 +82,23 @@ function withStableTimes(next: ManagedFieldsEntry[], prev: ManagedFieldsEntry[])
 
 export function serverSideApply(
   live: KObject | undefined,
-  applied: KObject,
+  appliedInput: KObject,
   opts: { manager: string; force: boolean; apiVersion: string; plural: string; group: string },
 ): KObject {
+  const applied = withKeyDefaults(appliedInput) as KObject;
   const mine = leafPaths(applied);
-  const others = owners(live).filter((o) => !(o.entry.manager === opts.manager && o.entry.operation === 'Apply'));
-  const previous = owners(live).find((o) => o.entry.manager === opts.manager && o.entry.operation === 'Apply');
+  const isMyApply = (o: Owned): boolean => o.entry.manager === opts.manager && o.entry.operation === 'Apply' && !o.entry.subresource;
+  const others = owners(live).filter((o) => !isMyApply(o));
+  const previous = owners(live).find(isMyApply);
 
+  // A conflict is a field another manager owns that this apply would change. Fields nobody applied
+  // (server defaults) and fields applied with the value they already have are not conflicts.
   const conflicts: Array<{ manager: string; path: FieldPath }> = [];
   if (live) {
-    for (const o of others) {
-      for (const p of mine) {
-        const hit = o.paths.find((q) => overlaps(p, q));
-        if (hit && JSON.stringify(valueAt(live, p)) !== JSON.stringify(valueAt(applied, p))) {
+    for (const p of mine) {
+      if (isItem(p[p.length - 1]) || deepEqual(valueAt(live, p), valueAt(applied, p))) continue;
+      for (const o of others) {
+        if (o.paths.some((q) => touches(p, q)) && !conflicts.some((c) => c.manager === o.entry.manager && pathKey(c.path) === pathKey(p))) {
           conflicts.push({ manager: o.entry.manager, path: p });
         }
       }
@@ -83,22 +106,27 @@ export function serverSideApply(
   }
   if (conflicts.length > 0 && !opts.force) throw conflictError(conflicts, opts);
 
-  const result = applyMerge(live ?? {}, applied) as KObject;
+  const result = applyMerge(live ?? {}, applied, []) as KObject;
   // Fields this manager dropped from its configuration go away unless someone else still owns them.
   for (const p of previous?.paths ?? []) {
-    const stillMine = mine.some((q) => overlaps(p, q));
-    const ownedElsewhere = others.some((o) => o.paths.some((q) => overlaps(p, q)));
+    const stillMine = mine.some((q) => isPrefix(p, q));
+    const ownedElsewhere = others.some((o) => o.paths.some((q) => touches(p, q)));
     if (!stillMine && !ownedElsewhere) deleteAt(result, p);
   }
 
   const time = nowIso();
-  const taken = new Set(conflicts.map((c) => pathKey(c.path)));
+  const taken = conflicts.map((c) => c.path);
+  // Entries keep their order (a re-apply must not reshuffle managedFields); a new applier goes last.
   const next: ManagedFieldsEntry[] = [];
-  for (const o of others) {
-    const kept = o.paths.filter((q) => !mine.some((p) => taken.has(pathKey(p)) && overlaps(p, q)));
+  for (const o of owners(live)) {
+    if (isMyApply(o)) {
+      next.push(entry(opts.manager, 'Apply', opts.apiVersion, mine, time));
+      continue;
+    }
+    const kept = o.paths.filter((q) => !taken.some((p) => touches(p, q)));
     if (kept.length > 0) next.push({ ...o.entry, fieldsV1: toFieldsV1(kept) });
   }
-  next.push(entry(opts.manager, 'Apply', opts.apiVersion, mine, time));
+  if (!previous) next.push(entry(opts.manager, 'Apply', opts.apiVersion, mine, time));
   result.metadata = { ...result.metadata, managedFields: withStableTimes(next, live?.metadata.managedFields ?? []) };
   return result;
 }
@@ -118,7 +146,7 @@ export function recordUpdate(
   let mineFound = false;
   for (const o of owners(live)) {
     const isMine = o.entry.manager === opts.manager && o.entry.operation === 'Update' && o.entry.subresource === opts.subresource;
-    let paths = o.paths.filter((q) => !changed.some((p) => overlaps(p, q)) || isMine);
+    let paths = o.paths.filter((q) => !changed.some((p) => touches(p, q)) || isMine);
     if (isMine) {
       mineFound = true;
       paths = dedupe([...paths, ...changed]);

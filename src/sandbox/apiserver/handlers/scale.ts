@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestInfo, ServerContext } from '../context.js';
 import { errors } from '../errors.js';
-import { mediaType, parseBody, readBody, sendJson } from '../http.js';
+import { mediaType, parseBody, readBody, readObjectBody, sendJson } from '../http.js';
 import { jsonPatch, mergePatch } from '../merge.js';
 import { resourceKey, type ResourceDef } from '../resources.js';
 import { recordUpdate } from '../ssa.js';
@@ -25,11 +25,11 @@ export async function handleScale(ctx: ServerContext, def: ResourceDef, info: Re
   const key = resourceKey(def);
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'PUT' && method !== 'PATCH') throw errors.methodNotAllowed();
-  const text = method === 'GET' ? '' : await readBody(req);
+  // PUT carries a whole Scale (JSON only, 415 otherwise); PATCH a JSON or merge patch.
+  const body = method === 'GET' ? undefined : method === 'PUT' ? await readObjectBody(req) : parseBody(await readBody(req), false);
   const live = ctx.store.get(key, info.namespace, info.name!);
   if (!live) throw errors.notFound(def.plural, def.group, info.name!);
   if (method === 'GET') return sendJson(res, 200, toScale(live));
-  const body = parseBody(text, false);
   const current = toScale(live);
   const next = method === 'PUT' ? body : mediaType(req) === 'application/json-patch+json' ? jsonPatch(current, body) : mergePatch(current, body);
   const replicas = next?.spec?.replicas;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { RequestInfo, ServerContext } from '../context.js';
 import { applyDefaults } from '../defaults.js';
 import { ApiError, errors } from '../errors.js';
-import { mediaType, parseBody, readBody, sendJson } from '../http.js';
+import { mediaType, parseBody, readBody, readObjectBody, sendJson } from '../http.js';
 import { clone, isPlainObject, jsonPatch, mergePatch, strategicMergePatch } from '../merge.js';
 import { R, apiVersionOf, resourceKey, type ResourceDef } from '../resources.js';
 import { recordUpdate, serverSideApply } from '../ssa.js';
@@ -66,7 +66,7 @@ function checkResourceVersion(def: ResourceDef, body: Json, live: KObject): void
 }
 
 export async function handleCreate(ctx: ServerContext, def: ResourceDef, info: RequestInfo, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = parseBody(await readBody(req), false);
+  const body = await readObjectBody(req);
   if (!isPlainObject(body)) throw errors.badRequest('the request body must be a JSON object');
   const meta = (body.metadata ??= {});
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomBytes(3).toString('hex').slice(0, 5)}`;
@@ -81,7 +81,7 @@ export async function handleCreate(ctx: ServerContext, def: ResourceDef, info: R
 }
 
 export async function handleUpdate(ctx: ServerContext, def: ResourceDef, info: RequestInfo, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = parseBody(await readBody(req), false);
+  const body = await readObjectBody(req);
   if (body?.metadata?.name && body.metadata.name !== info.name) {
     throw errors.badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${info.name})`);
   }
