@@ -45,14 +45,16 @@ export class HelmCli implements Helm {
     }
   }
 
+  // `--all`: plain `helm list` hides pending-install/pending-upgrade (an interrupted or concurrent
+  // operation) and uninstalling; a re-run must see those to repair them instead of tripping over them.
   async status(release: string, namespace: string, options: CallOptions): Promise<HelmRelease | undefined> {
-    const stdout = await this.helm(['list', '-n', namespace, '-o', 'json', '--filter', `^${escapeRegExp(release)}$`], options);
+    const stdout = await this.helm(['list', '-n', namespace, '--all', '-o', 'json', '--filter', `^${escapeRegExp(release)}$`], options);
     return parseReleases(stdout).find((r) => r.name === release);
   }
 
   async list(namespace: string | undefined, options: CallOptions): Promise<HelmRelease[]> {
     const scope = namespace === undefined ? ['-A'] : ['-n', namespace];
-    return parseReleases(await this.helm(['list', ...scope, '-o', 'json'], options));
+    return parseReleases(await this.helm(['list', ...scope, '--all', '-o', 'json'], options));
   }
 
   private async helm(args: string[], options: CallOptions, extra: { input?: string; timeoutMs?: number } = {}): Promise<string> {
@@ -79,6 +81,7 @@ interface HelmListEntry {
   revision?: unknown;
   status?: unknown;
   chart?: unknown;
+  updated?: unknown;
 }
 
 /** Parses `helm list -o json` (revision is a string there). */
@@ -98,7 +101,21 @@ export function parseReleases(stdout: string): HelmRelease[] {
     status: String(r.status ?? ''),
     chart: String(r.chart ?? ''),
     revision: Number(r.revision ?? 0),
+    ...withUpdated(r.updated),
   }));
+}
+
+/** helm prints Go's time format: "2026-11-23 11:52:03.123456789 +0000 UTC". */
+export function parseHelmTime(text: string): number | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)? ([+-]\d{2})(\d{2})/.exec(text.trim());
+  if (!m) return undefined;
+  const ms = Date.parse(`${m[1]}T${m[2]}${(m[3] ?? '').slice(0, 4)}${m[4]}:${m[5]}`);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function withUpdated(updated: unknown): { updatedMs?: number } {
+  const ms = typeof updated === 'string' ? parseHelmTime(updated) : undefined;
+  return ms === undefined ? {} : { updatedMs: ms };
 }
 
 function escapeRegExp(text: string): string {

@@ -113,6 +113,8 @@ export interface HelmRelease {
   status: string;
   chart: string;
   revision: number;
+  /** When the release last changed (ms since epoch), when helm says. */
+  updatedMs?: number;
 }
 
 export interface HelmInstall {

@@ -79,3 +79,24 @@ function reasonOf(signal: AbortSignal): string {
   if (r instanceof Error) return r.message;
   return typeof r === 'string' ? r : 'interrupted';
 }
+
+/**
+ * The error a step re-throws after a tool call failed: a ToolError/UserError gets `hint` when it has
+ * none (an adapter's own, more precise hint wins) and is returned as is; anything else is wrapped in a
+ * ToolError keeping it as `cause`. Interruptions pass through untouched so they still exit 130.
+ */
+export function withHint(err: unknown, hint: string): Error {
+  if (err instanceof AbortedError || (err instanceof Error && err.name === 'AbortError')) return err;
+  if (err instanceof ToolError || err instanceof UserError) {
+    if (!err.hint) err.hint = hint;
+    return err;
+  }
+  return new ToolError(messageOf(err), hint, { cause: err });
+}
+
+/** For `promise.catch(…)`: re-throws through withHint, e.g. `await helm.uninstall(…).catch(rethrowWithHint(hint))`. */
+export function rethrowWithHint(hint: string): (err: unknown) => never {
+  return (err) => {
+    throw withHint(err, hint);
+  };
+}

@@ -1,5 +1,6 @@
 // Registers the two Helm chart repositories (ingress-nginx, bitnami) and refreshes their indexes once.
 // `helm repo add` is idempotent for the same URL, so this is always safe to repeat.
+import { rethrowWithHint } from '../core/errors.js';
 import type { Step } from '../graph/step.js';
 
 export const chartReposStep: Step = {
@@ -20,9 +21,10 @@ export const chartReposStep: Step = {
     const { helm } = ctx.adapters;
     const { ingress, postgres } = ctx.settings.config;
     const options = { signal: ctx.signal, onLine: ctx.log };
-    await helm.repoAdd(ingress.repoName, ingress.repoUrl, options);
-    await helm.repoAdd(postgres.repoName, postgres.repoUrl, options);
-    await helm.repoUpdate([ingress.repoName, postgres.repoName], options);
+    const network = (...urls: string[]) => rethrowWithHint(`check network access to ${urls.join(' and ')}`);
+    await helm.repoAdd(ingress.repoName, ingress.repoUrl, options).catch(network(ingress.repoUrl));
+    await helm.repoAdd(postgres.repoName, postgres.repoUrl, options).catch(network(postgres.repoUrl));
+    await helm.repoUpdate([ingress.repoName, postgres.repoName], options).catch(network(ingress.repoUrl, postgres.repoUrl));
     return { message: `${ingress.repoName}, ${postgres.repoName}` };
   },
 };

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageRef, type ServiceConfig } from '../config/schema.js';
-import { ToolError } from '../core/errors.js';
+import { rethrowWithHint, ToolError } from '../core/errors.js';
 import { need, type Step } from '../graph/step.js';
 import { buildArgs } from '../render/index.js';
 import { ID_LABEL } from './ownership.js';
@@ -17,6 +17,12 @@ export function findDockerfile(repoDir: string, service: ServiceConfig): string 
     `no Dockerfile for ${service.name} in ${repoDir}: looked for ${service.dockerfiles.join(', ')}`,
     `check that ${repoDir} is the lab repository on the expected branch, or list its Dockerfile in services[].dockerfiles`,
   );
+}
+
+/** The docker command a student can paste to see the same failure (build args are not secret). */
+function reproduce(repoDir: string, dockerfile: string, ref: string, args: Record<string, string>): string {
+  const buildArgFlags = Object.entries(args).map(([k, v]) => ` --build-arg ${k}=${v}`).join('');
+  return `docker build -f ${join(repoDir, dockerfile)} -t ${ref}${buildArgFlags} ${repoDir}`;
 }
 
 export function imageStep(service: ServiceConfig): Step {
@@ -35,17 +41,14 @@ export function imageStep(service: ServiceConfig): Step {
       const ingressAddress = frontend ? need(ctx.facts.ingressAddress, 'ingressAddress') : undefined;
       const dockerfile = findDockerfile(repoDir, service);
       const ref = imageRef(ctx.settings, service.name);
+      const args = buildArgs(ctx.settings, service.name, dockerfile, ingressAddress);
       ctx.log(`building ${ref} from ${dockerfile}`);
-      const { imageId } = await ctx.adapters.docker.build(
-        {
-          context: repoDir,
-          dockerfile,
-          tags: [ref],
-          buildArgs: buildArgs(ctx.settings, service.name, dockerfile, ingressAddress),
-          labels: { [ID_LABEL]: ctx.settings.id },
-        },
-        { signal: ctx.signal, onLine: ctx.log },
-      );
+      const { imageId } = await ctx.adapters.docker
+        .build(
+          { context: repoDir, dockerfile, tags: [ref], buildArgs: args, labels: { [ID_LABEL]: ctx.settings.id } },
+          { signal: ctx.signal, onLine: ctx.log },
+        )
+        .catch(rethrowWithHint(`see the docker build output above (--verbose shows every line); reproduce with: ${reproduce(repoDir, dockerfile, ref, args)}`));
       ctx.facts.images = { ...ctx.facts.images, [service.name]: ref };
       return { message: `${ref} (${imageId.replace(/^sha256:/, '').slice(0, 12)})` };
     },

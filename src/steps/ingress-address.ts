@@ -1,5 +1,5 @@
 // Learns the ingress controller's public address: the frontend image and the CORS origins need it.
-import type { Step } from '../graph/step.js';
+import type { Step, StepContext } from '../graph/step.js';
 import { waitForLoadBalancer } from './lb-address.js';
 
 export const ingressAddressStep: Step = {
@@ -13,8 +13,20 @@ export const ingressAddressStep: Step = {
   },
   async run(ctx) {
     const i = ctx.settings.config.ingress;
-    const address = await waitForLoadBalancer(ctx, i.namespace, i.service);
+    const address = await waitForLoadBalancer(ctx, i.namespace, i.service, {
+      why: (signal) => releaseState(ctx, signal),
+      hint: `see \`helm status ${i.release} -n ${i.namespace}\` and \`kubectl get svc -n ${i.namespace}\`; if the controller's Service has another name, set ingress.service in the configuration`,
+    });
     ctx.facts.ingressAddress = address;
     return { message: `ingress at ${address}` };
   },
 };
+
+/** Why the controller's Service may be missing: the state its Helm release is in. */
+async function releaseState(ctx: StepContext, signal: AbortSignal): Promise<string> {
+  const i = ctx.settings.config.ingress;
+  const release = await ctx.adapters.helm.status(i.release, i.namespace, { signal });
+  return release
+    ? `the ingress release ${i.release} is in state ${release.status}`
+    : `there is no ingress release ${i.release} in ${i.namespace}`;
+}

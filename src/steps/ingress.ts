@@ -1,11 +1,15 @@
-// The ingress-nginx controller is shared by everyone on the cluster: if any release of it exists we
-// leave it exactly as it is. Only when there is none do we install it (pinned version), marking what
-// we create as installed by lifesub so `down --include-ingress` knows it may remove it later.
-import type { KubeObject } from '../adapters/types.js';
-import type { Step } from '../graph/step.js';
+// The ingress-nginx controller is shared by everyone on the cluster. A deployed release is left exactly
+// as it is, whoever installed it. One in another state (an interrupted or failed helm run) is repaired
+// only when lifesub installed it (its namespace carries our installed-by label); someone else's is
+// reported, never touched. With none at all we install it (pinned version), marking what we create as
+// installed by lifesub so `down --include-ingress` knows it may remove it later.
+import type { HelmRelease, KubeObject } from '../adapters/types.js';
+import { rethrowWithHint, ToolError } from '../core/errors.js';
+import type { Step, StepContext } from '../graph/step.js';
 import { renderIngressValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
-import { INSTALLED_BY, MANAGED_BY } from './ownership.js';
+import { busyError, helmHint, releaseAction } from './helm-release.js';
+import { INSTALLED_BY, MANAGED_BY, namespaceRef } from './ownership.js';
 
 export const ingressStep: Step = {
   name: 'ingress',
@@ -16,24 +20,58 @@ export const ingressStep: Step = {
   plan: (settings) => {
     const i = settings.config.ingress;
     return [
-      `if no release ${i.release} exists in ${i.namespace}: helm upgrade --install ${i.release} ${i.chart} --version ${i.version} -n ${i.namespace} --create-namespace --values <ingress values>`,
+      `if release ${i.release} in ${i.namespace} is not deployed: helm upgrade --install ${i.release} ${i.chart} --version ${i.version} -n ${i.namespace} --create-namespace --values <ingress values> (a failed or stuck release only if lifesub installed it)`,
     ];
   },
   async run(ctx) {
-    const { kube, helm } = ctx.adapters;
+    const { helm } = ctx.adapters;
     const i = ctx.settings.config.ingress;
-    const existing = await helm.status(i.release, i.namespace, { signal: ctx.signal });
-    if (existing) {
-      const state = existing.status === 'deployed' ? '' : ` in state ${existing.status}`;
-      if (state) ctx.log(`warning: release ${i.release}${state}; it is shared, so lifesub leaves it to its owner`);
-      return { skipped: `already installed${state} (${existing.chart}; shared; left unchanged)` };
+    const hint = helmHint(i.release, i.namespace);
+    const existing = await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint));
+    const action = releaseAction(existing, Date.now(), budgetMs(ctx.settings, 'helm'));
+    if (action === 'busy' && existing) throw busyError(existing);
+    if (!existing || action === 'install') {
+      await install(ctx);
+      return { message: `installed ${i.release} ${i.version} in ${i.namespace}` };
     }
-    // Created by us (not by helm's --create-namespace) so that it carries our label; if it already
-    // exists, create leaves it alone and it stays someone else's.
-    const created = await kube.create(ingressNamespace(i.namespace), ctx.signal);
-    if (created) ctx.log(`created namespace ${i.namespace}`);
-    ctx.log(`installing ${i.chart} ${i.version} as ${i.release} in ${i.namespace}`);
-    await helm.upgradeInstall(
+    if (action === 'done') return { skipped: `already installed (${existing.chart}; shared; left unchanged)` };
+
+    const state = existing.status;
+    await refuseUnlessOurs(ctx, existing);
+    if (action === 'reinstall') {
+      // A pending release is an install/upgrade that was killed half-way; helm refuses to touch it
+      // until it is uninstalled. The controller keeps no data, so nothing of value is lost.
+      ctx.log(`release ${i.release} is stuck in ${state} (an interrupted helm run); lifesub installed it and it holds no data, so it is uninstalled and installed again — nothing of value is lost`);
+      await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(hint));
+    } else {
+      ctx.log(`release ${i.release} is ${state}; lifesub installed it, so helm upgrade --install repairs it`);
+    }
+    await install(ctx);
+    return { message: `${action === 'reinstall' ? 'reinstalled' : 'repaired'} ${i.release} ${i.version} in ${i.namespace} (was ${state})` };
+  },
+};
+
+/** A release in a bad state that lifesub did not install belongs to someone who may be repairing it. */
+async function refuseUnlessOurs(ctx: StepContext, existing: HelmRelease): Promise<void> {
+  const i = ctx.settings.config.ingress;
+  const ns = await ctx.adapters.kube.get(namespaceRef(i.namespace), ctx.signal);
+  if (ns?.metadata.labels?.[INSTALLED_BY] === 'lifesub') return;
+  throw new ToolError(
+    `the shared ingress controller (release ${i.release} in ${i.namespace}) is in state ${existing.status} and was not installed by lifesub, so lifesub leaves it alone`,
+    `see \`helm status ${i.release} -n ${i.namespace}\`; \`helm rollback ${i.release} -n ${i.namespace}\`, or ask whoever installed it`,
+  );
+}
+
+async function install(ctx: StepContext): Promise<void> {
+  const { kube, helm } = ctx.adapters;
+  const i = ctx.settings.config.ingress;
+  // Created by us (not by helm's --create-namespace) so that it carries our label; if it already
+  // exists, create leaves it alone and it stays someone else's.
+  const created = await kube.create(ingressNamespace(i.namespace), ctx.signal);
+  if (created) ctx.log(`created namespace ${i.namespace}`);
+  ctx.log(`installing ${i.chart} ${i.version} as ${i.release} in ${i.namespace}`);
+  await helm
+    .upgradeInstall(
       {
         release: i.release,
         chart: i.chart,
@@ -45,10 +83,9 @@ export const ingressStep: Step = {
         labels: { [INSTALLED_BY]: 'lifesub' },
       },
       { signal: ctx.signal, onLine: ctx.log },
-    );
-    return { message: `installed ${i.release} ${i.version} in ${i.namespace}` };
-  },
-};
+    )
+    .catch(rethrowWithHint(helmHint(i.release, i.namespace)));
+}
 
 function ingressNamespace(name: string): KubeObject {
   return {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceConfig, Settings } from '../config/schema.js';
-import { ToolError } from '../core/errors.js';
+import { rethrowWithHint, ToolError } from '../core/errors.js';
 import type { Step } from '../graph/step.js';
 import { need } from '../graph/step.js';
 
@@ -24,7 +24,10 @@ export const jarsStep: Step = {
   plan: (settings) => [`./gradlew ${gradleTasks(settings).join(' ')} -x test (in ${settings.config.repositories.lifesub.dir})`],
   async run(ctx) {
     const dir = need(ctx.facts.repoDirs, 'repoDirs').lifesub;
-    await ctx.adapters.gradle.build(dir, gradleTasks(ctx.settings), { signal: ctx.signal, onLine: ctx.log });
+    const tasks = gradleTasks(ctx.settings);
+    await ctx.adapters.gradle
+      .build(dir, tasks, { signal: ctx.signal, onLine: ctx.log })
+      .catch(rethrowWithHint(`fix the build error shown above; reproduce with \`./gradlew ${tasks.join(' ')} -x test\` in ${dir}`));
     const jars = backends(ctx.settings).map((s) => need(s.jar, `jar of ${s.name}`));
     for (const jar of jars) {
       if (!existsSync(join(dir, jar))) {

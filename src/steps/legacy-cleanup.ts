@@ -1,5 +1,6 @@
 // Opt-in (`--clean-legacy`, confirmed by the CLI): removes the previous lab's namespace `lifesub-ns`
 // with its Helm releases, as the guide does by hand. Destructive, so it touches only that namespace.
+import { rethrowWithHint } from '../core/errors.js';
 import type { Step } from '../graph/step.js';
 import { budgetMs } from './budget.js';
 import { isTerminating, namespaceRef } from './ownership.js';
@@ -26,7 +27,9 @@ export const legacyCleanupStep: Step = {
     // A namespace already being deleted cannot get new releases removed; just wait for it.
     if (!isTerminating(ns)) {
       for (const release of LEGACY_RELEASES) {
-        const removed = await helm.uninstall(release, LEGACY_NAMESPACE, { signal: ctx.signal, onLine: ctx.log });
+        const removed = await helm
+          .uninstall(release, LEGACY_NAMESPACE, { signal: ctx.signal, onLine: ctx.log })
+          .catch(rethrowWithHint(`see helm's message above; \`helm status ${release} -n ${LEGACY_NAMESPACE}\`, or remove it yourself: \`helm uninstall ${release} -n ${LEGACY_NAMESPACE}\``));
         ctx.log(removed ? `uninstalled release ${release}` : `release ${release} was not installed`);
       }
       await kube.delete(ref, ctx.signal);

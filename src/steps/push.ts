@@ -2,6 +2,7 @@
 import type { ServiceConfig } from '../config/schema.js';
 import { need, type Step } from '../graph/step.js';
 import { imageRef } from '../config/schema.js';
+import { rethrowWithHint } from '../core/errors.js';
 
 export function pushStep(service: ServiceConfig): Step {
   return {
@@ -13,7 +14,10 @@ export function pushStep(service: ServiceConfig): Step {
     plan: (settings) => [`docker push ${imageRef(settings, service.name)}`],
     async run(ctx) {
       const ref = need(ctx.facts.images?.[service.name], `image of ${service.name}`);
-      const { digest } = await ctx.adapters.docker.push(ref, { signal: ctx.signal, onLine: ctx.log });
+      const server = ctx.facts.registryLogin?.loginServer ?? ctx.settings.loginServer;
+      const { digest } = await ctx.adapters.docker
+        .push(ref, { signal: ctx.signal, onLine: ctx.log })
+        .catch(rethrowWithHint(`check \`docker login\` to ${server} worked and the registry exists`));
       return { message: digest ? `${ref}@${digest}` : ref };
     },
   };

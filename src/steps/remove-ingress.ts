@@ -1,7 +1,9 @@
 // `down --include-ingress`: the ingress controller is shared by every student on the cluster, so it
 // goes only when no other lifesub namespace is left and only if lifesub installed it in the first place.
+import { rethrowWithHint } from '../core/errors.js';
 import type { Step } from '../graph/step.js';
 import { budgetMs } from './budget.js';
+import { helmHint } from './helm-release.js';
 import { INSTALLED_BY, isTerminating, namespaceRef } from './ownership.js';
 
 export const removeIngressStep: Step = {
@@ -31,7 +33,7 @@ export const removeIngressStep: Step = {
     if (!controller) return { skipped: `no ingress controller in ${i.namespace}` };
     if (controller.metadata.labels?.[INSTALLED_BY] !== 'lifesub') return { skipped: 'not installed by lifesub; left alone' };
 
-    await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log });
+    await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(helmHint(i.release, i.namespace)));
     ctx.log(`uninstalled ${i.release}`);
     const ref = namespaceRef(i.namespace);
     const ns = await kube.get(ref, ctx.signal);

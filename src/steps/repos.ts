@@ -2,7 +2,7 @@
 // the student (it may hold their edits): it is never reset, pulled or overwritten.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { rethrowWithHint, UserError } from '../core/errors.js';
 import type { Facts, Step, StepContext } from '../graph/step.js';
 
 type RepoName = keyof NonNullable<Facts['repoDirs']>;
@@ -49,8 +49,24 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<{ dir: stri
     if (readdirSync(dir).length > 0) throw notARepo(dir, name);
   }
   ctx.log(`cloning ${repo.url} (branch ${repo.branch}) into ${dir}`);
-  await git.clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.log });
+  const url = withoutCredentials(repo.url);
+  await git
+    .clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.log })
+    .catch(rethrowWithHint(`check the URL ${url}, branch ${repo.branch} and your network; or clone it yourself: \`git clone -b ${repo.branch} ${url} ${dir}\``));
   return { dir, cloned: true };
+}
+
+/** A clone URL may carry a token (https://user:token@host/…); a hint must not. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//'); // scp-like or odd URLs: drop any user part
+  }
 }
 
 function notARepo(dir: string, name: string): UserError {

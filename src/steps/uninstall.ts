@@ -1,7 +1,9 @@
 // `down`: removes one database release. Helm leaves the StatefulSet's PVCs behind; whether they go is
 // remove-namespace's decision (--keep-data).
 import type { ServiceConfig } from '../config/schema.js';
+import { rethrowWithHint } from '../core/errors.js';
 import { need, type Step } from '../graph/step.js';
+import { helmHint } from './helm-release.js';
 
 export function uninstallStep(service: ServiceConfig): Step {
   const release = service.database ?? service.name;
@@ -14,7 +16,10 @@ export function uninstallStep(service: ServiceConfig): Step {
     plan: (settings) => [`helm uninstall ${release} -n ${settings.namespace}`],
     async run(ctx) {
       if (!need(ctx.facts.namespacePresent, 'namespacePresent')) return { skipped: 'namespace absent' };
-      const removed = await ctx.adapters.helm.uninstall(release, ctx.settings.namespace, { signal: ctx.signal, onLine: ctx.log });
+      const { namespace } = ctx.settings;
+      const removed = await ctx.adapters.helm
+        .uninstall(release, namespace, { signal: ctx.signal, onLine: ctx.log })
+        .catch(rethrowWithHint(`${helmHint(release, namespace)}; then run lifesub down again`));
       return removed ? { message: `release ${release} removed` } : { skipped: `release ${release} not installed` };
     },
   };

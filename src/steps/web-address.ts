@@ -11,7 +11,9 @@ export const webAddressStep: Step = {
   plan: (settings) => [`wait until the frontend Service in ${settings.namespace} has a LoadBalancer address`],
   async run(ctx) {
     const name = renderWebService(ctx.settings).metadata.name;
-    const address = await waitForLoadBalancer(ctx, ctx.settings.namespace, name);
+    const address = await waitForLoadBalancer(ctx, ctx.settings.namespace, name, {
+      hint: `the web-service step creates it: check \`kubectl get svc -n ${ctx.settings.namespace}\` (was it deleted?), then run lifesub up again`,
+    });
     ctx.facts.webAddress = address;
     return { message: `frontend at ${address}` };
   },

@@ -2,16 +2,32 @@
 // tool name and its sub-command words only: argv may hold paths, URLs or values we do not want echoed.
 import { basename } from 'node:path';
 
-/** "helm upgrade", "git rev-parse", "docker build", "gradlew :member:build". */
+/** Sub-command words kept at most: enough for `gradlew :member:build :mysub-infra:build :recommend:build`. */
+const MAX_WORDS = 5;
+
+/** Leading (global) flags known to take a value, which must never be mistaken for a sub-command. */
+const VALUE_FLAGS = new Set(['-C', '-c', '-e', '-H', '-n', '--namespace', '--kubeconfig', '--kube-context', '--context', '--config', '--host', '--log-level']);
+
+/**
+ * "helm upgrade", "git rev-parse", "docker build", "gradlew :member:build :recommend:build".
+ * Keeps the leading plain words (up to MAX_WORDS); the first flag, or a word that is not plain (a path,
+ * a URL, anything with `=`), ends it, so flag values never appear. Leading global flags are skipped.
+ */
 export function describeCommand(tool: string, args: readonly string[]): string {
   const words: string[] = [];
-  for (const arg of args) {
-    if (arg.startsWith('-')) {
-      if (words.length > 0) break; // flags after the sub-command end it
-      continue; // leading global flags (git -C DIR): skip
+  for (let i = 0; i < args.length && words.length < MAX_WORDS; i++) {
+    const arg = args[i]!;
+    const plain = /^[\w:][\w:.@-]*$/.test(arg);
+    if (words.length > 0) {
+      if (!plain) break; // a flag, a path or a URL after the sub-command ends it
+      words.push(arg);
+      continue;
     }
-    if (/^[\w:][\w:.@-]*$/.test(arg) && !arg.includes('=')) words.push(arg);
-    if (words.length === 2) break;
+    if (arg.startsWith('-')) {
+      if (VALUE_FLAGS.has(arg)) i++; // git -C DIR, node -e CODE: skip the value too
+      continue;
+    }
+    if (plain) words.push(arg);
   }
   return [toolName(tool), ...words].join(' ');
 }

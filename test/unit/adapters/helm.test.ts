@@ -68,15 +68,15 @@ describe('HelmCli', () => {
     runner.assertDone();
   });
 
-  test('status and list parse helm list JSON', async () => {
+  test('status and list parse helm list JSON and ask for every state (--all)', async () => {
     const json = JSON.stringify([
       { name: 'member', namespace: 'ns', revision: '3', updated: 'x', status: 'deployed', chart: 'postgresql-14.3.2', app_version: '16' },
     ]);
     const runner = new ScriptedRunner([
-      { file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', '--filter', '^member$', ...cluster], result: { stdout: json } },
-      { file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', '--filter', '^mysub$', ...cluster], result: { stdout: '[]' } },
-      { file: 'helm', args: ['list', '-A', '-o', 'json', ...cluster], result: { stdout: json } },
-      { file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', ...cluster], result: { stdout: '' } },
+      { file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', '--filter', '^member$', ...cluster], result: { stdout: json } },
+      { file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', '--filter', '^mysub$', ...cluster], result: { stdout: '[]' } },
+      { file: 'helm', args: ['list', '-A', '--all', '-o', 'json', ...cluster], result: { stdout: json } },
+      { file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', ...cluster], result: { stdout: '' } },
     ]);
     const helm = new HelmCli(runner, opts);
     const release = { name: 'member', namespace: 'ns', revision: 3, status: 'deployed', chart: 'postgresql-14.3.2' };
@@ -87,8 +87,21 @@ describe('HelmCli', () => {
     runner.assertDone();
   });
 
+  test('status reports a release stuck in pending-install or failed (never hides it as absent)', async () => {
+    const entry = (status: string) => JSON.stringify([{ name: 'ingress-nginx', namespace: 'ingress-basic', revision: '1', status, chart: 'ingress-nginx-4.12.1' }]);
+    const args = ['list', '-n', 'ingress-basic', '--all', '-o', 'json', '--filter', '^ingress-nginx$'];
+    const runner = new ScriptedRunner([
+      { file: 'helm', args, result: { stdout: entry('pending-install') } },
+      { file: 'helm', args, result: { stdout: entry('failed') } },
+    ]);
+    const helm = new HelmCli(runner);
+    expect((await helm.status('ingress-nginx', 'ingress-basic', { signal }))?.status).toBe('pending-install');
+    expect((await helm.status('ingress-nginx', 'ingress-basic', { signal }))?.status).toBe('failed');
+    runner.assertDone();
+  });
+
   test('status escapes regex characters in the release name', async () => {
-    const runner = new ScriptedRunner([{ file: 'helm', args: ['list', '-n', 'ns', '-o', 'json', '--filter', '^a\\.b$'], result: { stdout: '[]' } }]);
+    const runner = new ScriptedRunner([{ file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', '--filter', '^a\\.b$'], result: { stdout: '[]' } }]);
     expect(await new HelmCli(runner).status('a.b', 'ns', { signal })).toBeUndefined();
     runner.assertDone();
   });
