@@ -1,7 +1,7 @@
 // The Kubernetes API through @kubernetes/client-node 1.4.0: server-side apply, reads, deletes and
 // list+watch waits, every call abortable and every failure a ToolError/UserError with a hint.
 import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
-import { AbortedError } from '../core/errors.js';
+import { AbortedError, ToolError } from '../core/errors.js';
 import { makeApis, newWatch, withSignal, type KubeApis } from './kube/api.js';
 import { loadKubeConfig, type KubeTarget, type LoadedKubeConfig } from './kube/config.js';
 import { DEFAULT_RETRY, isNotFound, kubeError, statusOf, withRetry, type RetryPolicy } from './kube/errors.js';
@@ -12,6 +12,8 @@ export interface KubeClientOptions extends KubeTarget {
   retry?: Partial<RetryPolicy>;
   /** Server-side timeout of each watch request (renewed when it ends). Default 60 s. */
   watchTimeoutSeconds?: number;
+  /** Limit for one API call, retries included: a server that accepts but never answers must not hang a run. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 const FIELD_MANAGER = 'lifesub';
@@ -140,9 +142,18 @@ export class KubeClient implements Kube {
    */
   private async call<R>(what: string, signal: AbortSignal, fn: () => Promise<R>, raw = false): Promise<R> {
     if (signal.aborted) throw new AbortedError(`${what} interrupted`);
+    const limitMs = this.opts.requestTimeoutMs ?? 30_000;
+    const request = AbortSignal.any([signal, AbortSignal.timeout(limitMs)]);
     try {
-      return await withSignal(signal, () => withRetry(fn, signal, this.retry));
+      return await withSignal(request, () => withRetry(fn, request, this.retry));
     } catch (err) {
+      if (request.aborted && !signal.aborted) {
+        throw new ToolError(
+          `${what}: the Kubernetes API at ${this.connected?.server ?? '(unknown server)'} did not answer within ${limitMs < 1000 ? `${limitMs}ms` : `${Math.round(limitMs / 1000)}s`}`,
+          'is the cluster reachable and healthy? check --context and `kubectl cluster-info`',
+          { cause: err },
+        );
+      }
       if (raw && !signal.aborted) throw err;
       throw this.mapped(err, what, signal);
     }

@@ -17,13 +17,30 @@ export function toExitReport(err: unknown): ExitReport {
     const cause = err.cause;
     if (cause instanceof UserError) return { code: EXIT.usage, message: cause.message, hint: cause.hint, step: err.step };
     const details = cause instanceof ToolError ? cause.details : undefined;
-    return { code: EXIT.failed, message: err.message, hint: err.hint, step: err.step, ...(details ? { details } : {}) };
+    // A cause that is neither the world's fault nor the user's is a bug of ours: say so.
+    const hint = err.hint ?? (cause instanceof ToolError || cause instanceof AbortedError ? undefined : BUG_HINT);
+    return { code: EXIT.failed, message: err.message, hint, step: err.step, ...(details ? { details } : {}) };
   }
   if (err instanceof ToolError) return { code: EXIT.failed, message: err.message, hint: err.hint, ...(err.details ? { details: err.details } : {}) };
+  return { code: EXIT.failed, message: `internal error: ${messageOf(err)}`, hint: BUG_HINT };
+}
+
+const BUG_HINT = 'this is a bug in lifesub; run again with --verbose (it prints the stack trace) and report the output';
+
+/** The stack trace worth showing with --verbose: only for bugs, never for user or tool errors. */
+export function bugStack(err: unknown): string | undefined {
+  const cause = err instanceof StepFailure ? err.cause : err;
+  if (cause instanceof UserError || cause instanceof ToolError || cause instanceof AbortedError) return undefined;
+  return cause instanceof Error ? cause.stack : undefined;
+}
+
+/** Masks secrets in everything a report prints (the runner masks events; this covers the last lines). */
+export function maskReport(r: ExitReport, mask: (text: string) => string): ExitReport {
   return {
-    code: EXIT.failed,
-    message: `internal error: ${messageOf(err)}`,
-    hint: 'this is a bug in lifesub; run again with --verbose and report the output',
+    ...r,
+    message: mask(r.message),
+    ...(r.hint ? { hint: mask(r.hint) } : {}),
+    ...(r.details ? { details: mask(r.details) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // every outcome to an exit code: 0 ok, 1 a step failed, 2 usage/invalid input, 130 interrupted.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
-import { formatExitReport, toExitReport } from './exit.js';
+import { bugStack, formatExitReport, toExitReport } from './exit.js';
 import { downCommand } from './down.js';
 import { renderCommand } from './render.js';
 import { sandboxCommand } from './sandbox.js';
@@ -52,7 +52,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     }
     const report = toExitReport(err);
     io.stderr.write(`${formatExitReport(report)}\n`);
-    if (process.env.LIFESUB_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
+    const stack = bugStack(err);
+    if (stack && (argv.includes('-v') || argv.includes('--verbose') || process.env.LIFESUB_DEBUG)) io.stderr.write(`${stack}\n`);
     return report.code;
   }
 }

@@ -1,16 +1,17 @@
 // The flow shared by `up` and `down`: validate everything first (exit 2, nothing changed), print the
 // plan for --dry-run, confirm destructive work, wire adapters, run the graph, report, clean up.
-import { EXIT, UserError } from '../core/errors.js';
+import { EXIT, type StepFailure } from '../core/errors.js';
 import { resolveSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { compose } from '../compose.js';
-import { runGraph, type RendererName } from '../graph/runner.js';
+import { runGraph, type RendererName, type StepReport } from '../graph/runner.js';
 import type { Step } from '../graph/step.js';
 import { NdjsonSink, nullSink, type EventSink } from '../output/events.js';
 import { formatPlan, planOf } from '../output/plan.js';
+import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { formatSummary } from '../output/summary.js';
 import { confirm } from './confirm.js';
-import { formatExitReport, toExitReport } from './exit.js';
+import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport } from './exit.js';
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
 
@@ -57,7 +58,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       const result = await runGraph(steps, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal, events, renderer });
       const durationMs = Date.now() - started;
       const urls = result.facts.urls ?? {};
-      const report = result.failure ? toExitReport(result.failure) : undefined;
+      const secrets = knownSecrets(result.facts);
+      const report = result.failure ? finalReport(result.failure, result.reports, steps, (t) => maskSecrets(t, secrets)) : undefined;
       const code = result.interrupted ? EXIT.interrupted : report ? report.code : result.ok ? EXIT.ok : EXIT.failed;
       events.emit({
         type: 'summary',
@@ -77,6 +79,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
         io.stdout.write(`${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox })}\n`);
       }
       if (report) io.stderr.write(`${formatExitReport(report)}\n`);
+      const stack = settings.verbose && result.failure ? bugStack(result.failure) : undefined;
+      if (stack) io.stderr.write(`${maskSecrets(stack, secrets)}\n`);
       else if (result.interrupted) io.stderr.write('interrupted: stopped cleanly; run the same command again to continue.\n');
       return code;
     } finally {
@@ -87,7 +91,13 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   }
 }
 
-/** `--dry-run` and `render` work offline; everything else needs an ID. */
-export function requireId(settings: Settings): void {
-  if (!settings.id) throw new UserError('--id is required', 'pass your lab ID, e.g. --id alice');
+/**
+ * The exit report of a failed run. Exit 2 promises "nothing was changed", so a user error raised by a
+ * step after other steps already changed something (cloned, installed, applied) exits 1 instead.
+ */
+export function finalReport(failure: StepFailure, reports: readonly StepReport[], steps: readonly Step[], mask: (t: string) => string): ExitReport {
+  const report = maskReport(toExitReport(failure), mask);
+  const readOnly = new Set(steps.filter((s) => s.readOnly).map((s) => s.name));
+  const changedSomething = reports.some((r) => r.status === 'done' && !readOnly.has(r.name));
+  return report.code === EXIT.usage && changedSomething ? { ...report, code: EXIT.failed } : report;
 }

@@ -62,6 +62,7 @@ export const configSchema = z
         username: z.string(),
         storageClass: z.string(),
         size: z.string(),
+        imageRepository: z.string().min(1),
       })
       .strict(),
     services: z.array(service).min(1),

@@ -149,7 +149,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
       const cause = classify(err, own.signal, opts.signal, stop.signal);
       if (cause === 'cancelled') {
         record(step, 'cancelled', durationMs);
-        opts.events.emit({ type: 'step', step: step.name, status: 'failed', ts: now(), durationMs, message: 'cancelled' });
+        opts.events.emit({ type: 'step', step: step.name, status: 'skipped', ts: now(), durationMs, message: 'cancelled' });
         settle.get(step.name)?.(false);
         task.skip(`${step.title} (cancelled)`);
         return;

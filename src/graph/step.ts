@@ -63,6 +63,8 @@ export interface Step {
   needs: string[];
   /** Heavy work is bounded per pool (config.concurrency). */
   pool?: Pool;
+  /** The step only looks and changes nothing (so a user error raised after it still means "nothing changed"). */
+  readOnly?: boolean;
   /** Per-step time limit from config.timeouts. */
   timeout?: TimeoutName;
   /** For --dry-run: what this step would run or apply, as lines. Pure: no I/O. */

@@ -1,6 +1,7 @@
 // Every object of walkthrough step 12, in the order the lab applies them: ingress, configmaps,
 // secrets, backend deployments and services, frontend deployment and service. Per-service objects
 // come from the services table in the configuration.
+import { createHash } from 'node:crypto';
 import type { KubeObject } from '../adapters/types.js';
 import { imageRef, type Settings } from '../config/schema.js';
 import type { RenderInputs } from './index.js';
@@ -60,14 +61,29 @@ export function renderManifests(inputs: RenderInputs): KubeObject[] {
     ...backends.map((s) => renderObject(settings, 'backend-service.yaml', { service: s.name, namespace, port: s.port })),
   ];
 
-  return [
-    ingress,
-    ...configMaps,
-    ...renderAppSecrets(settings, inputs.credentials),
-    ...backendObjects,
-    workload('web-deployment.yaml', web, { runtimeConfigMap: WEB_RUNTIME_CONFIGMAP }),
-    renderWebService(settings),
-  ];
+  const secrets = renderAppSecrets(settings, inputs.credentials);
+  const webObjects = [workload('web-deployment.yaml', web, { runtimeConfigMap: WEB_RUNTIME_CONFIGMAP }), renderWebService(settings)];
+  const configHash = hashOf([...configMaps, ...secrets]);
+  for (const o of [...backendObjects, ...webObjects]) if (o.kind === 'Deployment') annotatePodTemplate(o, CONFIG_HASH_ANNOTATION, configHash);
+  return [ingress, ...configMaps, ...secrets, ...backendObjects, ...webObjects];
+}
+
+/**
+ * Pods read their configuration once, at start (envFrom, a subPath mount), so a changed ConfigMap or
+ * Secret alone never reaches them. A hash of all of it on the pod template makes a change roll the
+ * Deployments, and leaves them untouched when nothing changed. A hash reveals no secret value.
+ */
+export const CONFIG_HASH_ANNOTATION = 'lifesub.io/config-hash';
+
+function hashOf(objects: KubeObject[]): string {
+  const h = createHash('sha256');
+  for (const o of objects) h.update(JSON.stringify([o.kind, o.metadata.name, o.data ?? null, o.stringData ?? null]));
+  return h.digest('hex').slice(0, 16);
+}
+
+function annotatePodTemplate(deployment: KubeObject, key: string, value: string): void {
+  const template = (deployment.spec as { template: { metadata?: { annotations?: Record<string, string> } } }).template;
+  template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, [key]: value } };
 }
 
 /** The frontend's runtime-env.js: the backend URLs the browser calls, as JSON-quoted strings. */

@@ -29,6 +29,7 @@ export function renderPostgresValues(settings: Settings, service: string): strin
       userPasswordKey: userPasswordKey(backend.database),
       storageClass: pg.storageClass,
       size: pg.size,
+      imageRepository: pg.imageRepository,
     }),
   );
 }

@@ -8,6 +8,7 @@ export const PROTECTED_NAMESPACES: readonly string[] = ['kube-system', 'kube-pub
 
 export const guardStep: Step = {
   name: 'guard',
+  readOnly: true,
   title: 'Check what may be removed',
   needs: ['preflight'],
   plan: (settings) => [`check that namespace ${settings.namespace} was created by lifesub for id ${settings.id}`],

@@ -4,6 +4,7 @@ import type { Step } from '../graph/step.js';
 
 export const preflightStep: Step = {
   name: 'preflight',
+  readOnly: true,
   title: 'Check the Kubernetes connection',
   needs: [],
   plan: (settings) => [

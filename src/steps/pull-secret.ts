@@ -12,6 +12,12 @@ export const pullSecretStep: Step = {
     const password = need(ctx.facts.registryPassword, 'registryPassword');
     const secret = renderPullSecret(ctx.settings, { loginServer: login.loginServer, username: login.username, password });
     await ctx.adapters.kube.apply(secret, ctx.signal);
+    if (login.method === 'token') {
+      // An ACR refresh token lives about 3 hours; after that a restarted pod could no longer pull.
+      const warning = `the pull secret holds an Azure AD refresh token that expires in about 3 hours; for pulls after that attach the registry to the cluster (az aks update -n <cluster> -g <resource-group> --attach-acr ${ctx.settings.registryName}) or enable its admin user`;
+      ctx.log(`warning: ${warning}`);
+      return { message: `Secret ${secret.metadata.name} for ${login.loginServer} (short-lived token — attach the registry to AKS for lasting pulls)` };
+    }
     return { message: `Secret ${secret.metadata.name} for ${login.loginServer}` };
   },
 };

@@ -18,7 +18,12 @@ export function pushStep(service: ServiceConfig): Step {
       const { digest } = await ctx.adapters.docker
         .push(ref, { signal: ctx.signal, onLine: ctx.log })
         .catch(rethrowWithHint(`check \`docker login\` to ${server} worked and the registry exists`));
-      return { message: digest ? `${ref}@${digest}` : ref };
+      if (!digest) return { message: ref };
+      // Deploy by digest: a rebuilt image under the same tag changes the Deployment and so rolls it
+      // out; an unchanged one leaves it exactly as it was (a re-run stays a no-op for the cluster).
+      const pinned = `${ref}@${digest}`;
+      ctx.facts.images = { ...ctx.facts.images, [service.name]: pinned };
+      return { message: pinned };
     },
   };
 }

@@ -10,12 +10,12 @@ export function parseImageRef(ref: string): { host: string; repo: string; refere
   if (at >= 0) {
     reference = rest.slice(at + 1);
     rest = rest.slice(0, at);
-  } else {
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-      reference = rest.slice(colon + 1);
-      rest = rest.slice(0, colon);
-    }
+  }
+  // `repo:tag@sha256:…` pulls by digest; the tag is then only informative, as with the real kubelet.
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    if (at < 0) reference = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
   }
   const slash = rest.indexOf('/');
   const first = slash >= 0 ? rest.slice(0, slash) : '';

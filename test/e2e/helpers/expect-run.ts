@@ -63,7 +63,7 @@ export function expectWellFormed(r: CliResult, command: string, id: string): Sum
     if (e.status !== 'start') expect(typeof e.durationMs, JSON.stringify(e)).toBe('number');
   }
   // The summary's step list agrees with the last event of each step that ran (steps that never started
-  // are "blocked"/"cancelled" in the summary and have no event, or a "failed … cancelled" one).
+  // are "blocked"/"cancelled" in the summary and end with a "skipped" event whose message says why).
   const last = finalStatuses(r.events);
   for (const s of summary.steps) {
     if (s.status === 'done' || s.status === 'skipped' || s.status === 'failed') {
@@ -73,7 +73,7 @@ export function expectWellFormed(r: CliResult, command: string, id: string): Sum
   return summary;
 }
 
-/** The failed step events that are real failures (a cancelled step is reported as failed with message "cancelled"). */
+/** The failed step events that are real failures (a cancelled step ends "skipped" with message "cancelled"; kept defensive). */
 export function realFailures(r: CliResult): StepEvent[] {
   return stepEvents(r.events).filter((e) => e.status === 'failed' && e.message !== 'cancelled');
 }

@@ -69,6 +69,10 @@ describe('runGraph', () => {
     expect(sawAbort).toBe(true);
     const status = Object.fromEntries(result.reports.map((r) => [r.name, r.status]));
     expect(status).toEqual({ boom: 'failed', waiter: 'cancelled', after: 'blocked' });
+    // Only the real failure is a failed event; the cancelled and the not-run steps end skipped, saying why.
+    const last = (step: string) => events.filter((e) => e.type === 'step' && e.step === step).at(-1);
+    expect(last('waiter')).toMatchObject({ status: 'skipped', message: 'cancelled' });
+    expect(last('after')).toMatchObject({ status: 'skipped', message: 'not run: a step it needs did not finish' });
     expect(events).toContainEqual(expect.objectContaining({ type: 'step', step: 'boom', status: 'failed', message: 'helm exited with code 1', hint: 'check the chart' }));
   });
 

@@ -48,7 +48,8 @@ describe('renderPostgresValues', () => {
     expect(v.primary.podSecurityContext).toMatchObject({ fsGroup: 1001 });
     expect(v.primary.containerSecurityContext).toMatchObject({ runAsUser: 1001 });
     expect(v.primary.service.type).toBe('ClusterIP');
-    expect(v).not.toHaveProperty('image');
+    // Chart 14.3.2's own repository (docker.io/bitnami) no longer serves its tags; the tag stays the chart's.
+    expect(v.image).toEqual({ repository: 'bitnamilegacy/postgresql' });
     expect(text).not.toMatch(/[Pp]assword:/);
     expect(text).not.toMatch(/Passw0rd/);
     for (const secret of [credentials.postgresPassword, credentials.userPasswords[service]!]) expect(text).not.toContain(secret);

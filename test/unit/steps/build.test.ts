@@ -121,7 +121,17 @@ describe('push', () => {
     const step = pushStep(service('mysub'));
     expect(step.needs).toEqual(['image:mysub', 'registry-login']);
     expect(await step.run(ctx)).toEqual({ message: `${ref}@sha256:feed` });
+    // What gets deployed is the digest, so a rebuilt image rolls out and an unchanged one does not.
+    expect(ctx.facts.images?.mysub).toBe(`${ref}@sha256:feed`);
     fakes.verify();
+  });
+
+  test('keeps the tag when the tool reports no digest', async () => {
+    const ref = 'alicecr.azurecr.io/lifesub/mysub:1.0.0';
+    const { ctx, fakes } = makeContext({ facts: { images: { mysub: ref } } });
+    fakes.docker.script.expect('push', [ref]).returns({});
+    await pushStep(service('mysub')).run(ctx);
+    expect(ctx.facts.images?.mysub).toBe(ref);
   });
 
   test('a push failure propagates', async () => {

@@ -65,6 +65,15 @@ describe('pull-secret', () => {
     expectNoPassword([outcome, logs]);
   });
 
+  test('with a short-lived ACR token (admin user disabled) it warns how to keep pulls working', async () => {
+    const facts = { registryLogin: { loginServer: 'alicecr.azurecr.io', username: '00000000-0000-0000-0000-000000000000', method: 'token' as const }, registryPassword: PASSWORD };
+    const { ctx, logs } = makeContext({ facts });
+    const outcome = await pullSecretStep.run(ctx);
+    expect(outcome?.message).toMatch(/short-lived token/);
+    expect(logs.join('\n')).toMatch(/expires in about 3 hours.*--attach-acr alicecr/);
+    expectNoPassword([outcome, logs]);
+  });
+
   test('an apply failure propagates', async () => {
     const facts = { registryLogin: { loginServer: 'a', username: 'u', method: 'admin' as const }, registryPassword: PASSWORD };
     const { ctx, fakes } = makeContext({ facts });

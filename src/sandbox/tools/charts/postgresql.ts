@@ -59,6 +59,8 @@ export const postgresql: Chart = {
     const persistence = at(values, 'primary.persistence.enabled') !== false;
     const storageClass = str(values, 'primary.persistence.storageClass') ?? str(values, 'global.storageClass') ?? str(values, 'global.defaultStorageClass');
     const tag = str(values, 'image.tag') ?? APP_VERSION;
+    const repository = str(values, 'image.repository') ?? 'bitnami/postgresql';
+    const registry = str(values, 'image.registry') ?? 'docker.io';
     const secretRef = (key: string) => ({ valueFrom: { secretKeyRef: { name: n.secret, key } } });
     const objects: KubeObject[] = [];
     if (!n.existing) {
@@ -112,7 +114,7 @@ export const postgresql: Chart = {
             containers: [
               {
                 name: 'postgresql',
-                image: `docker.io/bitnami/postgresql:${tag}`,
+                image: `${registry}/${repository}:${tag}`,
                 imagePullPolicy: 'IfNotPresent',
                 securityContext: { runAsUser: (at(values, 'primary.containerSecurityContext.runAsUser') as number | undefined) ?? 1001, runAsNonRoot: true },
                 env: [

@@ -149,6 +149,18 @@ describe('KubeClient failures', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  test('a server that never answers fails the call after the request limit, naming it (not as an interruption)', async () => {
+    const kube = client({ requestTimeoutMs: 200 });
+    await kube.ping(never);
+    api.faults.push('hang');
+    const started = Date.now();
+    const err = await failure(kube.get({ apiVersion: 'v1', kind: 'Service', name: 'x', namespace: NS }, never));
+    expect(err).toBeInstanceOf(ToolError);
+    expect(err.message).toMatch(/^read Service .*x: the Kubernetes API at http:\/\/127\.0\.0\.1:\d+ did not answer within/);
+    expect((err as ToolError).hint).toMatch(/cluster-info/);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   test('missing kubeconfig and unknown context are UserErrors with hints', async () => {
     const missing = await failure(new KubeClient({ kubeconfig: join(dir, 'nope') }).ping(never));
     expect(missing).toBeInstanceOf(UserError);
