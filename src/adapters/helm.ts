@@ -1,6 +1,6 @@
 // Helm through its CLI. Values always travel on stdin (`--values -`): they hold database passwords,
 // and argv is visible to every user of the machine (ps, /proc).
-import { ToolError } from '../core/errors.js';
+import { ToolError, UserError } from '../core/errors.js';
 import type { CallOptions, CommandRunner, Helm, HelmInstall, HelmRelease } from './types.js';
 
 export interface HelmCliOptions {
@@ -17,8 +17,31 @@ export class HelmCli implements Helm {
     private readonly opts: HelmCliOptions = {},
   ) {}
 
+  /**
+   * Adds the repository unless it is already there. An entry of the same name pointing elsewhere is
+   * the user's (a mirror, another course): lifesub never re-points it (no --force-update).
+   */
   async repoAdd(name: string, url: string, options: CallOptions): Promise<void> {
-    await this.helm(['repo', 'add', name, url, '--force-update'], options);
+    const existing = (await this.repoList(options)).find((r) => r.name === name);
+    if (existing && sameRepoUrl(existing.url, url)) return;
+    if (existing) {
+      throw new UserError(
+        `the Helm repository '${name}' already points at ${existing.url}, not ${url}; lifesub does not change repositories it did not add`,
+        `re-point it yourself (helm repo add ${name} ${url} --force-update), or give lifesub another name for it in --config (repoName and chart, e.g. lifesub-${name})`,
+      );
+    }
+    await this.helm(['repo', 'add', name, url], options);
+  }
+
+  private async repoList(options: CallOptions): Promise<Array<{ name: string; url: string }>> {
+    try {
+      const parsed: unknown = JSON.parse((await this.helm(['repo', 'list', '-o', 'json'], options)).trim() || '[]');
+      return Array.isArray(parsed) ? (parsed as Array<{ name?: unknown; url?: unknown }>).map((r) => ({ name: String(r.name ?? ''), url: String(r.url ?? '') })) : [];
+    } catch (err) {
+      // helm exits 1 with "no repositories to show" when none are configured yet.
+      if (err instanceof ToolError && /no repositories to show/.test(`${err.details ?? ''} ${err.message}`)) return [];
+      throw err;
+    }
   }
 
   async repoUpdate(names: string[], options: CallOptions): Promise<void> {
@@ -82,6 +105,10 @@ interface HelmListEntry {
   status?: unknown;
   chart?: unknown;
   updated?: unknown;
+}
+
+function sameRepoUrl(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
 
 /** Parses `helm list -o json` (revision is a string there). */

@@ -9,7 +9,7 @@ import { budgetMs } from './budget.js';
 import { diagnose, type Diagnosis, type Workload } from './diagnose.js';
 import { renderChecked } from './manifests.js';
 import { readyCount, rolledOut } from './rollout.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../core/sleep.js';
 
 export interface ReadinessOptions {
   /** First look at the pods after this long (pods of an earlier run may still be settling). */

@@ -4,7 +4,7 @@
 import { ToolError, isAbort, messageOf } from '../core/errors.js';
 import { need, type Step, type StepContext } from '../graph/step.js';
 import { budgetMs } from './budget.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../core/sleep.js';
 
 export interface SmokeOptions {
   /** Total time to keep retrying (default: a little less than timeouts.smoke). */

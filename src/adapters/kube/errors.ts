@@ -1,6 +1,7 @@
 // Kubernetes API failures → ToolError with a hint; transient ones are retried first.
 import { ApiException } from '@kubernetes/client-node';
 import { AbortedError, ToolError, UserError } from '../../core/errors.js';
+import { sleep } from '../../core/sleep.js';
 import { redact } from '../redact.js';
 
 const CREDENTIALS_HINT = 'check your credentials: run `az aks get-credentials -g <resource-group> -n <cluster> --overwrite-existing`';
@@ -47,20 +48,6 @@ export async function withRetry<T>(fn: () => Promise<T>, signal: AbortSignal, po
   }
 }
 
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new AbortedError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Maps any failure of a Kubernetes call to AbortedError, UserError or ToolError. `what`: "apply Deployment ns/x". */
 export function kubeError(err: unknown, what: string, server: string, signal?: AbortSignal): Error {

@@ -5,7 +5,8 @@ import { AbortedError, ToolError } from '../../core/errors.js';
 import { formatDuration } from '../exec/describe.js';
 import type { KubeObject, ObjectRef, WaitOptions } from '../types.js';
 import type { WatchHandle } from './api.js';
-import { isTransient, sleep, statusOf } from './errors.js';
+import { sleep } from '../../core/sleep.js';
+import { isTransient, statusOf } from './errors.js';
 
 export interface WaitDeps {
   /** Reads the object (undefined when absent); errors are raw client errors. */

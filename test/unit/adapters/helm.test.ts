@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { HelmCli } from '../../../src/adapters/helm.js';
-import { ToolError } from '../../../src/core/errors.js';
+import { ToolError, UserError } from '../../../src/core/errors.js';
 import { ScriptedRunner, toolFailure } from '../../fakes/runner.js';
 
 const signal = new AbortController().signal;
@@ -8,14 +8,32 @@ const cluster = ['--kubeconfig', '/home/u/.kube/config', '--kube-context', 'aks-
 const opts = { kubeconfig: '/home/u/.kube/config', context: 'aks-dev' };
 
 describe('HelmCli', () => {
-  test('repo add / repo update carry the cluster flags', async () => {
+  test('repo add / repo update carry the cluster flags; with no repositories yet, repo add adds it', async () => {
     const runner = new ScriptedRunner([
-      { file: 'helm', args: ['repo', 'add', 'bitnami', 'https://charts.bitnami.com/bitnami', '--force-update', ...cluster] },
+      { file: 'helm', args: ['repo', 'list', '-o', 'json', ...cluster], error: toolFailure('helm', ['repo', 'list'], 'Error: no repositories to show') },
+      { file: 'helm', args: ['repo', 'add', 'bitnami', 'https://charts.bitnami.com/bitnami', ...cluster] },
       { file: 'helm', args: ['repo', 'update', 'bitnami', 'ingress-nginx', ...cluster] },
     ]);
     const helm = new HelmCli(runner, opts);
     await helm.repoAdd('bitnami', 'https://charts.bitnami.com/bitnami', { signal });
     await helm.repoUpdate(['bitnami', 'ingress-nginx'], { signal });
+    runner.assertDone();
+  });
+
+  test('repo add leaves an existing entry with the same URL alone', async () => {
+    const list = JSON.stringify([{ name: 'bitnami', url: 'https://charts.bitnami.com/bitnami/' }]);
+    const runner = new ScriptedRunner([{ file: 'helm', args: ['repo', 'list', '-o', 'json', ...cluster], result: { stdout: list, stderr: '' } }]);
+    await new HelmCli(runner, opts).repoAdd('bitnami', 'https://charts.bitnami.com/bitnami', { signal });
+    runner.assertDone();
+  });
+
+  test("repo add never re-points the user's entry of the same name: a UserError with a hint", async () => {
+    const list = JSON.stringify([{ name: 'bitnami', url: 'https://mirror.example/bitnami' }]);
+    const runner = new ScriptedRunner([{ file: 'helm', args: ['repo', 'list', '-o', 'json', ...cluster], result: { stdout: list, stderr: '' } }]);
+    const err = await new HelmCli(runner, opts).repoAdd('bitnami', 'https://charts.bitnami.com/bitnami', { signal }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain("'bitnami' already points at https://mirror.example/bitnami");
+    expect((err as UserError).hint).toMatch(/--force-update|--config/);
     runner.assertDone();
   });
 

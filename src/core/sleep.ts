@@ -1,5 +1,5 @@
 // An abortable pause for retry loops: Ctrl-C must not wait out a backoff.
-import { AbortedError } from '../core/errors.js';
+import { AbortedError } from './errors.js';
 
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
