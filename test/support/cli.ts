@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StepEvent as ProductStepEvent, SummaryEvent as ProductSummaryEvent } from '../../src/output/events.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binPath = join(repoRoot, 'bin', 'lifesub');
@@ -16,25 +17,10 @@ export interface CliEvent {
   [key: string]: unknown;
 }
 
-export interface StepEvent extends CliEvent {
-  type: 'step';
-  step: string;
-  status: 'start' | 'done' | 'skipped' | 'failed';
-  message?: string;
-  hint?: string;
-}
-
-export interface SummaryEvent extends CliEvent {
-  type: 'summary';
-  ok: boolean;
-  command: string;
-  id: string;
-  namespace: string;
-  urls: { web?: string; api?: string };
-  sandbox?: boolean;
-  steps: Array<{ step: string; status: string; durationMs: number }>;
-  error?: { step?: string; message: string; hint?: string; exitCode: number };
-}
+// The event shapes are the product's own (src/output/events.ts), so the tests cannot drift from them;
+// as parsed from stdout they are also plain CliEvents.
+export type StepEvent = CliEvent & ProductStepEvent;
+export type SummaryEvent = CliEvent & ProductSummaryEvent;
 
 export interface CliResult {
   /** Exit code; null when the process died of a signal. */

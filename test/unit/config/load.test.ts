@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
 import { loadConfig } from '../../../src/config/load.js';
+import { errorOf } from './user-error.js';
 import { deepMerge } from '../../../src/config/merge.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifesub-config-'));
@@ -11,15 +12,6 @@ function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-function errorOf(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return err as UserError;
-  }
-  throw new Error('expected a UserError');
 }
 
 describe('loadConfig', () => {

@@ -3,16 +3,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
 import { resolveSettings } from '../../../src/config/load.js';
+import { errorOf } from './user-error.js';
 
-function errorOf(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return err as UserError;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('resolveSettings', () => {
   test('derives names from the ID and the defaults', () => {
