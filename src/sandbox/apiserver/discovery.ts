@@ -3,7 +3,7 @@
 import { GROUP_VERSIONS, RESOURCES, VERBS } from './resources.js';
 
 /** What `kubectl get all` lists. */
-const IN_ALL = new Set(['pods', 'services', 'deployments', 'replicasets', 'statefulsets']);
+const IN_ALL = new Set(['pods', 'services', 'deployments', 'replicasets', 'statefulsets', 'jobs']);
 
 export const SERVER_VERSION = {
   major: '1',

@@ -56,6 +56,15 @@ export const RESOURCES: ResourceDef[] = [
   def('networking.k8s.io', 'Ingress', 'ingresses', true, ['ing'], { generation: true, status: true }),
   def('networking.k8s.io', 'IngressClass', 'ingressclasses', false, []),
   def('coordination.k8s.io', 'Lease', 'leases', true, []),
+  def('discovery.k8s.io', 'EndpointSlice', 'endpointslices', true, []),
+  def('batch', 'Job', 'jobs', true, [], { generation: true, status: true }),
+  def('networking.k8s.io', 'NetworkPolicy', 'networkpolicies', true, ['netpol'], { generation: true }),
+  def('policy', 'PodDisruptionBudget', 'poddisruptionbudgets', true, ['pdb'], { generation: true, status: true }),
+  def('rbac.authorization.k8s.io', 'ClusterRole', 'clusterroles', false, []),
+  def('rbac.authorization.k8s.io', 'ClusterRoleBinding', 'clusterrolebindings', false, []),
+  def('rbac.authorization.k8s.io', 'Role', 'roles', true, []),
+  def('rbac.authorization.k8s.io', 'RoleBinding', 'rolebindings', true, []),
+  def('admissionregistration.k8s.io', 'ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', false, [], { generation: true }),
 ];
 
 export const VERBS = verbs;
@@ -101,4 +110,7 @@ export const R = {
   replicasets: 'replicasets.apps',
   statefulsets: 'statefulsets.apps',
   ingresses: 'ingresses.networking.k8s.io',
+  serviceaccounts: 'serviceaccounts',
+  endpointslices: 'endpointslices.discovery.k8s.io',
+  jobs: 'jobs.batch',
 } as const;

@@ -10,7 +10,7 @@ import { SCALABLE, handleScale } from './handlers/scale.js';
 import { handleGet, handleList, handleWatch } from './handlers/read.js';
 import { handleCreate, handlePatch, handleUpdate } from './handlers/write.js';
 import { sendError, sendJson } from './http.js';
-import { openApiV3GroupVersion, openApiV3Root } from './openapi.js';
+import { negotiateOpenApiV2, openApiV3GroupVersion, openApiV3Root } from './openapi.js';
 import { route, type Route } from './router.js';
 
 export interface PipelineOptions {
@@ -47,6 +47,7 @@ export function createPipeline(ctx: ServerContext, opts: PipelineOptions) {
       if (!authenticated(req.headers.authorization, opts.token)) throw errors.unauthorized();
       await sleep(opts.latencyMs());
       const url = new URL(req.url ?? '/', 'http://sandbox');
+      if (process.env.LIFESUB_SANDBOX_DEBUG) console.error(`[sandbox] ${req.method} ${req.url} accept=${req.headers.accept ?? ''}`);
       const r = route(url.pathname);
       const decision = opts.faults.decide(url.pathname, r.type === 'discovery' || r.type === 'group' || r.type === 'resourceList');
       if (decision.kind === 'reset') {
@@ -70,7 +71,13 @@ async function dispatch(ctx: ServerContext, opts: PipelineOptions, r: Route, url
       if (r.doc === 'api') return sendJson(res, 200, apiVersions(opts.serverAddress()));
       if (r.doc === 'apis') return sendJson(res, 200, apiGroupList());
       if (r.doc === 'openapi') {
-        const doc = url.pathname.replace(/\/$/, '') === '/openapi/v3' ? openApiV3Root() : openApiV3GroupVersion(url.pathname);
+        const path = url.pathname.replace(/\/$/, '');
+        if (path === '/openapi/v2') {
+          const { body, contentType } = negotiateOpenApiV2(req.headers.accept);
+          res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
+          return void res.end(body);
+        }
+        const doc = path === '/openapi/v3' ? openApiV3Root() : openApiV3GroupVersion(url.pathname);
         if (!doc) throw errors.pageNotFound();
         return sendJson(res, 200, doc);
       }
