@@ -1,6 +1,6 @@
 // The composition root: the one place that decides which adapters and endpoints are wired. Steps
 // never know whether they talk to AKS + ACR or to the sandbox — with --sandbox the very same real
-// adapters are pointed at simulated servers and simulated tool executables.
+// adapters are pointed at simulated servers, a real helm and simulated tool executables.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
@@ -9,6 +9,7 @@ import { ExecaRunner } from './adapters/exec.js';
 import { GitCli } from './adapters/git.js';
 import { GradleWrapper } from './adapters/gradle.js';
 import { HelmCli } from './adapters/helm.js';
+import { resolveHelmBinary } from './adapters/helm-binary.js';
 import { FetchHttp } from './adapters/http.js';
 import { KubeClient } from './adapters/kube.js';
 import { AcrRegistry } from './adapters/registry/acr.js';
@@ -42,8 +43,14 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
 
   const home = lifesubHome();
   const sb = await startSandbox({ home, profile: sandbox.profile, registries: [settings.registryName] });
+  // The configured chart repositories are served by the sandbox (stand-in charts, same versions).
   const wired: Settings = {
     ...settings,
+    config: {
+      ...settings.config,
+      ingress: { ...settings.config.ingress, repoUrl: `${sb.charts}/ingress-nginx` },
+      postgres: { ...settings.config.postgres, repoUrl: `${sb.charts}/bitnami` },
+    },
     kubeconfig: sb.kubeconfig,
     context: sb.context,
     workspace: sandbox.workspaceGiven ? settings.workspace : join(sb.home, 'sandbox', 'workspace'),
@@ -53,7 +60,7 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
     getToken: async () => ({ token: sb.arm.token, expiresOnTimestamp: Date.now() + 3_600_000 }),
   };
   const adapters: Adapters = {
-    ...toolAdapters(runner, wired),
+    ...toolAdapters(runner, wired, true),
     kube: new KubeClient({ kubeconfig: sb.kubeconfig, context: sb.context }),
     registry: new AcrRegistry({ credential, subscriptionId: sb.arm.subscriptionId, endpoint: sb.arm.endpoint, allowInsecure: true }),
   };
@@ -63,7 +70,7 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
 function realAdapters(settings: Settings): Adapters {
   const runner = new ExecaRunner();
   return {
-    ...toolAdapters(runner, settings),
+    ...toolAdapters(runner, settings, false),
     kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context }),
     registry: new AcrRegistry({
       credential: defaultCredential(),
@@ -72,9 +79,11 @@ function realAdapters(settings: Settings): Adapters {
   };
 }
 
-function toolAdapters(runner: ExecaRunner, settings: Settings): Omit<Adapters, 'kube' | 'registry'> {
+function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: boolean): Omit<Adapters, 'kube' | 'registry'> {
+  const configured = process.env.LIFESUB_HELM || settings.config.tools?.helm;
+  const binary = (signal: AbortSignal) => resolveHelmBinary({ runner, configured, sandbox, home: lifesubHome() }, signal);
   return {
-    helm: new HelmCli(runner, { kubeconfig: settings.kubeconfig, context: settings.context }),
+    helm: new HelmCli(runner, { kubeconfig: settings.kubeconfig, context: settings.context, binary }),
     docker: new DockerCli(runner),
     gradle: new GradleWrapper(runner),
     git: new GitCli(runner),

@@ -6,12 +6,26 @@ import type { CallOptions, CommandRunner, Helm, HelmInstall, HelmRelease } from 
 export interface HelmCliOptions {
   kubeconfig?: string;
   context?: string;
+  /**
+   * Finds the helm executable (see resolveHelmBinary), called before the first command; a success is
+   * remembered. Default: `helm` as the runner finds it.
+   */
+  binary?: (signal: AbortSignal) => Promise<string>;
 }
+
+/**
+ * `helm list` filters that show releases in every state. Helm 3 hides pending and uninstalling
+ * releases unless asked (its `--all` was removed in Helm 4, whose list shows every state); these
+ * flags exist in both majors, so one argv serves Helm 3.13+ and 4.
+ */
+export const ALL_STATES = ['--deployed', '--failed', '--pending', '--superseded', '--uninstalled', '--uninstalling'] as const;
 
 /** Extra time the runner allows beyond helm's own --timeout, so helm reports its timeout itself. */
 const RUNNER_MARGIN_MS = 60_000;
 
 export class HelmCli implements Helm {
+  private resolving?: Promise<string>;
+
   constructor(
     private readonly runner: CommandRunner,
     private readonly opts: HelmCliOptions = {},
@@ -68,26 +82,37 @@ export class HelmCli implements Helm {
     }
   }
 
-  // `--all`: plain `helm list` hides pending-install/pending-upgrade (an interrupted or concurrent
+  // Every state: plain `helm list` hides pending-install/pending-upgrade (an interrupted or concurrent
   // operation) and uninstalling; a re-run must see those to repair them instead of tripping over them.
   async status(release: string, namespace: string, options: CallOptions): Promise<HelmRelease | undefined> {
-    const stdout = await this.helm(['list', '-n', namespace, '--all', '-o', 'json', '--filter', `^${escapeRegExp(release)}$`], options);
+    const stdout = await this.helm(['list', '-n', namespace, ...ALL_STATES, '-o', 'json', '--filter', `^${escapeRegExp(release)}$`], options);
     return parseReleases(stdout).find((r) => r.name === release);
   }
 
   async list(namespace: string | undefined, options: CallOptions): Promise<HelmRelease[]> {
     const scope = namespace === undefined ? ['-A'] : ['-n', namespace];
-    return parseReleases(await this.helm(['list', ...scope, '--all', '-o', 'json'], options));
+    return parseReleases(await this.helm(['list', ...scope, ...ALL_STATES, '-o', 'json'], options));
   }
 
   private async helm(args: string[], options: CallOptions, extra: { input?: string; timeoutMs?: number } = {}): Promise<string> {
-    const { stdout } = await this.runner.run('helm', [...args, ...this.clusterFlags()], {
+    const binary = await this.binary(options.signal);
+    const { stdout } = await this.runner.run(binary, [...args, ...this.clusterFlags()], {
       signal: options.signal,
       onLine: options.onLine,
       input: extra.input,
       timeoutMs: extra.timeoutMs,
     });
     return stdout;
+  }
+
+  /** One resolution shared by concurrent calls; a failed one is forgotten so the next call retries. */
+  private binary(signal: AbortSignal): Promise<string> {
+    if (!this.opts.binary) return Promise.resolve('helm');
+    const resolving = (this.resolving ??= this.opts.binary(signal));
+    resolving.catch(() => {
+      if (this.resolving === resolving) this.resolving = undefined;
+    });
+    return resolving;
   }
 
   private clusterFlags(): string[] {

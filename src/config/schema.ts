@@ -86,6 +86,8 @@ export const configSchema = z
         helm: z.number().int().min(1),
       })
       .strict(),
+    /** Paths of external tools; env LIFESUB_HELM overrides `helm`. */
+    tools: z.object({ helm: z.string().min(1).optional() }).strict().optional(),
   })
   .strict();
 

@@ -11,6 +11,8 @@ export interface ServeInfo {
   apiserver: string;
   registry: string;
   arm: string;
+  /** Base URL of the sandbox's Helm chart repositories. */
+  charts: string;
   kubeconfig: string;
 }
 
@@ -30,7 +32,7 @@ export async function liveServe(file: string, signal?: AbortSignal): Promise<Ser
       return false;
     }
   };
-  const ok = await Promise.all([info.apiserver, info.registry, info.arm].map((u) => answers(`${u}/`)));
+  const ok = await Promise.all([info.apiserver, info.registry, info.arm, info.charts].map((u) => answers(`${u}/`)));
   return ok.every(Boolean) ? info : undefined;
 }
 

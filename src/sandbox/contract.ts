@@ -82,6 +82,11 @@ export interface SandboxHandle {
   toolEnv: Record<string, string>;
   /** Fake Azure Resource Manager endpoint for the real ACR adapter. */
   arm: { endpoint: string; subscriptionId: string; token: string };
+  /**
+   * Base URL of the sandbox's Helm chart repositories; upstream repository `<key>` of
+   * CHART_REPOSITORIES (src/sandbox/charts) is served at `<charts>/<key>`.
+   */
+  charts: string;
   profile: Profile;
   /** True when this process started the servers (false when attached to `lifesub sandbox serve`). */
   owned: boolean;

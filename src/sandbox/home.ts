@@ -13,8 +13,10 @@ export interface SandboxPaths {
   /** DOCKER_CONFIG directory; logins live in its config.json like the real docker's. */
   dockerConfigDir: string;
   dockerConfigFile: string;
-  /** `helm repo add` state. */
-  helmReposFile: string;
+  /** Packaged stand-in charts (`<name>-<version>.tgz`) the chart repository serves. */
+  chartsDir: string;
+  /** The real helm's own config, cache and data (HELM_CONFIG_HOME, …): nothing outside the sandbox. */
+  helmDir: string;
   /** Port per server, reused across runs so kubeconfigs stay valid. */
   portsFile: string;
   kubeconfig: string;
@@ -40,7 +42,8 @@ export function pathsOfSandboxDir(dir: string): SandboxPaths {
     imagesDir: at('images'),
     dockerConfigDir: at('docker'),
     dockerConfigFile: path.join(dir, 'docker', 'config.json'),
-    helmReposFile: at('helm-repos.json'),
+    chartsDir: at('charts'),
+    helmDir: at('helm'),
     portsFile: at('ports.json'),
     kubeconfig: at('kubeconfig'),
     serveFile: at('serve.json'),

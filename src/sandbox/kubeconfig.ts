@@ -32,10 +32,26 @@ export function toolEnvironment(paths: SandboxPaths, registryUrl: string, profil
     [PROFILE_VAR]: profile,
     [DOCKER_CONFIG_VAR]: paths.dockerConfigDir,
     KUBECONFIG: paths.kubeconfig,
+    ...helmEnvironment(paths.helmDir),
   };
   for (const name of [FAULTS_VAR, WEB_LAYOUT_VAR]) {
     const value = env[name];
     if (value) out[name] = name === FAULTS_VAR ? path.resolve(value) : value;
   }
   return out;
+}
+
+/**
+ * Real helm keeps repositories, caches and plugins under the user's home by default; in the sandbox
+ * they live under `<sandbox>/helm` so a sandbox run writes nothing outside $LIFESUB_HOME (variables
+ * from Helm's `helm env`).
+ */
+export function helmEnvironment(helmDir: string) {
+  return {
+    HELM_CONFIG_HOME: path.join(helmDir, 'config'),
+    HELM_CACHE_HOME: path.join(helmDir, 'cache'),
+    HELM_DATA_HOME: path.join(helmDir, 'data'),
+    HELM_REPOSITORY_CONFIG: path.join(helmDir, 'config', 'repositories.yaml'),
+    HELM_REPOSITORY_CACHE: path.join(helmDir, 'cache', 'repository'),
+  };
 }

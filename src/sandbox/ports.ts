@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import { readJson, writeJsonAtomic } from './json-file.js';
 
-export type PortName = 'apiserver' | 'registry' | 'arm';
+export type PortName = 'apiserver' | 'registry' | 'arm' | 'charts';
 export type Ports = Partial<Record<PortName, number>>;
 
 export function loadPorts(file: string): Ports {

@@ -1,5 +1,5 @@
 // Sandbox start-up. Either attach to a running `lifesub sandbox serve` (owned=false), or start the
-// registry, fake ARM and API server in this process on stable ports (owned=true) under the owner
+// registry, fake ARM, Helm chart repository and API server in this process on stable ports (owned=true) under the owner
 // lock, write the kubeconfig and hand back the environment for the tool shims.
 import { mkdirSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
@@ -7,9 +7,10 @@ import { startApiServer as realStartApiServer } from './apiserver/index.js';
 import { ensureRegistries, liveServe, type ServeInfo } from './attach.js';
 import { SANDBOX_SUBSCRIPTION, startArmServer } from './arm/server.js';
 import type { ApiServerHandle, ApiServerOptions, SandboxHandle, SandboxOptions } from './contract.js';
+import { packageCharts, repointSandboxRepositories, startChartRepoServer } from './charts/index.js';
 import { loadFaults } from './faults.js';
 import { sandboxPaths, type SandboxPaths } from './home.js';
-import { SANDBOX_CONTEXT, toolEnvironment, writeKubeconfig } from './kubeconfig.js';
+import { SANDBOX_CONTEXT, helmEnvironment, toolEnvironment, writeKubeconfig } from './kubeconfig.js';
 import { lockHolder, tryLock, unlock } from './lock.js';
 import { loadPorts, savePorts } from './ports.js';
 import { loadProfile } from './profile.js';
@@ -29,7 +30,7 @@ export async function startSandbox(options: SandboxOptions, deps: StartDeps = {}
 
 /** A sandbox this process serves, with its endpoints (what serve.json advertises). */
 export interface OwnedSandbox extends SandboxHandle {
-  endpoints: { apiserver: string; registry: string; arm: string };
+  endpoints: { apiserver: string; registry: string; arm: string; charts: string };
 }
 
 /** Starts a sandbox owned by this process (for `lifesub sandbox serve`); never attaches. */
@@ -76,6 +77,7 @@ async function attach(options: SandboxOptions, paths: SandboxPaths, served: Serv
     context: SANDBOX_CONTEXT,
     toolEnv: toolEnvironment(paths, served.registry, options.profile),
     arm: { endpoint: served.arm, subscriptionId: SANDBOX_SUBSCRIPTION, token: armToken },
+    charts: served.charts,
     profile: loadProfile(options.profile),
     owned: false,
     close: async () => {},
@@ -98,6 +100,9 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
     closers.push(registry.close);
     const arm = await startArmServer({ store, token: tokens.armToken, port: ports.arm });
     closers.push(arm.close);
+    const charts = await startChartRepoServer(await packageCharts(paths.chartsDir), ports.charts);
+    closers.push(charts.close);
+    repointSandboxRepositories(helmEnvironment(paths.helmDir).HELM_REPOSITORY_CONFIG, charts.url);
     const apiOptions: ApiServerOptions = { stateFile: paths.stateFile, port: ports.apiserver ?? 0, profile, faults, images: new StoreImageCatalog(store), token: tokens.apiToken };
     const start = deps.startApiServer ?? realStartApiServer;
     const api = await start(apiOptions).catch((err: NodeJS.ErrnoException) => {
@@ -106,7 +111,7 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
       throw err;
     });
     closers.push(api.close);
-    savePorts(paths.portsFile, { apiserver: api.port, registry: registry.port, arm: arm.port });
+    savePorts(paths.portsFile, { apiserver: api.port, registry: registry.port, arm: arm.port, charts: charts.port });
     writeKubeconfig(paths.kubeconfig, api.url, tokens.apiToken);
 
     let closing: Promise<void> | undefined;
@@ -116,9 +121,10 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
       context: SANDBOX_CONTEXT,
       toolEnv: toolEnvironment(paths, registry.url, options.profile),
       arm: { endpoint: arm.url, subscriptionId: SANDBOX_SUBSCRIPTION, token: tokens.armToken },
+      charts: charts.url,
       profile,
       owned: true,
-      endpoints: { apiserver: api.url, registry: registry.url, arm: arm.url },
+      endpoints: { apiserver: api.url, registry: registry.url, arm: arm.url, charts: charts.url },
       close: () =>
         (closing ??= (async () => {
           await closeAll();

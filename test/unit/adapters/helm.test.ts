@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { HelmCli } from '../../../src/adapters/helm.js';
+import { ALL_STATES, HelmCli } from '../../../src/adapters/helm.js';
 import { ToolError, UserError } from '../../../src/core/errors.js';
 import { ScriptedRunner, toolFailure } from '../../fakes/runner.js';
 
@@ -86,15 +86,15 @@ describe('HelmCli', () => {
     runner.assertDone();
   });
 
-  test('status and list parse helm list JSON and ask for every state (--all)', async () => {
+  test('status and list parse helm list JSON and ask for every state (flags both Helm 3 and 4 accept)', async () => {
     const json = JSON.stringify([
       { name: 'member', namespace: 'ns', revision: '3', updated: 'x', status: 'deployed', chart: 'postgresql-14.3.2', app_version: '16' },
     ]);
     const runner = new ScriptedRunner([
-      { file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', '--filter', '^member$', ...cluster], result: { stdout: json } },
-      { file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', '--filter', '^mysub$', ...cluster], result: { stdout: '[]' } },
-      { file: 'helm', args: ['list', '-A', '--all', '-o', 'json', ...cluster], result: { stdout: json } },
-      { file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', ...cluster], result: { stdout: '' } },
+      { file: 'helm', args: ['list', '-n', 'ns', ...ALL_STATES, '-o', 'json', '--filter', '^member$', ...cluster], result: { stdout: json } },
+      { file: 'helm', args: ['list', '-n', 'ns', ...ALL_STATES, '-o', 'json', '--filter', '^mysub$', ...cluster], result: { stdout: '[]' } },
+      { file: 'helm', args: ['list', '-A', ...ALL_STATES, '-o', 'json', ...cluster], result: { stdout: json } },
+      { file: 'helm', args: ['list', '-n', 'ns', ...ALL_STATES, '-o', 'json', ...cluster], result: { stdout: '' } },
     ]);
     const helm = new HelmCli(runner, opts);
     const release = { name: 'member', namespace: 'ns', revision: 3, status: 'deployed', chart: 'postgresql-14.3.2' };
@@ -107,7 +107,7 @@ describe('HelmCli', () => {
 
   test('status reports a release stuck in pending-install or failed (never hides it as absent)', async () => {
     const entry = (status: string) => JSON.stringify([{ name: 'ingress-nginx', namespace: 'ingress-basic', revision: '1', status, chart: 'ingress-nginx-4.12.1' }]);
-    const args = ['list', '-n', 'ingress-basic', '--all', '-o', 'json', '--filter', '^ingress-nginx$'];
+    const args = ['list', '-n', 'ingress-basic', ...ALL_STATES, '-o', 'json', '--filter', '^ingress-nginx$'];
     const runner = new ScriptedRunner([
       { file: 'helm', args, result: { stdout: entry('pending-install') } },
       { file: 'helm', args, result: { stdout: entry('failed') } },
@@ -119,7 +119,7 @@ describe('HelmCli', () => {
   });
 
   test('status escapes regex characters in the release name', async () => {
-    const runner = new ScriptedRunner([{ file: 'helm', args: ['list', '-n', 'ns', '--all', '-o', 'json', '--filter', '^a\\.b$'], result: { stdout: '[]' } }]);
+    const runner = new ScriptedRunner([{ file: 'helm', args: ['list', '-n', 'ns', ...ALL_STATES, '-o', 'json', '--filter', '^a\\.b$'], result: { stdout: '[]' } }]);
     expect(await new HelmCli(runner).status('a.b', 'ns', { signal })).toBeUndefined();
     runner.assertDone();
   });
