@@ -21,7 +21,7 @@ export { frontendContractStep } from './frontend-contract.js';
 export { routesStep, BACKEND_INGRESS } from './routes.js';
 export { applyStep } from './apply.js';
 export { readinessStep, type ReadinessOptions } from './readiness.js';
-export { smokeStep, smokeUrls, type SmokeOptions } from './smoke.js';
+export { smokeStep, type SmokeOptions } from './smoke.js';
 // down
 export { guardStep, PROTECTED_NAMESPACES } from './guard.js';
 export { uninstallStep } from './uninstall.js';
