@@ -23,6 +23,8 @@ export interface Facts {
    * ('' or its apiPath), read from lifesub-web by `frontend-contract` (or the configured override).
    */
   apiBasePaths?: Record<string, string>;
+  /** The ingress-nginx controller in use (found on the cluster, or installed by lifesub). */
+  ingressController?: { namespace: string; service: string; release?: string };
   /** host[:port] of the ingress controller's LoadBalancer. */
   ingressAddress?: string;
   /** host[:port] of the frontend's LoadBalancer. */
