@@ -193,10 +193,27 @@ export interface Registry {
 export interface HttpResponse {
   status: number;
   body: string;
+  /** Response headers, names in lower case (set by `request`). */
+  headers?: Record<string, string>;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'OPTIONS';
+  url: string;
+  /** Extra request headers (e.g. Origin, Content-Type). */
+  headers?: Record<string, string>;
+  body?: string;
+  /**
+   * host[:port] to open the connection to instead of resolving the URL's host; the URL's host[:port]
+   * is still sent as the Host header. Lets a check reach `<id>.<ip>.nip.io` without DNS.
+   */
+  connectTo?: string;
 }
 
 export interface Http {
   get(url: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<HttpResponse>;
+  /** One request without redirects; any status is a response, not an error (network failures are ToolErrors). */
+  request(request: HttpRequest, options: { signal: AbortSignal; timeoutMs: number }): Promise<HttpResponse>;
 }
 
 // ---------------------------------------------------------------- the bundle

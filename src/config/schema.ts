@@ -13,6 +13,18 @@ const repository = z
   })
   .strict();
 
+const smokeProbe = z
+  .object({
+    method: z.enum(['GET', 'POST']),
+    /** Relative to the service's apiPath, e.g. /login. */
+    path: z.string().regex(/^\//, 'a path starting with /'),
+    /** JSON body sent with the request (POST). */
+    body: z.string().optional(),
+    /** Statuses that prove the request reached the service's own code. */
+    expect: z.array(z.number().int().min(100).max(599)).min(1),
+  })
+  .strict();
+
 const service = z
   .object({
     name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lowercase DNS name'),
@@ -23,10 +35,17 @@ const service = z
     port: z.number().int().min(1).max(65535),
     database: z.string().optional(),
     dockerfiles: z.array(z.string().min(1)).min(1),
+    /** Backend: the path prefix all of its API routes live under (e.g. /api/auth); the Ingress maps it. */
+    apiPath: z.string().regex(/^(\/[A-Za-z0-9._~-]+)+$/, 'a path like /api/auth').optional(),
+    /** Backend: one real route the smoke check calls through the frontend's URL, relative to apiPath. */
+    smoke: smokeProbe.optional(),
   })
   .strict()
   .refine((s) => s.kind === 'frontend' || (s.module && s.jar && s.database), {
     message: 'a backend service needs module, jar and database',
+  })
+  .refine((s) => s.kind === 'frontend' || s.apiPath, {
+    message: 'a backend service needs apiPath, the path prefix of its API (e.g. /api/auth)',
   });
 
 export const configSchema = z
@@ -63,6 +82,25 @@ export const configSchema = z
         storageClass: z.string(),
         size: z.string(),
         imageRepository: z.string().min(1),
+      })
+      .strict(),
+    /** How each student's routes are told apart on the shared ingress controller. */
+    routing: z
+      .object({
+        /** host: `<id>.<ingress-ip>.<domain>` (needs wildcard DNS such as nip.io); path: `/<id>/…` on the address. */
+        mode: z.enum(['host', 'path']),
+        domain: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a DNS domain like nip.io'),
+      })
+      .strict(),
+    frontend: z
+      .object({
+        /** Where lifesub-web's API client reads its base URLs, relative to the repository. */
+        apiClient: z.string().min(1),
+        /**
+         * Override of the detected convention: backend service → the path its base URL must end with
+         * ('' or a leading part of its apiPath). Set it when the API client cannot be read.
+         */
+        apiBasePaths: z.record(z.string(), z.string().regex(/^$|^(\/[A-Za-z0-9._~-]+)+$/, "'' or a path like /api/auth")).optional(),
       })
       .strict(),
     services: z.array(service).min(1),

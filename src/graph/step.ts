@@ -18,6 +18,13 @@ export interface Credentials {
 export interface Facts {
   /** Absolute paths of the cloned repositories. */
   repoDirs?: { lifesub: string; 'lifesub-web': string };
+  /**
+   * The frontend's URL convention: backend service → the path its runtime base URL must end with
+   * ('' or its apiPath), read from lifesub-web by `frontend-contract` (or the configured override).
+   */
+  apiBasePaths?: Record<string, string>;
+  /** The ingress-nginx controller in use (found on the cluster, or installed by lifesub). */
+  ingressController?: { namespace: string; service: string; release?: string };
   /** host[:port] of the ingress controller's LoadBalancer. */
   ingressAddress?: string;
   /** host[:port] of the frontend's LoadBalancer. */

@@ -9,6 +9,7 @@
 //              │                    └───────────────┐                        │                   │
 //  chart-repos ┴── ingress ── ingress-address ──────┼── image:lifesub-web ── push:lifesub-web ──┐ │
 //  repos ──────┬────────────────────────────────────┘                                          │ │
+//              ├── frontend-contract ──▶ config;   ingress-address ── routes ──▶ config
 //              └── jars ── image:member|mysub|recommend ── push:member|mysub|recommend ────────┤ │
 //                                                                                              ▼ ▼
 //                                                               apply (config, pull-secret, pushes, databases)
@@ -22,6 +23,7 @@ import {
   configStep,
   credentialsStep,
   databaseStep,
+  frontendContractStep,
   imageStep,
   ingressAddressStep,
   ingressStep,
@@ -34,6 +36,7 @@ import {
   readinessStep,
   registryLoginStep,
   reposStep,
+  routesStep,
   smokeStep,
   webAddressStep,
   webServiceStep,
@@ -63,6 +66,8 @@ export function upSteps(settings: Settings, options: UpOptions): Step[] {
     webServiceStep,
     webAddressStep,
     pullSecretStep,
+    frontendContractStep,
+    routesStep,
     configStep,
     applyStep(services),
     readinessStep(),

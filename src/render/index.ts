@@ -3,6 +3,7 @@
 import type { KubeObject } from '../adapters/types.js';
 import type { Settings } from '../config/schema.js';
 import type { Credentials } from '../graph/step.js';
+import type { ApiBasePaths } from './frontend-contract.js';
 
 export interface RenderInputs {
   settings: Settings;
@@ -12,6 +13,11 @@ export interface RenderInputs {
   ingressAddress?: string;
   /** host[:port] of the frontend's LoadBalancer; absent → placeholder "<web-address>". */
   webAddress?: string;
+  /**
+   * The frontend's URL convention (backend → path its base URL ends with), read from lifesub-web;
+   * absent → frontend.apiBasePaths from the configuration, else today's lab (each service's apiPath).
+   */
+  apiBasePaths?: ApiBasePaths;
   /** service → image reference; absent entries default to imageRef(settings, service). */
   images?: Record<string, string>;
 }

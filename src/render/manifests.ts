@@ -9,7 +9,9 @@ import { renderAppSecrets } from './app-secrets.js';
 import { INGRESS_ADDRESS_PLACEHOLDER, PULL_SECRET, WEB_ADDRESS_PLACEHOLDER, WEB_RUNTIME_CONFIGMAP } from './constants.js';
 import { podLabels } from './labels.js';
 import { renderObject, renderWebService } from './objects.js';
-import { backendServices, backendUrls, frontendService } from './services.js';
+import type { ApiBasePaths } from './frontend-contract.js';
+import { defaultApiBasePaths, frontendUrls, ingressPath, studentRoutes } from './routes.js';
+import { backendServices, frontendService } from './services.js';
 import { renderTemplate, type TemplateValue } from './template.js';
 
 export function renderManifests(inputs: RenderInputs): KubeObject[] {
@@ -21,15 +23,20 @@ export function renderManifests(inputs: RenderInputs): KubeObject[] {
   const backends = backendServices(settings);
   const web = frontendService(settings);
 
-  const ingress = renderObject(settings, 'ingress.yaml', {
-    namespace,
-    paths: backends.map((s) => renderTemplate('manifests/ingress-path.yaml', { service: s.name }) as TemplateValue),
-  });
+  const routes = studentRoutes(settings, ingressAddress);
+  const basePaths = inputs.apiBasePaths ?? defaultApiBasePaths(settings);
+  const paths = backends.map(
+    (s) => renderTemplate('manifests/ingress-path.yaml', { service: s.name, ...ingressPath(settings, s.apiPath) }) as TemplateValue,
+  );
+  const ingress =
+    routes.host !== undefined
+      ? renderObject(settings, 'ingress.yaml', { namespace, host: routes.host, paths })
+      : renderObject(settings, 'ingress-id-prefix.yaml', { namespace, paths });
 
   const configMaps = [
     renderObject(settings, 'common-config.yaml', {
       namespace,
-      allowedOrigins: [...settings.config.extraAllowedOrigins, `http://${webAddress}`].join(','),
+      allowedOrigins: allowedOrigins(settings, webAddress),
     }),
     ...backends.map((s) =>
       renderObject(settings, 'backend-configmap.yaml', {
@@ -42,7 +49,7 @@ export function renderManifests(inputs: RenderInputs): KubeObject[] {
     renderObject(settings, 'web-runtime-configmap.yaml', {
       name: WEB_RUNTIME_CONFIGMAP,
       namespace,
-      runtimeEnv: runtimeEnvScript(settings, ingressAddress),
+      runtimeEnv: runtimeEnvScript(frontendUrls(settings, routes, basePaths)),
     }),
   ];
 
@@ -87,7 +94,15 @@ function annotatePodTemplate(deployment: KubeObject, key: string, value: string)
 }
 
 /** The frontend's runtime-env.js: the backend URLs the browser calls, as JSON-quoted strings. */
-export function runtimeEnvScript(settings: Settings, ingressAddress: string): string {
-  const fields = backendUrls(settings, ingressAddress).map(([stem, url]) => `${stem}_URL: ${JSON.stringify(url)}`);
+export function runtimeEnvScript(urls: Array<[stem: string, url: string]>): string {
+  const fields = urls.map(([stem, url]) => `${stem}_URL: ${JSON.stringify(url)}`);
   return `window.__runtime_config__ = { ${fields.join(', ')} };\n`;
+}
+
+/**
+ * ALLOWED_ORIGINS (comma-separated, the backends do not trim): the page's origin `http://<web-address>`,
+ * which is what a browser sends as Origin when the frontend calls the API, plus the configured extras.
+ */
+export function allowedOrigins(settings: Settings, webAddress: string): string {
+  return [...settings.config.extraAllowedOrigins, `http://${webAddress}`].map((o) => o.trim()).join(',');
 }

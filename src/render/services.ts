@@ -1,7 +1,7 @@
 // Lookups in the configured services table; rendering is driven by it, not by hard-coded names.
 import type { ServiceConfig, Settings } from '../config/schema.js';
 
-export type BackendService = ServiceConfig & { module: string; jar: string; database: string };
+export type BackendService = ServiceConfig & { module: string; jar: string; database: string; apiPath: string };
 
 export function backendServices(settings: Settings): BackendService[] {
   return settings.config.services.filter((s): s is BackendService => s.kind === 'backend');

@@ -1,20 +1,22 @@
 // ConfigMaps and Secrets of the application: database hosts, ports, the CORS origins (which need the
-// frontend's address) and the credentials-backed secrets.
+// frontend's address), the frontend's runtime URLs (which need the student's routes and the frontend's
+// URL convention) and the credentials-backed secrets.
 import type { Step } from '../graph/step.js';
 import { need } from '../graph/step.js';
+import { studentRoutes } from '../render/index.js';
 import { applyAll, isConfigObject, renderChecked } from './manifests.js';
 
 export const configStep: Step = {
   name: 'config',
   title: 'Apply the configuration',
-  needs: ['credentials', 'ingress-address', 'web-address'],
+  needs: ['credentials', 'ingress-address', 'web-address', 'frontend-contract', 'routes'],
   plan: (settings) => [`apply the ConfigMaps and Secrets (common-config, <service>-config, <service>-secret, …) in ${settings.namespace}`],
   async run(ctx) {
     const objects = renderChecked(ctx).filter(isConfigObject);
     await applyAll(ctx, objects);
     ctx.facts.urls = {
       web: `http://${need(ctx.facts.webAddress, 'webAddress')}`,
-      api: `http://${need(ctx.facts.ingressAddress, 'ingressAddress')}`,
+      api: studentRoutes(ctx.settings, need(ctx.facts.ingressAddress, 'ingressAddress')).root,
     };
     return { message: `${objects.length} ConfigMaps and Secrets` };
   },

@@ -17,9 +17,11 @@ export { webServiceStep } from './web-service.js';
 export { webAddressStep } from './web-address.js';
 export { pullSecretStep } from './pull-secret.js';
 export { configStep } from './config.js';
+export { frontendContractStep } from './frontend-contract.js';
+export { routesStep, BACKEND_INGRESS } from './routes.js';
 export { applyStep } from './apply.js';
 export { readinessStep, type ReadinessOptions } from './readiness.js';
-export { smokeStep, smokeUrls, type SmokeOptions } from './smoke.js';
+export { smokeStep, type SmokeOptions } from './smoke.js';
 // down
 export { guardStep, PROTECTED_NAMESPACES } from './guard.js';
 export { uninstallStep } from './uninstall.js';

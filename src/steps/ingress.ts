@@ -1,5 +1,6 @@
-// The ingress-nginx controller is shared by everyone on the cluster. A deployed release is left exactly
-// as it is, whoever installed it. One in another state (an interrupted or failed helm run) is repaired
+// The ingress-nginx controller is shared by everyone on the cluster. One that already serves IngressClass
+// `nginx` is used wherever it is and whoever installed it (ingress-controller.ts); nothing is installed.
+// A deployed release is left exactly as it is, whoever installed it. One in another state (an interrupted or failed helm run) is repaired
 // only when lifesub installed it (its namespace carries our installed-by label); someone else's is
 // reported, never touched. With none at all we install it (pinned version), marking what we create as
 // installed by lifesub so `down --include-ingress` knows it may remove it later.
@@ -10,6 +11,8 @@ import { renderIngressValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
 import { busyError, helmHint, releaseAction } from './helm-release.js';
 import { INSTALLED_BY, MANAGED_BY, namespaceRef } from './ownership.js';
+import { findIngressController } from './ingress-controller.js';
+import { removeIfEmpty } from './empty-namespace.js';
 
 export const ingressStep: Step = {
   name: 'ingress',
@@ -20,12 +23,21 @@ export const ingressStep: Step = {
   plan: (settings) => {
     const i = settings.config.ingress;
     return [
-      `if release ${i.release} in ${i.namespace} is not deployed: helm upgrade --install ${i.release} ${i.chart} --version ${i.version} -n ${i.namespace} --create-namespace --values <ingress values> (a failed or stuck release only if lifesub installed it)`,
+      'use the ingress-nginx controller of IngressClass nginx if the cluster has one, in any namespace (nothing installed)',
+      `otherwise, if release ${i.release} in ${i.namespace} is not deployed: helm upgrade --install ${i.release} ${i.chart} --version ${i.version} -n ${i.namespace} --create-namespace --values <ingress values> (a failed or stuck release only if lifesub installed it)`,
     ];
   },
   async run(ctx) {
     const { helm } = ctx.adapters;
     const i = ctx.settings.config.ingress;
+    const found = await findIngressController(ctx);
+    if (found && !(found.namespace === i.namespace && found.release === i.release)) {
+      ctx.facts.ingressController = found;
+      const release = found.release ? `, release ${found.release}` : '';
+      ctx.log(`IngressClass nginx is served by the ingress-nginx in namespace ${found.namespace}${release}; using it`);
+      return { skipped: `using the existing controller: service ${found.service} in ${found.namespace}${release} (shared; left unchanged)` };
+    }
+    ctx.facts.ingressController = { namespace: i.namespace, service: i.service, release: i.release };
     const hint = helmHint(i.release, i.namespace);
     const existing = await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint));
     const action = releaseAction(existing, Date.now(), budgetMs(ctx.settings, 'helm'));
@@ -70,6 +82,18 @@ async function install(ctx: StepContext): Promise<void> {
   const created = await kube.create(ingressNamespace(i.namespace), ctx.signal);
   if (created) ctx.log(`created namespace ${i.namespace}`);
   ctx.log(`installing ${i.chart} ${i.version} as ${i.release} in ${i.namespace}`);
+  try {
+    await installRelease(ctx);
+  } catch (err) {
+    // A namespace we just made and helm never wrote into is only clutter; anything in it stays.
+    if (created && !ctx.signal.aborted) await removeIfEmpty(ctx, i.namespace);
+    throw err;
+  }
+}
+
+async function installRelease(ctx: StepContext): Promise<void> {
+  const { helm } = ctx.adapters;
+  const i = ctx.settings.config.ingress;
   await helm
     .upgradeInstall(
       {

@@ -17,6 +17,7 @@ export function renderChecked(ctx: StepContext): KubeObject[] {
     credentials: need(ctx.facts.credentials, 'credentials'),
     ingressAddress: need(ctx.facts.ingressAddress, 'ingressAddress'),
     webAddress: need(ctx.facts.webAddress, 'webAddress'),
+    apiBasePaths: need(ctx.facts.apiBasePaths, 'apiBasePaths'),
     images: ctx.facts.images,
   });
   const problems = validateObjects(objects);

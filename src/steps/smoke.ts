@@ -1,10 +1,14 @@
-// The end-to-end check the student would do by hand: the frontend answers on its address and every
-// backend's health endpoint answers through the ingress. Load balancers and ingress rules lag a little
-// behind "pods ready", so each URL is retried with backoff until the smoke budget runs out.
+// The end-to-end check a student does in the browser: the page loads, runtime-env.js loads, and the
+// URLs in it reach each backend's own code with CORS allowing the page (smoke-checks.ts decides what
+// to ask and what an answer means). Load balancers and ingress rules lag a little behind "pods ready",
+// so every check is retried with backoff until the smoke budget runs out.
+import type { HttpRequest, HttpResponse } from '../adapters/types.js';
 import { ToolError, isAbort, messageOf } from '../core/errors.js';
 import { need, type Step, type StepContext } from '../graph/step.js';
-import { budgetMs } from './budget.js';
+import { studentRoutes } from '../render/index.js';
 import { sleep } from '../core/sleep.js';
+import { budgetMs } from './budget.js';
+import { apiChecks, judge, parseRuntimeEnv, type ApiCheck } from './smoke-checks.js';
 
 export interface SmokeOptions {
   /** Total time to keep retrying (default: a little less than timeouts.smoke). */
@@ -14,68 +18,88 @@ export interface SmokeOptions {
   requestTimeoutMs?: number;
 }
 
-export function smokeUrls(ctx: StepContext): string[] {
-  const web = need(ctx.facts.webAddress, 'webAddress');
-  const ingress = need(ctx.facts.ingressAddress, 'ingressAddress');
-  const backends = ctx.settings.config.services.filter((s) => s.kind === 'backend');
-  return [`http://${web}/`, ...backends.map((s) => `http://${ingress}/${s.name}/actuator/health`)];
-}
-
 export function smokeStep(options: SmokeOptions = {}): Step {
   return {
     name: 'smoke',
     title: 'Check the application answers',
     needs: ['readiness'],
     timeout: 'smoke',
-    plan: () => ['GET http://<web-address>/ and http://<ingress-address>/<service>/actuator/health for each backend: expect 200'],
+    readOnly: true,
+    plan: () => [
+      'GET http://<web-address>/ and /runtime-env.js: expect 200',
+      'through each URL in runtime-env.js, with Origin http://<web-address>: POST <MEMBER_URL>/login {} → 400/401, GET <MYSUB_URL>/categories and <RECOMMEND_URL>/categories → an answer of the service; CORS must allow the origin',
+    ],
     async run(ctx) {
-      const urls = smokeUrls(ctx);
       const deadline = Date.now() + (options.budgetMs ?? budgetMs(ctx.settings, 'smoke'));
-      const results = await Promise.all(urls.map((url) => probe(ctx, url, deadline, options)));
-      const failures = results.filter((r) => !r.ok);
-      if (failures.length > 0) {
-        const [first] = failures as [Attempt, ...Attempt[]];
-        throw new ToolError(
-          `GET ${first.url} did not answer 200 (last: ${first.last}, ${first.attempts} attempts)`,
-          'check `kubectl get pods,svc,ingress -n ' + ctx.settings.namespace + '` and the ingress controller; the address may still be propagating — run lifesub up again',
-          { details: failures.map((f) => `${f.url}: ${f.last}`).join('\n') },
-        );
-      }
-      return { message: `${urls.length} URLs answer 200` };
+      const web = `http://${need(ctx.facts.webAddress, 'webAddress')}`;
+      const page = (path: string): Promise<Outcome> =>
+        retry(ctx, `GET ${web}${path}`, { method: 'GET', url: `${web}${path}` }, (r) => (r.status === 200 ? undefined : `status ${r.status}`), deadline, options);
+      const [index, env] = await Promise.all([page('/'), page('/runtime-env.js')]);
+      const pageFailures = [index, env].filter((o) => o.problem !== undefined);
+      if (pageFailures.length > 0) throw failure(ctx, pageFailures, 'the frontend does not answer');
+
+      const routes = studentRoutes(ctx.settings, need(ctx.facts.ingressAddress, 'ingressAddress'));
+      const { checks, problems } = apiChecks(ctx.settings, parseRuntimeEnv(env.response!.body), need(ctx.facts.apiBasePaths, 'apiBasePaths'), web, {
+        host: routes.host,
+        address: routes.connect,
+      });
+      if (problems.length > 0) throw new ToolError(problems.join('; '), `see \`kubectl get configmap lifesub-web-runtime -n ${ctx.settings.namespace} -o yaml\`; run lifesub up again`);
+      const results = await Promise.all(checks.map((c: ApiCheck) => retry(ctx, c.route, c.request, (r) => judge(c, r, web), deadline, options)));
+      const failures = results.filter((r) => r.problem !== undefined);
+      if (failures.length > 0) throw failure(ctx, failures, 'the frontend cannot use the API');
+      return { message: `the page, runtime-env.js and ${checks.length} API routes answer as a browser needs` };
     },
   };
 }
 
-interface Attempt {
+interface Outcome {
+  label: string;
   url: string;
-  ok: boolean;
   attempts: number;
-  /** "status 503" or the network error. */
-  last: string;
+  /** Why the last answer was wrong (status and likely cause, or the network error); undefined when fine. */
+  problem?: string;
+  response?: HttpResponse;
 }
 
-async function probe(ctx: StepContext, url: string, deadline: number, options: SmokeOptions): Promise<Attempt> {
+function failure(ctx: StepContext, failures: Outcome[], what: string): ToolError {
+  const [first] = failures as [Outcome, ...Outcome[]];
+  return new ToolError(
+    `${what}: ${first.label} (${first.url}) → ${first.problem} (${first.attempts} attempts)`,
+    `check \`kubectl get pods,svc,ingress -n ${ctx.settings.namespace}\`; the address may still be propagating — run lifesub up again`,
+    { details: failures.map((f) => `${f.label} (${f.url}): ${f.problem}`).join('\n') },
+  );
+}
+
+async function retry(
+  ctx: StepContext,
+  label: string,
+  request: HttpRequest,
+  problemOf: (res: HttpResponse) => string | undefined,
+  deadline: number,
+  options: SmokeOptions,
+): Promise<Outcome> {
   let delay = options.firstDelayMs ?? 1_000;
   let attempts = 0;
-  let last = 'no answer';
   for (;;) {
     attempts += 1;
+    let problem: string | undefined;
+    let response: HttpResponse | undefined;
     try {
       // A request never outlives the budget: the step must report before the runner's timeout hits.
       const timeoutMs = Math.max(1_000, Math.min(options.requestTimeoutMs ?? 10_000, deadline - Date.now()));
-      const res = await ctx.adapters.http.get(url, { signal: ctx.signal, timeoutMs });
-      if (res.status === 200) {
-        ctx.log(`${url} → 200`);
-        return { url, ok: true, attempts, last: 'status 200' };
+      response = await ctx.adapters.http.request(request, { signal: ctx.signal, timeoutMs });
+      problem = problemOf(response);
+      if (problem === undefined) {
+        ctx.log(`${label} → ${response.status}`);
+        return { label, url: request.url, attempts, response };
       }
-      last = `status ${res.status}`;
     } catch (err) {
       if (isAbort(err, ctx.signal)) throw err;
-      last = messageOf(err);
+      problem = messageOf(err);
     }
     const left = deadline - Date.now();
-    if (left <= 0) return { url, ok: false, attempts, last };
-    ctx.log(`${url} → ${last}; retrying`);
+    if (left <= 0) return { label, url: request.url, attempts, problem, response };
+    ctx.log(`${label} → ${problem}; retrying`);
     await sleep(Math.min(delay, left), ctx.signal);
     delay = Math.min(delay * 2, options.maxDelayMs ?? 10_000);
   }

@@ -13,6 +13,7 @@ import type {
   HelmInstall,
   HelmRelease,
   Http,
+  HttpRequest,
   HttpResponse,
   Registry,
   RegistryCredential,
@@ -94,6 +95,9 @@ export class FakeHttp implements Http {
   readonly script = new Script('http');
   async get(url: string, o: { signal: AbortSignal; timeoutMs: number }): Promise<HttpResponse> {
     return (await this.script.call('get', [url], opts(o))) as HttpResponse;
+  }
+  async request(req: HttpRequest, o: { signal: AbortSignal; timeoutMs: number }): Promise<HttpResponse> {
+    return (await this.script.call('request', [req], opts(o))) as HttpResponse;
   }
 }
 

@@ -60,7 +60,7 @@ describe('loadConfig', () => {
   test('cross-entry rules: one frontend, unique names', () => {
     const path = file(
       'dupes.yaml',
-      'services:\n  - { name: a, kind: backend, repo: lifesub, module: a, jar: a/a.jar, port: 1, database: a, dockerfiles: [D] }\n  - { name: a, kind: backend, repo: lifesub, module: a, jar: a/a.jar, port: 2, database: a, dockerfiles: [D] }\n',
+      'services:\n  - { name: a, kind: backend, repo: lifesub, module: a, jar: a/a.jar, port: 1, database: a, apiPath: /api/a, dockerfiles: [D] }\n  - { name: a, kind: backend, repo: lifesub, module: a, jar: a/a.jar, port: 2, database: a, apiPath: /api/a, dockerfiles: [D] }\n',
     );
     const err = errorOf(() => loadConfig(path));
     expect(err.message).toMatch(/exactly one frontend/);

@@ -49,7 +49,7 @@ describe('fillTemplate', () => {
   });
 
   test('the bundled templates read from templates/', () => {
-    const path = renderTemplate('manifests/ingress-path.yaml', { service: 'member' });
-    expect(parse(JSON.stringify(path))).toMatchObject({ path: '/member(/|$)(.*)', pathType: 'ImplementationSpecific' });
+    const path = renderTemplate('manifests/ingress-path.yaml', { service: 'member', path: '/api/auth', pathType: 'Prefix' });
+    expect(parse(JSON.stringify(path))).toMatchObject({ path: '/api/auth', pathType: 'Prefix', backend: { service: { name: 'member' } } });
   });
 });

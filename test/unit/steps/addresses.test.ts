@@ -31,7 +31,7 @@ describe('ingress-address', () => {
   test('resolves at once when the address is there', async () => {
     const { ctx, fakes } = makeContext();
     fakes.kube.put(svc('ingress-nginx-controller', 'ingress-basic', [{ ip: '20.1.2.3' }]));
-    expect(await ingressAddressStep.run(ctx)).toEqual({ message: 'ingress at 20.1.2.3' });
+    expect(await ingressAddressStep.run(ctx)).toEqual({ message: 'ingress at 20.1.2.3 (service ingress-nginx-controller in ingress-basic)' });
     expect(ctx.facts.ingressAddress).toBe('20.1.2.3');
     expect(fakes.kube.calls).toEqual(['waitFor Service ingress-basic/ingress-nginx-controller']);
   });

@@ -97,7 +97,7 @@ describe('ingress after an interrupted or failed run', () => {
     expect((err as ToolError).hint).toContain('helm status ingress-nginx -n ingress-basic');
     expect((err as ToolError).hint).toContain('helm rollback');
     expect(methods(t)).toEqual(['status']);
-    expect(t.fakes.kube.calls).toEqual(['get Namespace ingress-basic']);
+    expect(t.fakes.kube.calls).toEqual(['get IngressClass nginx', 'get Namespace ingress-basic']);
     t.fakes.verify();
   });
 

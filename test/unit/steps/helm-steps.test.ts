@@ -32,7 +32,7 @@ describe('ingress', () => {
       .returns({ name: 'ingress-nginx', namespace: 'ingress-basic', status: 'deployed', chart: 'ingress-nginx-4.10.0', revision: 3 });
     const outcome = await ingressStep.run(ctx);
     expect(outcome).toEqual({ skipped: 'already installed (ingress-nginx-4.10.0; shared; left unchanged)' });
-    expect(fakes.kube.calls).toEqual([]);
+    expect(fakes.kube.calls).toEqual(['get IngressClass nginx']);
     fakes.verify();
   });
 
@@ -52,7 +52,7 @@ describe('ingress', () => {
       labels: { 'lifesub.io/installed-by': 'lifesub' },
     });
     expect(install.timeoutMs).toBeGreaterThan(0);
-    expect(fakes.kube.calls).toEqual(['create Namespace ingress-basic']);
+    expect(fakes.kube.calls).toEqual(['get IngressClass nginx', 'create Namespace ingress-basic']);
     expect(fakes.kube.find('Namespace', 'ingress-basic')?.metadata.labels).toMatchObject({ 'lifesub.io/installed-by': 'lifesub' });
     fakes.verify();
   });

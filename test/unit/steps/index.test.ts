@@ -26,6 +26,8 @@ function upSteps(): Step[] {
     steps.webServiceStep,
     steps.webAddressStep,
     steps.pullSecretStep,
+    steps.frontendContractStep,
+    steps.routesStep,
     steps.configStep,
     steps.applyStep(services),
     steps.readinessStep(),
@@ -51,7 +53,7 @@ describe('the step factories', () => {
       'database:member', 'database:mysub', 'database:recommend', 'jars',
       'image:member', 'image:mysub', 'image:recommend', 'image:lifesub-web', 'registry-login',
       'push:member', 'push:mysub', 'push:recommend', 'push:lifesub-web',
-      'web-service', 'web-address', 'pull-secret', 'config', 'apply', 'readiness', 'smoke',
+      'web-service', 'web-address', 'pull-secret', 'frontend-contract', 'routes', 'config', 'apply', 'readiness', 'smoke',
     ]);
     expect(() => validateGraph(all)).not.toThrow();
     expect(() => validateGraph(all.filter((s) => s.name !== 'legacy-cleanup'))).not.toThrow();

@@ -6,7 +6,7 @@ import { makeContext, testSettings } from '../../fakes/context.js';
 
 const settings = testSettings();
 const credentials = generateCredentials(settings);
-const facts = () => ({ credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6' });
+const facts = () => ({ credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6', apiBasePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' } });
 const applyLine = (o: { kind: string; metadata: { name: string } }) => `apply ${o.kind} alice-lifesub-ns/${o.metadata.name}`;
 
 describe('config', () => {
@@ -21,7 +21,7 @@ describe('config', () => {
     expect(fakes.kube.calls.some((c) => c.includes('Deployment'))).toBe(false);
     const common = fakes.kube.find('ConfigMap', 'common-config', 'alice-lifesub-ns');
     expect(JSON.stringify(common)).toContain('http://20.4.5.6');
-    expect(ctx.facts.urls).toEqual({ web: 'http://20.4.5.6', api: 'http://20.1.2.3' });
+    expect(ctx.facts.urls).toEqual({ web: 'http://20.4.5.6', api: 'http://alice.20.1.2.3.nip.io' });
   });
 
   test('never logs a secret value', async () => {

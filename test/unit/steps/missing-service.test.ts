@@ -93,7 +93,7 @@ describe('a Service that never appears', () => {
     t.fakes.kube.put(svc('ingress-nginx-controller', 'ingress-basic'));
     await vi.advanceTimersByTimeAsync(60_000); // well past the 30 s grace period: no failure
     t.fakes.kube.put(svc('ingress-nginx-controller', 'ingress-basic', [{ ip: '20.1.2.3' }]));
-    await expect(running).resolves.toEqual({ message: 'ingress at 20.1.2.3' });
+    await expect(running).resolves.toEqual({ message: 'ingress at 20.1.2.3 (service ingress-nginx-controller in ingress-basic)' });
     expect(t.fakes.kube.calls).toEqual(['waitFor Service ingress-basic/ingress-nginx-controller']);
     t.fakes.verify();
   });

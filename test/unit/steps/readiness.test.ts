@@ -7,7 +7,7 @@ import { makeContext, testSettings } from '../../fakes/context.js';
 
 const NS = 'alice-lifesub-ns';
 const credentials = generateCredentials(testSettings());
-const facts = () => ({ credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6' });
+const facts = () => ({ credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6', apiBasePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' } });
 const fast = { firstCheckMs: 0, checkEveryMs: 5 };
 
 function deployment(name: string, ready: boolean): KubeObject {
