@@ -4,14 +4,14 @@ import { EXIT, type StepFailure } from '../core/errors.js';
 import { resolveSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { compose } from '../compose.js';
-import { runGraph, type RendererName, type StepReport } from '../graph/runner.js';
+import { runGraph, type RendererName } from '../graph/runner.js';
 import type { Step } from '../graph/step.js';
 import { NdjsonSink, nullSink, type EventSink } from '../output/events.js';
 import { formatPlan, planOf } from '../output/plan.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { formatSummary } from '../output/summary.js';
 import { confirm } from './confirm.js';
-import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport } from './exit.js';
+import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, type WorldChanges } from './exit.js';
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
 
@@ -59,7 +59,7 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       const durationMs = Date.now() - started;
       const urls = result.facts.urls ?? {};
       const secrets = knownSecrets(result.facts);
-      const report = result.failure ? finalReport(result.failure, result.reports, steps, (t) => maskSecrets(t, secrets)) : undefined;
+      const report = result.failure ? finalReport(result.failure, runtime.writes, (t) => maskSecrets(t, secrets)) : undefined;
       const code = result.interrupted ? EXIT.interrupted : report ? report.code : result.ok ? EXIT.ok : EXIT.failed;
       events.emit({
         type: 'summary',
@@ -93,11 +93,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
 
 /**
  * The exit report of a failed run. Exit 2 promises "nothing was changed", so a user error raised by a
- * step after other steps already changed something (cloned, installed, applied) exits 1 instead.
+ * step after the adapters recorded a write (cloned, installed, applied, pushed) exits 1 instead.
  */
-export function finalReport(failure: StepFailure, reports: readonly StepReport[], steps: readonly Step[], mask: (t: string) => string): ExitReport {
-  const report = maskReport(toExitReport(failure), mask);
-  const readOnly = new Set(steps.filter((s) => s.readOnly).map((s) => s.name));
-  const changedSomething = reports.some((r) => r.status === 'done' && !readOnly.has(r.name));
-  return report.code === EXIT.usage && changedSomething ? { ...report, code: EXIT.failed } : report;
+export function finalReport(failure: StepFailure, writes: WorldChanges, mask: (t: string) => string): ExitReport {
+  return maskReport(toExitReport(failure, writes), mask);
 }
