@@ -14,6 +14,7 @@ import { confirm } from './confirm.js';
 import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, type WorldChanges } from './exit.js';
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
+import { interactive, isNewTarget, resolveTarget, targetLine, type Target, type Terminal } from './target.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -21,11 +22,24 @@ export interface GraphCommand {
   steps(settings: Settings): Step[];
   /** A question to confirm before anything runs (destructive commands); undefined → none. */
   confirmation?(settings: Settings): string | undefined;
+  /** In a terminal without --yes: ask before the first change when this ID has no namespace on the cluster yet (`up`). */
+  confirmNewTarget?: boolean;
 }
 
 export interface Io {
   stdout: import("node:stream").Writable;
   stderr: import("node:stream").Writable;
+  /** Whether somebody can be asked; default: this process's stdin/stdout and environment. */
+  terminal?: Terminal;
+}
+
+function processTerminal(): Terminal {
+  return { stdinTTY: !!process.stdin.isTTY, stdoutTTY: !!process.stdout.isTTY, env: process.env };
+}
+
+/** The question `up` asks before setting an ID up on a cluster for the first time. */
+export function newTargetQuestion(id: string, target: Target): string {
+  return `No lifesub namespace for ${id} on this cluster yet. Set it up in context ${target.context} (${target.server}), namespace ${target.namespace}?`;
 }
 
 export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number> {
@@ -43,17 +57,29 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   const started = Date.now();
   const run = runSignal(settings.timeoutMs, cmd.flags.timeout, forceExit);
   try {
-    const question = cmd.confirmation?.(settings);
-    if (question && !(await confirm(question, settings.yes, run.signal))) {
-      io.stderr.write('Nothing was changed.\n');
-      return EXIT.ok;
-    }
     const runtime = await compose(settings, cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined);
     try {
+      const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
+      // The first line names what is about to be changed, before any question and any change.
+      const target = resolveTarget(runtime.settings);
+      if (target && json) events.emit({ type: 'target', command: cmd.name, id: settings.id, ...target, ts: Date.now() });
+      else if (target) io.stdout.write(`${targetLine(cmd.name, target)}\n`);
       if (runtime.sandbox) {
         io.stderr.write(`SANDBOX: simulated cluster, registry and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
       }
-      const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
+      const question = cmd.confirmation?.(settings);
+      if (question && !(await confirm(question, settings.yes, run.signal))) {
+        io.stderr.write('Nothing was changed.\n');
+        return EXIT.ok;
+      }
+      const terminal = io.terminal ?? processTerminal();
+      if (cmd.confirmNewTarget && target && !settings.yes && interactive(terminal)) {
+        const ask = terminal.ask ?? ((q: string, signal: AbortSignal) => confirm(q, false, signal));
+        if ((await isNewTarget(runtime.adapters.kube, settings, run.signal)) && !(await ask(newTargetQuestion(settings.id, target), run.signal))) {
+          io.stderr.write('Nothing was changed.\n');
+          return EXIT.ok;
+        }
+      }
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
       const result = await runGraph(steps, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal, events, renderer });
       const durationMs = Date.now() - started;

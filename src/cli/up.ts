@@ -24,6 +24,7 @@ export function upCommand(io: Io, wrap: Wrap): Command {
           {
             name: 'up',
             flags,
+            confirmNewTarget: true,
             steps: (settings) => upSteps(settings, { cleanLegacy: !!flags.cleanLegacy, resetData: !!flags.resetData }),
             confirmation: (settings) =>
               [
