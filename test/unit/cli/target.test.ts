@@ -82,4 +82,3 @@ describe('up in a terminal on a cluster new to this ID', () => {
     expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });
-});
