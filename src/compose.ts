@@ -16,6 +16,7 @@ import { AcrRegistry } from './adapters/registry/acr.js';
 import { defaultCredential } from './adapters/registry/credential.js';
 import { resolveSubscription } from './adapters/registry/subscription.js';
 import type { Adapters } from './adapters/types.js';
+import { WriteLog, trackWrites } from './adapters/write-log.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
 import { startSandbox } from './sandbox/start.js';
@@ -25,6 +26,8 @@ export interface Runtime {
   /** Settings as wired (in the sandbox: its kubeconfig, context and workspace). */
   settings: Settings;
   sandbox?: SandboxHandle;
+  /** Every change the adapters made to the world during this run (decides whether exit 2 is honest). */
+  writes: WriteLog;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,8 @@ export function lifesubHome(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export async function compose(settings: Settings, sandbox?: SandboxChoice): Promise<Runtime> {
-  if (!sandbox) return { adapters: realAdapters(settings), settings, close: async () => {} };
+  const writes = new WriteLog();
+  if (!sandbox) return { adapters: trackWrites(realAdapters(settings), writes), settings, writes, close: async () => {} };
 
   const home = lifesubHome();
   const sb = await startSandbox({ home, profile: sandbox.profile, registries: [settings.registryName] });
@@ -64,7 +68,7 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
     kube: new KubeClient({ kubeconfig: sb.kubeconfig, context: sb.context }),
     registry: new AcrRegistry({ credential, subscriptionId: sb.arm.subscriptionId, endpoint: sb.arm.endpoint, allowInsecure: true }),
   };
-  return { adapters, settings: wired, sandbox: sb, close: () => sb.close() };
+  return { adapters: trackWrites(adapters, writes), settings: wired, sandbox: sb, writes, close: () => sb.close() };
 }
 
 function realAdapters(settings: Settings): Adapters {

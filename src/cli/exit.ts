@@ -2,6 +2,12 @@
 // User mistakes never show a stack trace; bugs do (only with --verbose) and say they are bugs.
 import { AbortedError, EXIT, StepFailure, ToolError, UserError, messageOf, type Hinted } from '../core/errors.js';
 
+/** What the run changed in the world (src/adapters/write-log.ts): exit 2 is only allowed while nothing was. */
+export interface WorldChanges {
+  readonly changed: boolean;
+  summary(): string;
+}
+
 export interface ExitReport {
   code: number;
   message: string;
@@ -10,7 +16,17 @@ export interface ExitReport {
   details?: string;
 }
 
-export function toExitReport(err: unknown): ExitReport {
+/**
+ * The exit report for an error. A user error means exit 2 ("nothing was changed") only while `writes`
+ * records no change; after one it exits 1 and the message says what had already been changed.
+ */
+export function toExitReport(err: unknown, writes?: WorldChanges): ExitReport {
+  const report = reportOf(err);
+  if (report.code !== EXIT.usage || !writes?.changed) return report;
+  return { ...report, code: EXIT.failed, message: `${report.message} (already changed before this error: ${writes.summary()})` };
+}
+
+function reportOf(err: unknown): ExitReport {
   if (err instanceof UserError) return { code: EXIT.usage, message: err.message, hint: err.hint };
   if (err instanceof AbortedError) return { code: EXIT.interrupted, message: err.message };
   if (err instanceof StepFailure) {

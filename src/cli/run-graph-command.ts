@@ -4,16 +4,17 @@ import { EXIT, type StepFailure } from '../core/errors.js';
 import { resolveSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { compose } from '../compose.js';
-import { runGraph, type RendererName, type StepReport } from '../graph/runner.js';
+import { runGraph, type RendererName } from '../graph/runner.js';
 import type { Step } from '../graph/step.js';
 import { NdjsonSink, nullSink, type EventSink } from '../output/events.js';
 import { formatPlan, planOf } from '../output/plan.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { formatSummary } from '../output/summary.js';
 import { confirm } from './confirm.js';
-import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport } from './exit.js';
+import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, type WorldChanges } from './exit.js';
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
+import { interactive, isNewTarget, resolveTarget, targetLine, type Target, type Terminal } from './target.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -21,11 +22,24 @@ export interface GraphCommand {
   steps(settings: Settings): Step[];
   /** A question to confirm before anything runs (destructive commands); undefined → none. */
   confirmation?(settings: Settings): string | undefined;
+  /** In a terminal without --yes: ask before the first change when this ID has no namespace on the cluster yet (`up`). */
+  confirmNewTarget?: boolean;
 }
 
 export interface Io {
   stdout: import("node:stream").Writable;
   stderr: import("node:stream").Writable;
+  /** Whether somebody can be asked; default: this process's stdin/stdout and environment. */
+  terminal?: Terminal;
+}
+
+function processTerminal(): Terminal {
+  return { stdinTTY: !!process.stdin.isTTY, stdoutTTY: !!process.stdout.isTTY, env: process.env };
+}
+
+/** The question `up` asks before setting an ID up on a cluster for the first time. */
+export function newTargetQuestion(id: string, target: Target): string {
+  return `No lifesub namespace for ${id} on this cluster yet. Set it up in context ${target.context} (${target.server}), namespace ${target.namespace}?`;
 }
 
 export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number> {
@@ -43,23 +57,35 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   const started = Date.now();
   const run = runSignal(settings.timeoutMs, cmd.flags.timeout, forceExit);
   try {
-    const question = cmd.confirmation?.(settings);
-    if (question && !(await confirm(question, settings.yes, run.signal))) {
-      io.stderr.write('Nothing was changed.\n');
-      return EXIT.ok;
-    }
     const runtime = await compose(settings, cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined);
     try {
+      const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
+      // The first line names what is about to be changed, before any question and any change.
+      const target = resolveTarget(runtime.settings);
+      if (target && json) events.emit({ type: 'target', command: cmd.name, id: settings.id, ...target, ts: Date.now() });
+      else if (target) io.stdout.write(`${targetLine(cmd.name, target)}\n`);
       if (runtime.sandbox) {
         io.stderr.write(`SANDBOX: simulated cluster, registry and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
       }
-      const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
+      const question = cmd.confirmation?.(settings);
+      if (question && !(await confirm(question, settings.yes, run.signal))) {
+        io.stderr.write('Nothing was changed.\n');
+        return EXIT.ok;
+      }
+      const terminal = io.terminal ?? processTerminal();
+      if (cmd.confirmNewTarget && target && !settings.yes && interactive(terminal)) {
+        const ask = terminal.ask ?? ((q: string, signal: AbortSignal) => confirm(q, false, signal));
+        if ((await isNewTarget(runtime.adapters.kube, settings, run.signal)) && !(await ask(newTargetQuestion(settings.id, target), run.signal))) {
+          io.stderr.write('Nothing was changed.\n');
+          return EXIT.ok;
+        }
+      }
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
       const result = await runGraph(steps, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal, events, renderer });
       const durationMs = Date.now() - started;
       const urls = result.facts.urls ?? {};
       const secrets = knownSecrets(result.facts);
-      const report = result.failure ? finalReport(result.failure, result.reports, steps, (t) => maskSecrets(t, secrets)) : undefined;
+      const report = result.failure ? finalReport(result.failure, runtime.writes, (t) => maskSecrets(t, secrets)) : undefined;
       const code = result.interrupted ? EXIT.interrupted : report ? report.code : result.ok ? EXIT.ok : EXIT.failed;
       events.emit({
         type: 'summary',
@@ -93,11 +119,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
 
 /**
  * The exit report of a failed run. Exit 2 promises "nothing was changed", so a user error raised by a
- * step after other steps already changed something (cloned, installed, applied) exits 1 instead.
+ * step after the adapters recorded a write (cloned, installed, applied, pushed) exits 1 instead.
  */
-export function finalReport(failure: StepFailure, reports: readonly StepReport[], steps: readonly Step[], mask: (t: string) => string): ExitReport {
-  const report = maskReport(toExitReport(failure), mask);
-  const readOnly = new Set(steps.filter((s) => s.readOnly).map((s) => s.name));
-  const changedSomething = reports.some((r) => r.status === 'done' && !readOnly.has(r.name));
-  return report.code === EXIT.usage && changedSomething ? { ...report, code: EXIT.failed } : report;
+export function finalReport(failure: StepFailure, writes: WorldChanges, mask: (t: string) => string): ExitReport {
+  return maskReport(toExitReport(failure, writes), mask);
 }

@@ -4,7 +4,7 @@ import { addCommonOptions, type CommonFlags } from './options.js';
 import { runGraphCommand, type Io } from './run-graph-command.js';
 import type { Wrap } from './wrap.js';
 
-type UpFlags = CommonFlags & { dryRun?: boolean; cleanLegacy?: boolean };
+type UpFlags = CommonFlags & { dryRun?: boolean; cleanLegacy?: boolean; resetData?: boolean };
 
 export function upCommand(io: Io, wrap: Wrap): Command {
   const cmd = new Command('up').description(
@@ -13,6 +13,7 @@ export function upCommand(io: Io, wrap: Wrap): Command {
   addCommonOptions(cmd)
     .option('--dry-run', 'print the plan (steps in order and what each would run or apply); change nothing')
     .option('--clean-legacy', "first remove the previous lab's namespace lifesub-ns (asks for confirmation)")
+    .option('--reset-data', 'delete the databases and their data volumes first and start them empty (asks for confirmation); the way out when their passwords are lost')
     .addHelpText(
       'after',
       '\nExamples:\n  lifesub up --id alice\n  lifesub up --id alice --dry-run\n  lifesub up --id demo --sandbox            # no cluster needed\n  lifesub up --id ci42 --yes --output json   # CI\n\nExit codes: 0 ok, 1 a step failed, 2 invalid input (nothing changed), 130 interrupted.',
@@ -23,9 +24,15 @@ export function upCommand(io: Io, wrap: Wrap): Command {
           {
             name: 'up',
             flags,
-            steps: (settings) => upSteps(settings, { cleanLegacy: !!flags.cleanLegacy }),
-            confirmation: () =>
-              flags.cleanLegacy ? 'Delete the old lab namespace lifesub-ns with its releases member, mysub, recommend and all their data?' : undefined,
+            confirmNewTarget: true,
+            steps: (settings) => upSteps(settings, { cleanLegacy: !!flags.cleanLegacy, resetData: !!flags.resetData }),
+            confirmation: (settings) =>
+              [
+                flags.cleanLegacy ? 'Delete the old lab namespace lifesub-ns with its releases member, mysub, recommend and all their data?' : undefined,
+                flags.resetData ? `Delete the databases in ${settings.namespace} with all their data (--reset-data)?` : undefined,
+              ]
+                .filter((q) => q !== undefined)
+                .join(' ') || undefined,
           },
           io,
         ),

@@ -21,7 +21,7 @@ import {
   applyStep,
   chartReposStep,
   configStep,
-  credentialsStep,
+  credentialsStepFor,
   databaseStep,
   frontendContractStep,
   imageStep,
@@ -45,6 +45,8 @@ import type { Step } from './step.js';
 
 export interface UpOptions {
   cleanLegacy: boolean;
+  /** Uninstall the databases and delete their data volumes first (the way out when their passwords are lost). */
+  resetData?: boolean;
 }
 
 export function upSteps(settings: Settings, options: UpOptions): Step[] {
@@ -57,7 +59,7 @@ export function upSteps(settings: Settings, options: UpOptions): Step[] {
     ingressStep,
     ingressAddressStep,
     namespaceStep,
-    credentialsStep,
+    credentialsStepFor({ resetData: !!options.resetData }),
     ...backends.map(databaseStep),
     jarsStep,
     ...services.map(imageStep),

@@ -34,7 +34,18 @@ export interface SummaryEvent {
   error?: { step?: string; message: string; hint?: string; exitCode: number };
 }
 
-export type LifesubEvent = StepEvent | LogEvent | SummaryEvent;
+/** First event of `up`/`down`: the cluster about to be changed (context, API server, namespace). */
+export interface TargetEvent {
+  type: 'target';
+  command: string;
+  id: string;
+  context: string;
+  server: string;
+  namespace: string;
+  ts: number;
+}
+
+export type LifesubEvent = StepEvent | LogEvent | SummaryEvent | TargetEvent;
 
 export interface EventSink {
   emit(event: LifesubEvent): void;

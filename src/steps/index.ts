@@ -7,7 +7,7 @@ export { chartReposStep } from './chart-repos.js';
 export { ingressStep } from './ingress.js';
 export { ingressAddressStep } from './ingress-address.js';
 export { namespaceStep } from './namespace.js';
-export { credentialsStep } from './credentials.js';
+export { credentialsStep, credentialsStepFor, type CredentialsOptions } from './credentials.js';
 export { databaseStep } from './database.js';
 export { jarsStep, gradleTasks } from './jars.js';
 export { imageStep, findDockerfile } from './image.js';

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bugStack, toExitReport } from '../../../src/cli/exit.js';
 import { finalReport } from '../../../src/cli/run-graph-command.js';
 import { AbortedError, StepFailure, ToolError, UserError } from '../../../src/core/errors.js';
-import type { StepReport } from '../../../src/graph/runner.js';
-import type { Step } from '../../../src/graph/step.js';
-
-const step = (name: string, readOnly = false): Step => ({ name, title: name, needs: [], readOnly, plan: () => [], run: async () => undefined });
-const steps = [step('preflight', true), step('repos'), step('namespace')];
-const report = (name: string, status: StepReport['status']): StepReport => ({ name, title: name, status, durationMs: 1 });
+import { WriteLog } from '../../../src/adapters/write-log.js';
 const same = (t: string) => t;
 
 describe('exit codes', () => {
@@ -17,18 +12,22 @@ describe('exit codes', () => {
     expect(toExitReport(new AbortedError()).code).toBe(130);
   });
 
-  it('keeps exit 2 for a step\'s user error only while nothing has been changed', () => {
+  it('keeps exit 2 for a step\'s user error only while the adapters recorded no write', () => {
     const failure = new StepFailure('namespace', new UserError('namespace alice-lifesub-ns exists but was not created by lifesub', 'pick another --id'));
-    const onlyLooked = finalReport(failure, [report('preflight', 'done'), report('repos', 'cancelled'), report('namespace', 'failed')], steps, same);
+    const writes = new WriteLog();
+    const onlyLooked = finalReport(failure, writes, same);
     expect(onlyLooked.code).toBe(2);
     expect(onlyLooked.hint).toBe('pick another --id');
-    const cloned = finalReport(failure, [report('preflight', 'done'), report('repos', 'done'), report('namespace', 'failed')], steps, same);
+    writes.record('cloned https://github.com/cna-bootcamp/lifesub.git into /w/lifesub');
+    const cloned = finalReport(failure, writes, same);
     expect(cloned.code).toBe(1);
+    expect(cloned.message).toContain('already changed before this error: cloned https://github.com/cna-bootcamp/lifesub.git');
+    expect(cloned.hint).toBe('pick another --id');
   });
 
   it('masks secrets in the final message, hint and details', () => {
     const failure = new StepFailure('smoke', new ToolError('login with s3cr3t-value failed', 'retry s3cr3t-value', { details: 'log: s3cr3t-value' }));
-    const r = finalReport(failure, [], steps, (t) => t.split('s3cr3t-value').join('***'));
+    const r = finalReport(failure, new WriteLog(), (t) => t.split('s3cr3t-value').join('***'));
     expect(JSON.stringify(r)).not.toContain('s3cr3t-value');
     expect(r.message).toContain('login with *** failed');
   });

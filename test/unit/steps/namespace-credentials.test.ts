@@ -52,11 +52,16 @@ describe('namespace', () => {
 
 describe('credentials', () => {
   const secretRef = 'Secret alice-lifesub-ns/lifesub-credentials';
+  /** What the step reads when the Secret is absent: data volumes, then the app Secrets it could recover from. */
+  const leftovers = [
+    'list PersistentVolumeClaim alice-lifesub-ns',
+    ...['member', 'mysub', 'recommend', 'common'].map((s) => `get Secret alice-lifesub-ns/${s}-secret`),
+  ];
 
   test('generates and creates (not applies) the Secret when absent', async () => {
     const { ctx, fakes } = makeContext();
     expect(await credentialsStep.run(ctx)).toEqual({ message: 'generated new credentials (Secret lifesub-credentials)' });
-    expect(fakes.kube.calls).toEqual([`get ${secretRef}`, `create ${secretRef}`]);
+    expect(fakes.kube.calls).toEqual([`get ${secretRef}`, ...leftovers, `create ${secretRef}`]);
     const c = ctx.facts.credentials!;
     expect(Object.keys(c.userPasswords).sort()).toEqual(['member', 'mysub', 'recommend']);
     expect(fakes.kube.find('Secret', 'lifesub-credentials', 'alice-lifesub-ns')).toEqual(
@@ -105,7 +110,7 @@ describe('credentials', () => {
     };
     expect((await credentialsStep.run(ctx))?.skipped).toMatch(/reused/);
     expect(ctx.facts.credentials).toEqual(theirs);
-    expect(fakes.kube.calls).toEqual([`get ${secretRef}`, `create ${secretRef}`, `get ${secretRef}`]);
+    expect(fakes.kube.calls).toEqual([`get ${secretRef}`, ...leftovers, `create ${secretRef}`, `get ${secretRef}`]);
   });
 
   test('an API failure propagates', async () => {
