@@ -66,6 +66,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       else if (target) io.stdout.write(`${targetLine(cmd.name, target)}\n`);
       if (runtime.sandbox) {
         io.stderr.write(`SANDBOX: simulated cluster, registry and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
+        // The promise a sandbox run keeps (tested with an empty HOME): no ~/.gradle, ~/.docker, ~/.kube.
+        io.stderr.write(`SANDBOX: writes only under ${runtime.sandbox.home} and the workspace ${runtime.settings.workspace}; Gradle and the JDK are simulated (no ./gradlew runs, nothing is downloaded)\n`);
       }
       const question = cmd.confirmation?.(settings);
       if (question && !(await confirm(question, settings.yes, run.signal))) {
