@@ -106,6 +106,7 @@ function trackGit(git: Git, log: WriteLog): Git {
     },
     currentBranch: (dir, options) => git.currentBranch(dir, options),
     headCommit: (dir, options) => git.headCommit(dir, options),
+    uncommittedChanges: (dir, options) => git.uncommittedChanges(dir, options),
   };
 }
 
