@@ -8,6 +8,8 @@ import { ApiError, errors } from '../errors.js';
 import { mediaType, parseBody, readBody, readObjectBody, sendJson } from '../http.js';
 import { clone, isPlainObject, jsonPatch, mergePatch, strategicMergePatch } from '../merge.js';
 import { R, apiVersionOf, resourceKey, type ResourceDef } from '../resources.js';
+import { checkApplyFields, enforceFieldValidation, fieldValidationOf } from '../fieldcheck.js';
+import { removeIfFinalized } from '../lifecycle.js';
 import { recordUpdate, serverSideApply } from '../ssa.js';
 import type { Json, KObject } from '../types.js';
 import { validate } from '../validate.js';
@@ -46,8 +48,10 @@ function finish(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: Js
   if (def.status && key !== R.namespaces) out.status = live ? clone(live.status) : undefined;
   if (out.status === undefined) delete out.status;
   if (live?.metadata.deletionTimestamp) out.metadata.deletionTimestamp = live.metadata.deletionTimestamp;
+  if (live?.metadata.deletionGracePeriodSeconds !== undefined) out.metadata.deletionGracePeriodSeconds = live.metadata.deletionGracePeriodSeconds;
   applyDefaults(key, out, ctx.allocateIp);
   if (key === R.namespaces && live) out.status = clone(live.status);
+  checkFinalizers(def, out, live);
   validate(def, key, out);
   return out;
 }
@@ -55,7 +59,22 @@ function finish(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: Js
 function commit(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: KObject, live: KObject | undefined): KObject {
   const key = resourceKey(def);
   if (info.dryRun) return withType(def, live ? { ...obj, metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion } } : obj);
-  return withType(def, live ? ctx.store.replace(key, obj) : ctx.store.create(key, obj));
+  const stored = live ? ctx.store.replace(key, obj) : ctx.store.create(key, obj);
+  // The write that takes the last finalizer off an object being deleted completes the deletion.
+  removeIfFinalized(ctx.store, key, stored);
+  return withType(def, stored);
+}
+
+/** A Terminating object takes no new finalizers (the real server's validation). */
+function checkFinalizers(def: ResourceDef, obj: KObject, live: KObject | undefined): void {
+  if (!live?.metadata.deletionTimestamp) return;
+  const before = new Set(live.metadata.finalizers ?? []);
+  const added = (obj.metadata.finalizers ?? []).filter((f) => !before.has(f));
+  if (added.length > 0) {
+    throw errors.invalid(def.kind, def.group, obj.metadata.name, [
+      { reason: 'FieldValueForbidden', field: 'metadata.finalizers', message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}` },
+    ]);
+  }
 }
 
 function checkResourceVersion(def: ResourceDef, body: Json, live: KObject): void {
@@ -73,6 +92,7 @@ export async function handleCreate(ctx: ServerContext, def: ResourceDef, info: R
   if (!meta.name) throw errors.invalid(def.kind, def.group, '', [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
   delete meta.resourceVersion;
   delete meta.uid;
+  enforceFieldValidation(def, body, fieldValidationOf(info.query), res);
   const obj = finish(ctx, def, info, body, undefined);
   checkNamespaceForCreate(ctx, def, info.namespace, obj.metadata.name);
   if (ctx.store.get(resourceKey(def), info.namespace, obj.metadata.name)) throw errors.alreadyExists(def.plural, def.group, obj.metadata.name);
@@ -88,6 +108,7 @@ export async function handleUpdate(ctx: ServerContext, def: ResourceDef, info: R
   const live = ctx.store.get(resourceKey(def), info.namespace, info.name!);
   if (!live) throw errors.notFound(def.plural, def.group, info.name!);
   checkResourceVersion(def, body, live);
+  enforceFieldValidation(def, body, fieldValidationOf(info.query), res);
   body.metadata = { ...body.metadata, name: info.name, managedFields: live.metadata.managedFields };
   const obj = finish(ctx, def, info, body, live);
   const owned = recordUpdate(live, obj, { manager: info.manager, apiVersion: apiVersionOf(def), subresource: info.subresource });
@@ -108,6 +129,8 @@ export async function handlePatch(ctx: ServerContext, def: ResourceDef, info: Re
       throw errors.badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${info.name})`);
     }
     if (live) checkResourceVersion(def, body, live);
+    fieldValidationOf(info.query);
+    checkApplyFields(def, body, info.namespace, info.name!);
     body.metadata = { ...body.metadata, name: info.name };
     delete body.metadata.managedFields;
     if (!live) checkNamespaceForCreate(ctx, def, info.namespace, info.name!);
@@ -136,6 +159,7 @@ export async function handlePatch(ctx: ServerContext, def: ResourceDef, info: Re
     throw new ApiError(422, 'Invalid', (e as Error).message);
   }
   if (isPlainObject(patch)) checkResourceVersion(def, patch, live);
+  enforceFieldValidation(def, patched, fieldValidationOf(info.query), res);
   patched.metadata = { ...patched.metadata, name: live.metadata.name, namespace: live.metadata.namespace, managedFields: live.metadata.managedFields };
   const obj = finish(ctx, def, info, patched, live);
   const owned = recordUpdate(live, obj, { manager: info.manager, apiVersion: apiVersionOf(def), subresource: info.subresource });
