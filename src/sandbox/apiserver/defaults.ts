@@ -78,6 +78,17 @@ export function applyDefaults(resource: string, obj: KObject, allocateIp: Cluste
       spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
       defaultTemplate(spec);
       break;
+    case R.jobs:
+      if (!isPlainObject(spec)) return;
+      spec.parallelism ??= 1;
+      spec.completions ??= 1;
+      spec.backoffLimit ??= 6;
+      spec.completionMode ??= 'NonIndexed';
+      spec.suspend ??= false;
+      spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+      // A template without restartPolicy gets Always here, which validation then refuses (as the real server does).
+      defaultTemplate(spec);
+      break;
     case R.pods:
       defaultPodSpec(spec);
       break;

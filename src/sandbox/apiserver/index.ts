@@ -9,6 +9,9 @@ import { scaledDuration, type ControllerContext } from './controllers/context.js
 import { deploymentController } from './controllers/deployments.js';
 import { EventRecorder } from './controllers/events.js';
 import { startGarbageCollector } from './controllers/garbage-collector.js';
+import { endpointsController } from './controllers/endpoints.js';
+import { jobController } from './controllers/jobs.js';
+import { namespaceDefaultsController } from './controllers/namespace-defaults.js';
 import { ingressStatusController } from './controllers/ingress-status.js';
 import { loadBalancerController } from './controllers/loadbalancers.js';
 import { ControllerManager } from './controllers/manager.js';
@@ -63,7 +66,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
   const controllers = new ControllerManager(
     cctx,
-    [podController, replicaSetController, deploymentController, statefulSetController, pvcController, namespaceController, loadBalancerController, ingressStatusController],
+    [podController, jobController, replicaSetController, deploymentController, statefulSetController, pvcController, namespaceController, namespaceDefaultsController, endpointsController, loadBalancerController, ingressStatusController],
     scheduler,
   );
   const orphans = new Set<string>();

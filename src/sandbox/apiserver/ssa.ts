@@ -91,12 +91,14 @@ export function serverSideApply(
   const others = owners(live).filter((o) => !isMyApply(o));
   const previous = owners(live).find(isMyApply);
 
+  const result = applyMerge(live ?? {}, applied, []) as KObject;
   // A conflict is a field another manager owns that this apply would change. Fields nobody applied
-  // (server defaults) and fields applied with the value they already have are not conflicts.
+  // (server defaults), fields applied with the value they already have, and maps the apply merges into
+  // without changing them (`spec: {}` owns nothing another manager set below it) are not conflicts.
   const conflicts: Array<{ manager: string; path: FieldPath }> = [];
   if (live) {
     for (const p of mine) {
-      if (isItem(p[p.length - 1]) || deepEqual(valueAt(live, p), valueAt(applied, p))) continue;
+      if (isItem(p[p.length - 1]) || deepEqual(valueAt(live, p), valueAt(result, p))) continue;
       for (const o of others) {
         if (o.paths.some((q) => touches(p, q)) && !conflicts.some((c) => c.manager === o.entry.manager && pathKey(c.path) === pathKey(p))) {
           conflicts.push({ manager: o.entry.manager, path: p });
@@ -106,7 +108,6 @@ export function serverSideApply(
   }
   if (conflicts.length > 0 && !opts.force) throw conflictError(conflicts, opts);
 
-  const result = applyMerge(live ?? {}, applied, []) as KObject;
   // Fields this manager dropped from its configuration go away unless someone else still owns them.
   for (const p of previous?.paths ?? []) {
     const stillMine = mine.some((q) => isPrefix(p, q));

@@ -42,6 +42,13 @@ export function validate(def: ResourceDef, key: string, obj: KObject): void {
     validateContainers(spec.template?.spec, 'spec.template.spec', causes);
   }
   if (key === R.pods) validateContainers(obj.spec, 'spec', causes);
+  if (key === R.jobs) {
+    validateContainers(obj.spec?.template?.spec, 'spec.template.spec', causes);
+    const rp = obj.spec?.template?.spec?.restartPolicy;
+    if (rp !== 'Never' && rp !== 'OnFailure') {
+      causes.push({ reason: 'FieldValueNotSupported', field: 'spec.template.spec.restartPolicy', message: `Unsupported value: "${rp}": supported values: "OnFailure", "Never"` });
+    }
+  }
   if (key === R.services) {
     (obj.spec?.ports ?? []).forEach((p: { port?: unknown }, i: number) => {
       if (typeof p.port !== 'number') causes.push({ reason: 'FieldValueRequired', field: `spec.ports[${i}].port`, message: 'Required value' });

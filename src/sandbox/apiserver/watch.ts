@@ -6,6 +6,18 @@ import type { Matcher } from './selectors.js';
 import type { KObject, StoreEvent } from './types.js';
 
 const RING_SIZE = 5000;
+/** How often a watch that allows bookmarks gets one (the real watch cache: about once a minute). */
+export const BOOKMARK_INTERVAL_MS = 60_000;
+
+/** Bookmarks a client asked for (allowWatchBookmarks=true): typed, empty objects carrying a resourceVersion. */
+export interface BookmarkOptions {
+  apiVersion: string;
+  kind: string;
+  /** The store's resourceVersion now. */
+  currentRv(): number;
+  /** sendInitialEvents=true: after the initial ADDED events, a bookmark annotated k8s.io/initial-events-end. */
+  initialEventsEnd: boolean;
+}
 
 export interface WatchFilter {
   resource: string;
@@ -45,7 +57,7 @@ export class WatchHub {
    */
   serve(
     res: ServerResponse,
-    opts: { filter: WatchFilter; sinceRv?: number; initial?: KObject[]; timeoutSeconds?: number; encode: (o: KObject) => unknown },
+    opts: { filter: WatchFilter; sinceRv?: number; initial?: KObject[]; timeoutSeconds?: number; encode: (o: KObject) => unknown; bookmarks?: BookmarkOptions },
   ): void {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
     // Flush headers now: clients wait for them before reading events.
@@ -59,16 +71,24 @@ export class WatchHub {
       res.end();
       return;
     }
+    const bm = opts.bookmarks;
+    const bookmark = (annotations?: Record<string, string>): void =>
+      write('BOOKMARK', { kind: bm!.kind, apiVersion: bm!.apiVersion, metadata: { resourceVersion: String(bm!.currentRv()), ...(annotations ? { annotations } : {}) } });
     for (const o of opts.initial ?? []) write('ADDED', opts.encode(o));
     if (opts.sinceRv !== undefined) {
       for (const ev of this.ring) if (ev.rv > opts.sinceRv && matches(opts.filter, ev)) write(ev.type, opts.encode(ev.object));
     }
+    // Everything above was synchronous, so the current resourceVersion covers exactly what was sent.
+    if (bm?.initialEventsEnd) bookmark({ 'k8s.io/initial-events-end': 'true' });
+    const ticker = bm ? setInterval(() => bookmark(), BOOKMARK_INTERVAL_MS) : undefined;
+    ticker?.unref();
     const sub: Subscriber = { filter: opts.filter, send: (ev) => write(ev.type, opts.encode(ev.object)) };
     this.subscribers.add(sub);
     this.responses.add(res);
     const timer = setTimeout(() => res.end(), (opts.timeoutSeconds ?? 1800) * 1000);
     const stop = (): void => {
       clearTimeout(timer);
+      clearInterval(ticker);
       this.subscribers.delete(sub);
       this.responses.delete(res);
     };

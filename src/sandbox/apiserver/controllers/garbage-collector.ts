@@ -1,5 +1,6 @@
 // Cascading deletion: when an owner goes, its dependents (ownerReferences) go too, unless it was
 // deleted with propagationPolicy=Orphan. PVCs made for StatefulSets carry no owner and so stay.
+import { deleteOrMark } from '../lifecycle.js';
 import type { Store } from '../store.js';
 import type { KObject } from '../types.js';
 
@@ -8,7 +9,7 @@ export function startGarbageCollector(store: Store, orphans: Set<string>): () =>
     const live = new Set<string>();
     for (const { object } of store.all()) live.add(object.metadata.uid ?? '');
     for (const { resource, object } of store.all()) {
-      if (dangling(object, live, orphans)) store.remove(resource, object.metadata.namespace, object.metadata.name);
+      if (dangling(object, live, orphans) && !object.metadata.deletionTimestamp) deleteOrMark(store, resource, object);
     }
   };
   let pending = false;

@@ -4,7 +4,9 @@ import { isoSeconds, type SimRecord } from '../store.js';
 import type { Json, KObject } from '../types.js';
 import type { Controller } from './context.js';
 import { setCondition, type Condition } from './helpers.js';
-import { NODE, containers, podIp } from './pod-facts.js';
+import { NODE, containers } from './pod-facts.js';
+import { completedStatus, isFinished, runsToCompletion } from './pod-completion.js';
+import { podIpFor } from './pod-ip.js';
 import { POD_RESOURCES_THAT_UNBLOCK, advancePod, type Stage } from './pod-stage.js';
 
 function qosClass(pod: KObject): string {
@@ -42,7 +44,7 @@ function containerState(stage: Stage, c: Json, pod: KObject, sim: SimRecord): { 
   }
 }
 
-export function podStatus(pod: KObject, stage: Stage, sim: SimRecord, now: number): Json {
+export function podStatus(pod: KObject, stage: Stage, sim: SimRecord, now: number, ip: string): Json {
   const scheduled = stage.kind !== 'unschedulable';
   let conds: Condition[] = pod.status?.conditions ?? [];
   const schedAt = Number(sim.scheduledMs ?? now);
@@ -63,7 +65,6 @@ export function podStatus(pod: KObject, stage: Stage, sim: SimRecord, now: numbe
   conds = setCondition(conds, { type: 'ContainersReady', ...readyCond, lastProbeTime: null }, allReady ? readyAt : now);
   conds = setCondition(conds, { type: 'PodScheduled', status: 'True', lastProbeTime: null }, schedAt);
   const running = stage.kind === 'running' || stage.kind === 'crashing';
-  const ip = podIp(pod.metadata.uid);
   return {
     phase: running ? 'Running' : 'Pending',
     conditions: conds,
@@ -100,13 +101,15 @@ export const podController: Controller = {
   },
   reconcile(ctx, key) {
     const pod = ctx.store.get(R.pods, key.namespace, key.name);
-    if (!pod || pod.metadata.deletionTimestamp) return undefined;
+    if (!pod || pod.metadata.deletionTimestamp || isFinished(pod)) return undefined;
     const sim = ctx.store.simOf(pod);
     const { stage, wake } = advancePod(ctx, pod, sim);
     const latest = ctx.store.get(R.pods, key.namespace, key.name);
     if (!latest) return undefined;
     const spec = stage.kind === 'unschedulable' ? latest.spec : { ...latest.spec, nodeName: NODE.name };
-    ctx.store.replace(R.pods, { ...latest, spec, status: podStatus(latest, stage, sim, ctx.now()) });
-    return wake;
+    const status = podStatus(latest, stage, sim, ctx.now(), podIpFor(ctx.store, latest));
+    const final = runsToCompletion(latest) ? completedStatus(latest, stage, status, sim, ctx.now()) : undefined;
+    ctx.store.replace(R.pods, { ...latest, spec, status: final ?? status });
+    return final ? undefined : wake;
   },
 };

@@ -5,6 +5,7 @@ import type { RequestInfo, ServerContext } from '../context.js';
 import { errors } from '../errors.js';
 import { sendJson } from '../http.js';
 import { R, apiVersionOf, resourceKey, type ResourceDef } from '../resources.js';
+import { deleteOrMark, hasFinalizers } from '../lifecycle.js';
 import { isoSeconds } from '../store.js';
 import type { KObject } from '../types.js';
 import { listObjects, withType } from './read.js';
@@ -20,6 +21,11 @@ function deleteOne(ctx: ServerContext, def: ResourceDef, info: RequestInfo, live
     };
     ctx.store.simOf(live).deletionMs = Date.now();
     return withType(def, ctx.store.replace(key, terminating));
+  }
+  if (hasFinalizers(live)) {
+    // Marked, not removed: the answer is the object itself, as the real server answers.
+    if (info.dryRun) return withType(def, { ...live, metadata: { ...live.metadata, deletionTimestamp: live.metadata.deletionTimestamp ?? isoSeconds(Date.now()) } });
+    return withType(def, deleteOrMark(ctx.store, key, live)!);
   }
   if (!info.dryRun) {
     if (info.query.get('propagationPolicy') === 'Orphan' || info.query.get('orphanDependents') === 'true') {

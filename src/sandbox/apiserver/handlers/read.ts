@@ -60,7 +60,11 @@ export function handleWatch(ctx: ServerContext, def: ResourceDef, info: RequestI
     field = (o) => o.metadata.name === name && f(o);
   }
   const rvText = info.query.get('resourceVersion');
-  const sinceRv = rvText && rvText !== '0' ? Number(rvText) : undefined;
+  const sendInitialEvents = info.query.get('sendInitialEvents') === 'true';
+  const allowBookmarks = info.query.get('allowWatchBookmarks') === 'true';
+  checkWatchList(def, info, sendInitialEvents, allowBookmarks);
+  // sendInitialEvents with a resourceVersion: the state "not older than" it, i.e. the current state.
+  const sinceRv = rvText && rvText !== '0' && !sendInitialEvents ? Number(rvText) : undefined;
   if (sinceRv !== undefined && !Number.isInteger(sinceRv)) throw errors.badRequest(`invalid resourceVersion: ${rvText}`);
   const timeout = Number(info.query.get('timeoutSeconds') ?? '');
   const key = resourceKey(def);
@@ -72,5 +76,19 @@ export function handleWatch(ctx: ServerContext, def: ResourceDef, info: RequestI
     initial: sinceRv === undefined ? ctx.store.list(key, info.namespace).filter((o) => label(o) && field(o)) : undefined,
     timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
     encode: (o) => (table ? toTable(key, [o], o.metadata.resourceVersion ?? '', includeObject) : withType(def, o)),
+    bookmarks: allowBookmarks && !table ? { apiVersion: apiVersionOf(def), kind: def.kind, currentRv: () => ctx.store.rv, initialEventsEnd: sendInitialEvents } : undefined,
   });
+}
+
+/** The checks the real server makes on a streaming list (WatchList, KEP-3157) request. */
+function checkWatchList(def: ResourceDef, info: RequestInfo, sendInitialEvents: boolean, allowBookmarks: boolean): void {
+  if (!info.query.has('sendInitialEvents')) return;
+  const causes = [];
+  if (info.query.get('resourceVersionMatch') !== 'NotOlderThan') {
+    causes.push({ reason: 'FieldValueForbidden', field: 'resourceVersionMatch', message: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan' });
+  }
+  if (sendInitialEvents && !allowBookmarks) {
+    causes.push({ reason: 'FieldValueRequired', field: 'allowWatchBookmarks', message: 'Required value: sendInitialEvents requires setting allowWatchBookmarks to true' });
+  }
+  if (causes.length > 0) throw errors.invalid('ListOptions', 'meta.k8s.io', '', causes);
 }

@@ -8,6 +8,7 @@ import { ApiError, errors } from '../errors.js';
 import { mediaType, parseBody, readBody, readObjectBody, sendJson } from '../http.js';
 import { clone, isPlainObject, jsonPatch, mergePatch, strategicMergePatch } from '../merge.js';
 import { R, apiVersionOf, resourceKey, type ResourceDef } from '../resources.js';
+import { removeIfFinalized } from '../lifecycle.js';
 import { recordUpdate, serverSideApply } from '../ssa.js';
 import type { Json, KObject } from '../types.js';
 import { validate } from '../validate.js';
@@ -46,8 +47,10 @@ function finish(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: Js
   if (def.status && key !== R.namespaces) out.status = live ? clone(live.status) : undefined;
   if (out.status === undefined) delete out.status;
   if (live?.metadata.deletionTimestamp) out.metadata.deletionTimestamp = live.metadata.deletionTimestamp;
+  if (live?.metadata.deletionGracePeriodSeconds !== undefined) out.metadata.deletionGracePeriodSeconds = live.metadata.deletionGracePeriodSeconds;
   applyDefaults(key, out, ctx.allocateIp);
   if (key === R.namespaces && live) out.status = clone(live.status);
+  checkFinalizers(def, out, live);
   validate(def, key, out);
   return out;
 }
@@ -55,7 +58,22 @@ function finish(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: Js
 function commit(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: KObject, live: KObject | undefined): KObject {
   const key = resourceKey(def);
   if (info.dryRun) return withType(def, live ? { ...obj, metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion } } : obj);
-  return withType(def, live ? ctx.store.replace(key, obj) : ctx.store.create(key, obj));
+  const stored = live ? ctx.store.replace(key, obj) : ctx.store.create(key, obj);
+  // The write that takes the last finalizer off an object being deleted completes the deletion.
+  removeIfFinalized(ctx.store, key, stored);
+  return withType(def, stored);
+}
+
+/** A Terminating object takes no new finalizers (the real server's validation). */
+function checkFinalizers(def: ResourceDef, obj: KObject, live: KObject | undefined): void {
+  if (!live?.metadata.deletionTimestamp) return;
+  const before = new Set(live.metadata.finalizers ?? []);
+  const added = (obj.metadata.finalizers ?? []).filter((f) => !before.has(f));
+  if (added.length > 0) {
+    throw errors.invalid(def.kind, def.group, obj.metadata.name, [
+      { reason: 'FieldValueForbidden', field: 'metadata.finalizers', message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}` },
+    ]);
+  }
 }
 
 function checkResourceVersion(def: ResourceDef, body: Json, live: KObject): void {
