@@ -1,6 +1,6 @@
 // The whole life cycle against the sandbox, through the built CLI: up → what the cluster holds →
 // status → a second up that changes nothing → down. The tests share one LIFESUB_HOME and run in order.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KubernetesObjectApi } from '@kubernetes/client-node';
 import { execa } from 'execa';
@@ -28,6 +28,7 @@ const ns = `${id}-lifesub-ns`;
 const DATABASES = ['member', 'mysub', 'recommend'];
 
 let home: string;
+let userHome: string;
 let env: Record<string, string>;
 let serve: Serve | undefined;
 let api: KubernetesObjectApi;
@@ -36,7 +37,10 @@ let firstUp: CliResult;
 beforeAll(() => {
   assertBuilt();
   home = freshHome('up');
-  env = { LIFESUB_HOME: home };
+  // A HOME of its own: a sandbox run (real helm included) must write nothing outside LIFESUB_HOME.
+  userHome = join(home, 'user-home');
+  mkdirSync(userHome);
+  env = { LIFESUB_HOME: home, HOME: userHome };
 });
 
 afterAll(async () => {
@@ -79,6 +83,10 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(smoke, explain(firstUp)).toBeDefined();
     expect(firstUp.stderr).toMatch(/SANDBOX/);
   }, 120_000);
+
+  it('wrote nothing outside LIFESUB_HOME (helm’s config, cache and client-go’s discovery cache included)', () => {
+    expect(readdirSync(userHome)).toEqual([]);
+  });
 
   it('left every object in the cluster, labelled as lifesub’s', async () => {
     expect(firstUp?.code, 'the first up must have succeeded').toBe(0);

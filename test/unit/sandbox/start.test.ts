@@ -160,7 +160,7 @@ describe('the Helm chart repository of a started sandbox', () => {
     expect((await fetch(`${sb.charts}/bitnami/ingress-nginx-4.12.1.tgz`)).status).toBe(404);
     expect((await fetch(`${sb.charts}/stable/index.yaml`)).status).toBe(404);
     // helm's own files stay in the sandbox
-    for (const v of ['HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'HELM_DATA_HOME', 'HELM_REPOSITORY_CONFIG', 'HELM_REPOSITORY_CACHE']) {
+    for (const v of ['HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'HELM_DATA_HOME', 'HELM_REPOSITORY_CONFIG', 'HELM_REPOSITORY_CACHE', 'KUBECACHEDIR']) {
       expect(sb.toolEnv[v], v).toMatch(new RegExp(`^${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/sandbox/helm/`));
     }
   });
