@@ -44,7 +44,7 @@ export function toolEnvironment(paths: SandboxPaths, registryUrl: string, profil
 /**
  * Real helm keeps repositories, caches and plugins under the user's home by default; in the sandbox
  * they live under `<sandbox>/helm` so a sandbox run writes nothing outside $LIFESUB_HOME (variables
- * from Helm's `helm env`).
+ * from Helm's `helm env`, plus client-go's KUBECACHEDIR).
  */
 export function helmEnvironment(helmDir: string) {
   return {
@@ -53,5 +53,7 @@ export function helmEnvironment(helmDir: string) {
     HELM_DATA_HOME: path.join(helmDir, 'data'),
     HELM_REPOSITORY_CONFIG: path.join(helmDir, 'config', 'repositories.yaml'),
     HELM_REPOSITORY_CACHE: path.join(helmDir, 'cache', 'repository'),
+    // client-go's discovery cache (default ~/.kube/cache), which helm fills on every call.
+    KUBECACHEDIR: path.join(helmDir, 'kube-cache'),
   };
 }

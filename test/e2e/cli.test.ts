@@ -95,10 +95,10 @@ describe('lifesub CLI (built)', () => {
     const env = { LIFESUB_HOME: dir };
     const run = spawnCli(['up', '--id', 'e2ectrlc', '--sandbox', '--profile', 'realistic', '--output', 'json', '--yes'], { env, timeoutMs: 40_000 });
     const started = Date.now();
-    // Interrupt only once a simulated tool (helm, git, docker, gradle) is running, so there is something to stop.
+    // Interrupt only once a tool (the real helm, or a simulated git, docker, gradle) is running, so there is something to stop.
     let tools: string[] = [];
     while (Date.now() - started < 15_000) {
-      tools = processesMentioning(dir).map((p) => p.cmdline).filter((c) => /sandbox-tools|sandbox\/tools|gradlew/.test(c));
+      tools = processesMentioning(dir).map((p) => p.cmdline).filter((c) => /sandbox-tools|sandbox\/tools|gradlew|\/helm(\s|$)/.test(c));
       if (tools.length > 0 && Date.now() - started >= 2_000) break;
       await new Promise((r) => setTimeout(r, 100));
     }

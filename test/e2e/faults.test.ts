@@ -15,14 +15,19 @@ afterAll(() => {
 });
 
 /** Runs `up` in a fresh sandbox with these faults (JSON) and timeouts; checks the common shape of a failure. */
-async function upWithFault(id: string, faults: object, timeouts: Record<string, string> = {}): Promise<{ r: CliResult; step: string; message: string; text: string }> {
+async function upWithFault(
+  id: string,
+  faults: object,
+  timeouts: Record<string, string> = {},
+  configYaml = '',
+): Promise<{ r: CliResult; step: string; message: string; text: string }> {
   const home = freshHome(`fault-${id}`);
   homes.push(home);
   const faultFile = writeFile(home, 'faults.json', JSON.stringify(faults));
   const args: string[] = [];
-  if (Object.keys(timeouts).length > 0) {
+  if (Object.keys(timeouts).length > 0 || configYaml) {
     const body = Object.entries(timeouts).map(([k, v]) => `  ${k}: ${v}`).join('\n');
-    args.push('--config', writeFile(home, 'config.yaml', `timeouts:\n${body}\n`));
+    args.push('--config', writeFile(home, 'config.yaml', `${body ? `timeouts:\n${body}\n` : ''}${configYaml}`));
   }
   const r = await runUp(id, { env: { LIFESUB_HOME: home, LIFESUB_SANDBOX_FAULTS: faultFile }, timeoutMs: 50_000 }, ...args);
   expect(r.code, explain(r)).toBe(1);
@@ -81,10 +86,9 @@ describe.concurrent('up --sandbox with injected faults → exit 1 naming the ste
     for (const s of ['image:member', 'push:member', 'apply', 'readiness']) expect(table[s], s).not.toBe('done');
   }, 55_000);
 
-  it('a failing helm install of PostgreSQL fails the database step', async () => {
-    const stderrLine = 'Error: INSTALLATION FAILED: e2e simulated chart failure';
-    const { r, step, text } = await upWithFault('faulthelm', { tools: [{ tool: 'helm', match: 'bitnami/postgresql', stderr: stderrLine, exitCode: 1 }] });
+  it('a PostgreSQL chart version the repository does not have fails the database step with real helm’s error', async () => {
+    const { r, step, text } = await upWithFault('faulthelm', {}, {}, 'postgres:\n  version: 99.9.9\n');
     expect(step, explain(r)).toMatch(/^database:(member|mysub|recommend)$/);
-    expect(text, 'helm’s stderr reaches the user').toContain(stderrLine);
+    expect(text, 'helm’s stderr reaches the user').toMatch(/chart "postgresql" matching 99\.9\.9 not found/);
   }, 55_000);
 });

@@ -145,7 +145,7 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
     );
     expect(await helm.status('member', ns, { signal })).toMatchObject({ status: 'deployed', revision: 2, chart: 'postgresql-14.3.2' });
     const all = await helm.list(undefined, { signal });
-    expect(all.map((r) => `${r.namespace}/${r.name}`).sort()).toEqual([`${INGRESS_NS}/ingress-nginx`, `${ns}/member`]);
+    expect(all.map((r) => `${r.namespace}/${r.name}`).sort()).toEqual([`${INGRESS_NS}/ingress-nginx`, `${ns}/member`].sort());
     expect(all.every((r) => typeof r.updatedMs === 'number')).toBe(true);
     expect((await helm.list(ns, { signal })).map((r) => r.name)).toEqual(['member']);
     const status = JSON.parse(await raw(['status', 'member', '-n', ns, '-o', 'json'])) as { version: number; info: { status: string } };

@@ -1,11 +1,13 @@
 // The whole life cycle against the sandbox, through the built CLI: up → what the cluster holds →
 // status → a second up that changes nothing → down. The tests share one LIFESUB_HOME and run in order.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KubernetesObjectApi } from '@kubernetes/client-node';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
+  cliEnv,
   explain,
   freshHome,
   killAllCli,
@@ -16,6 +18,8 @@ import {
   type CliResult,
   type Serve,
 } from '../support/cli.js';
+import { helmEnvironment } from '../../src/sandbox/kubeconfig.js';
+import { e2eHelm } from '../support/helm.js';
 import { LIFESUB_LABELS, changes, get, list, objectApi, snapshot, type Obj } from './helpers/cluster.js';
 import { DOWN_STEPS, UP_STEPS, expectWellFormed, renderedObjects, runUp, statusTable } from './helpers/expect-run.js';
 
@@ -24,6 +28,7 @@ const ns = `${id}-lifesub-ns`;
 const DATABASES = ['member', 'mysub', 'recommend'];
 
 let home: string;
+let userHome: string;
 let env: Record<string, string>;
 let serve: Serve | undefined;
 let api: KubernetesObjectApi;
@@ -32,7 +37,10 @@ let firstUp: CliResult;
 beforeAll(() => {
   assertBuilt();
   home = freshHome('up');
-  env = { LIFESUB_HOME: home };
+  // A HOME of its own: a sandbox run (real helm included) must write nothing outside LIFESUB_HOME.
+  userHome = join(home, 'user-home');
+  mkdirSync(userHome);
+  env = { LIFESUB_HOME: home, HOME: userHome };
 });
 
 afterAll(async () => {
@@ -75,6 +83,10 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(smoke, explain(firstUp)).toBeDefined();
     expect(firstUp.stderr).toMatch(/SANDBOX/);
   }, 120_000);
+
+  it('wrote nothing outside LIFESUB_HOME (helm’s config, cache and client-go’s discovery cache included)', () => {
+    expect(readdirSync(userHome)).toEqual([]);
+  });
 
   it('left every object in the cluster, labelled as lifesub’s', async () => {
     expect(firstUp?.code, 'the first up must have succeeded').toBe(0);
@@ -123,6 +135,22 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     // Every Deployment lifesub applied is labelled; nothing in the namespace is unlabelled but the charts' own objects.
     for (const d of await list(k, 'apps/v1', 'Deployment', ns)) expectLifesubLabels(d, `deployment ${d.metadata.name}`);
   }, 60_000);
+
+  it('the real helm of this run (the e2e project’s major) lists and shows the releases up installed', async () => {
+    await cluster();
+    const helm = e2eHelm();
+    expect(helm, 'e2e projects set LIFESUB_TEST_HELM_MAJOR').toBeDefined();
+    const run = async (...args: string[]) => (await execa(helm!, [...args, '--kubeconfig', serve!.kubeconfig], { env: { ...cliEnv(env), ...helmEnvironment(join(home, 'sandbox', 'helm')) } })).stdout;
+    const releases = JSON.parse(await run('list', '-A', '-o', 'json')) as Array<{ name: string; namespace: string; status: string; chart: string }>;
+    expect(releases.map((r) => [r.namespace, r.name, r.status, r.chart]).sort()).toEqual(
+      [
+        ['ingress-basic', 'ingress-nginx', 'deployed', 'ingress-nginx-4.12.1'],
+        ...DATABASES.map((db) => [ns, db, 'deployed', 'postgresql-14.3.2']),
+      ].sort(),
+    );
+    const status = JSON.parse(await run('status', 'member', '-n', ns, '-o', 'json')) as { name: string; info: { status: string } };
+    expect(status).toMatchObject({ name: 'member', info: { status: 'deployed' } });
+  });
 
   it('status --output json: ready, exit 0', async () => {
     await cluster();

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepEvent as ProductStepEvent, SummaryEvent as ProductSummaryEvent } from '../../src/output/events.js';
+import { e2eHelm } from './helm.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binPath = join(repoRoot, 'bin', 'lifesub');
@@ -74,6 +75,9 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
     if (k.startsWith('LIFESUB_') || k === 'KUBECONFIG' || k === 'DOCKER_CONFIG' || k.startsWith('AZURE_')) delete env[k];
   }
   delete env.NODE_OPTIONS; // vitest's loader flags must not leak into the CLI
+  // The real helm of this e2e project (Helm 3.17 or 4.1); `extra` may still override it.
+  const helm = e2eHelm();
+  if (helm) env.LIFESUB_HELM = helm;
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

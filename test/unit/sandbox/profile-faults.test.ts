@@ -59,6 +59,8 @@ describe('faults', () => {
     expect(() => loadFaults({ LIFESUB_SANDBOX_FAULTS: path.join(dir, 'missing.yaml') })).toThrow(UserError);
     expect(() => loadFaults({ LIFESUB_SANDBOX_FAULTS: file('bad.yaml', 'api: [') })).toThrow(/not valid YAML/);
     expect(() => loadFaults({ LIFESUB_SANDBOX_FAULTS: file('typo.yaml', 'slow:\n  dockerPsh: 2\n') })).toThrow(/invalid/);
+    // helm is real in the sandbox: a helm rule would silently do nothing, so it is refused.
+    expect(() => loadFaults({ LIFESUB_SANDBOX_FAULTS: file('helm.yaml', 'tools:\n  - tool: helm\n    stderr: x\n') })).toThrow(/invalid/);
     expect(() => loadFaults({ LIFESUB_SANDBOX_FAULTS: file('rate.yaml', 'api: { rate: 2, kind: "500" }\n') })).toThrow(/api\.rate|rate/);
   });
 
@@ -66,6 +68,6 @@ describe('faults', () => {
     const faults = { tools: [{ tool: 'docker' as const, match: 'push democr', stderr: 'denied', exitCode: 3 }, { tool: 'docker' as const, stderr: 'any' }] };
     expect(toolFault(faults, 'docker', ['push', 'democr.azurecr.io/x:1'])).toEqual({ exitCode: 3, stderr: 'denied' });
     expect(toolFault(faults, 'docker', ['build', '.'])).toEqual({ exitCode: 1, stderr: 'any' });
-    expect(toolFault(faults, 'helm', ['list'])).toBeUndefined();
+    expect(toolFault(faults, 'git', ['clone'])).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -144,19 +145,39 @@ describe('serveSandbox and attaching', () => {
   });
 });
 
-describe('the shims against a started sandbox', () => {
-  test('helm installs ingress-nginx into the simulated cluster through toolEnv', async () => {
-    requireBuilt();
-    const sb = await start(home());
-    const run = (args: string[], input = '') => execa('helm', args, { env: sb.toolEnv, input, reject: false });
-    expect((await run(['repo', 'add', 'ingress-nginx', 'https://kubernetes.github.io/ingress-nginx'])).exitCode).toBe(0);
-    const install = await run(
-      ['upgrade', '--install', 'ingress-nginx', 'ingress-nginx/ingress-nginx', '--version', '4.12.1', '-n', 'ingress-basic', '--create-namespace', '--values', '-', '--kubeconfig', sb.kubeconfig, '--kube-context', sb.context],
-      'controller:\n  replicaCount: 1\n',
-    );
-    expect(install.stderr).toBe('');
-    expect(install.exitCode).toBe(0);
-    const list = await run(['list', '-n', 'ingress-basic', '-o', 'json', '--kubeconfig', sb.kubeconfig]);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: 'ingress-nginx', status: 'deployed' })]);
+describe('the Helm chart repository of a started sandbox', () => {
+  test('serves index.yaml and the packaged stand-in chart per upstream repository; 404 for others', async () => {
+    const h = home();
+    const sb = await start(h);
+    const index = parse(await (await fetch(`${sb.charts}/ingress-nginx/index.yaml`)).text()) as any;
+    expect(Object.keys(index.entries)).toEqual(['ingress-nginx']);
+    const [entry] = index.entries['ingress-nginx'];
+    expect(entry).toMatchObject({ name: 'ingress-nginx', version: '4.12.1', apiVersion: 'v2', urls: ['ingress-nginx-4.12.1.tgz'] });
+    const tgz = Buffer.from(await (await fetch(`${sb.charts}/ingress-nginx/${entry.urls[0]}`)).arrayBuffer());
+    expect(createHash('sha256').update(tgz).digest('hex')).toBe(entry.digest);
+    const bitnami = parse(await (await fetch(`${sb.charts}/bitnami/index.yaml`)).text()) as any;
+    expect(bitnami.entries.postgresql.map((e: { version: string }) => e.version)).toEqual(['14.3.2']);
+    expect((await fetch(`${sb.charts}/bitnami/ingress-nginx-4.12.1.tgz`)).status).toBe(404);
+    expect((await fetch(`${sb.charts}/stable/index.yaml`)).status).toBe(404);
+    // helm's own files stay in the sandbox
+    for (const v of ['HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'HELM_DATA_HOME', 'HELM_REPOSITORY_CONFIG', 'HELM_REPOSITORY_CACHE', 'KUBECACHEDIR']) {
+      expect(sb.toolEnv[v], v).toMatch(new RegExp(`^${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/sandbox/helm/`));
+    }
+  });
+
+  test('a chart repository that had to move ports takes the sandbox helm\'s repository entries along', async () => {
+    const h = home();
+    const first = await start(h);
+    const repoConfig = first.toolEnv.HELM_REPOSITORY_CONFIG!;
+    mkdirSync(path.dirname(repoConfig), { recursive: true });
+    writeFileSync(repoConfig, `apiVersion: ""\nrepositories:\n- name: bitnami\n  url: http://127.0.0.1:1/bitnami\n- name: other\n  url: https://example.com/charts\n`);
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    const second = await start(h);
+    const repos = (parse(readFileSync(repoConfig, 'utf8')) as any).repositories;
+    expect(repos).toEqual([
+      { name: 'bitnami', url: `${second.charts}/bitnami` },
+      { name: 'other', url: 'https://example.com/charts' },
+    ]);
   });
 });

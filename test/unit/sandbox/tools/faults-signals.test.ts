@@ -18,8 +18,8 @@ beforeAll(() => {
       '    match: lifesub-web',
       '    exitCode: 17',
       '    stderr: "ERROR: failed to solve: npm ci exited with 1"',
-      '  - tool: helm',
-      '    match: "repo add"',
+      '  - tool: git',
+      '    match: "fault-outage"',
       '    stderr: "Error: simulated outage"',
       'slow:',
       '  gitClone: 100000',
@@ -36,14 +36,14 @@ describe('tool fault injection', () => {
     const member = await shim('docker', ['build', '-t', 'democr.azurecr.io/lifesub/member:1.0.0', '/nonexistent'], { env });
     expect(member.exitCode).toBe(1);
     expect(member.stderr).toContain('unable to prepare context');
-    const helm = await shim('helm', ['repo', 'add', 'bitnami', 'https://charts.bitnami.com/bitnami'], { env });
-    expect(helm).toMatchObject({ exitCode: 1, stderr: 'Error: simulated outage' });
+    const git = await shim('git', ['clone', 'https://github.com/cna-bootcamp/fault-outage.git'], { env });
+    expect(git).toMatchObject({ exitCode: 1, stderr: 'Error: simulated outage' });
   });
 
   test('an invalid fault file is reported clearly', async () => {
     const bad = path.join(sb.root, 'bad.yaml');
     writeFileSync(bad, 'tools:\n  - tool: kubectl\n    stderr: x\n');
-    const res = await shim('helm', ['version'], { env: { ...sb.env, LIFESUB_SANDBOX_FAULTS: bad } });
+    const res = await shim('docker', ['version'], { env: { ...sb.env, LIFESUB_SANDBOX_FAULTS: bad } });
     expect(res.exitCode).toBe(1);
     expect(res.stderr).toContain('is invalid');
   });
