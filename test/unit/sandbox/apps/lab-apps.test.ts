@@ -141,7 +141,7 @@ describe('the lab as the guide sets it up (variant A, correct configuration)', (
     expect(await health.json()).toMatchObject({ status: 'UP', components: { db: { status: 'UP' } }, groups: ['liveness', 'readiness'] });
     const login = await ingress('/member/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user01', password: 'Passw0rd' }) });
     expect(login.status).toBe(200);
-    const body = await login.json();
+    const body: any = await login.json();
     expect(body).toMatchObject({ status: 200, message: 'Success' });
     expect(body.data.accessToken.split('.')).toHaveLength(3);
     const wrong = await ingress('/member/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user01', password: 'nope' }) });
