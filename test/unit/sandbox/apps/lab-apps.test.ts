@@ -132,7 +132,10 @@ describe('the lab as the guide sets it up (variant A, correct configuration)', (
     await guideIngress(ns);
     await postgres(ns, 'member', 'Passw0rd');
     await backend(ns, 'member', 8081);
+    await postgres(ns, 'mysub', 'Passw0rd');
+    await backend(ns, 'mysub', 8082);
     await readyPod(ns, 'member');
+    await readyPod(ns, 'mysub');
   });
 
   test('member becomes Ready and answers its real routes through the ingress', async () => {
@@ -164,6 +167,19 @@ describe('the lab as the guide sets it up (variant A, correct configuration)', (
     }
   });
 
+  test('mysub accepts the token member signed with the shared JWT_SECRET_KEY, and refuses others with 403', async () => {
+    const login: any = await (await ingress('/member/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user02', password: 'Passw0rd' }) })).json();
+    const token = login.data.accessToken as string;
+    const withToken = await ingress('/mysub/api/mysub/total-fee?userId=user02', { headers: { Authorization: `Bearer ${token}` } });
+    expect(withToken.status).toBe(200);
+    expect(await withToken.json()).toMatchObject({ status: 200, data: { totalFee: 0 } });
+    expect((await ingress('/mysub/api/mysub/total-fee?userId=user02')).status).toBe(403);
+    // A required @RequestParam missing: 400 → /error → 403, even with a token.
+    expect((await ingress('/mysub/api/mysub/total-fee', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(403);
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.AAAA`;
+    expect((await ingress('/mysub/api/mysub/categories', { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(403);
+  });
+
   test('CORS follows ALLOWED_ORIGINS exactly (a listed origin is echoed; others are refused)', async () => {
     const pre = await ingress('/member/api/auth/login', { method: 'OPTIONS', headers: { Origin: 'http://20.1.2.3', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
     expect(pre.status).toBe(200);
@@ -192,6 +208,8 @@ describe('failures the real services show', () => {
     expect(logs).toContain('org.postgresql.util.PSQLException: The connection attempt failed.');
     expect(logs).toContain('java.net.UnknownHostException: member-postgresqlx');
     expect(logs).toContain('Application run failed');
+    const previous = String((await api(c.server, 'GET', `/api/v1/namespaces/${ns}/pods/${pod.metadata!.name}/log?previous=true`)).body);
+    expect(previous).toContain('java.net.UnknownHostException: member-postgresqlx');
   });
 
   test('a password other than the one the volume was initialised with: FATAL password authentication failed, even after the database is re-installed', async () => {
