@@ -252,7 +252,7 @@ describe('failures the real services show', () => {
     expect(isReady(pod)).toBe(false);
     expect(pod.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(143);
     const events = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: `involvedObject.name=${pod.metadata!.name}` })).items;
-    expect(events.some((e) => e.reason === 'Unhealthy' && /Startup probe failed: Get "http:\/\/[\d.]+:8081\/actuator\/health": dial tcp [\d.]+:8081: connect: connection refused/.test(e.message ?? ''))).toBe(true);
+    expect(events.some((e) => e.reason === 'Unhealthy' && /Startup probe failed: Get "http:\/\/(\d+\.){3}\d+:8081\/actuator\/health": dial tcp (\d+\.){3}\d+:8081: connect: connection refused/.test(e.message ?? ''))).toBe(true);
     expect(events.some((e) => e.reason === 'Killing' && /failed startup probe, will be restarted/.test(e.message ?? ''))).toBe(true);
   });
 
