@@ -103,7 +103,7 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
     const charts = await startChartRepoServer(await packageCharts(paths.chartsDir), ports.charts);
     closers.push(charts.close);
     repointSandboxRepositories(helmEnvironment(paths.helmDir).HELM_REPOSITORY_CONFIG, charts.url);
-    const apiOptions: ApiServerOptions = { stateFile: paths.stateFile, port: ports.apiserver ?? 0, profile, faults, images: new StoreImageCatalog(store), token: tokens.apiToken };
+    const apiOptions: ApiServerOptions = { stateFile: paths.stateFile, port: ports.apiserver ?? 0, profile, faults, images: new StoreImageCatalog(store, paths.imagesDir), token: tokens.apiToken };
     const start = deps.startApiServer ?? realStartApiServer;
     const api = await start(apiOptions).catch((err: NodeJS.ErrnoException) => {
       // The remembered port is taken (another program): any free port will do.

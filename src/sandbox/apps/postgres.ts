@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { R } from '../apiserver/resources.js';
 import type { Json, KObject } from '../apiserver/types.js';
-import { resolvePort, servicePortToPod } from './ports.js';
+import { servicePortToPod } from './ports.js';
 import { containersOf, type SimRecord, type World } from './world.js';
 
 const VOLUME_KEY = 'postgresqlData';
@@ -155,9 +155,8 @@ export function connectPostgres(world: World, t: ConnectTarget, isReady: (pod: K
   const pod = reachable.find((p) => containersOf(p).some((c) => isPostgresImage(String(c.image ?? ''))));
   if (!pod) return refused;
   const podPort = headless ? t.port : servicePortToPod(svc, pod, t.port);
-  const listening = Number(resolvePort(pod, 5432) ?? 5432);
   const data = readDataDir(volumeRecord(world, pod));
-  const pgPort = Number(world.simOf(pod).postgresqlPort ?? listening);
+  const pgPort = Number(world.simOf(pod).postgresqlPort ?? 5432);
   if (podPort !== pgPort || !data) return refused;
   const known = data.passwords[t.user];
   if (!known || known !== hash(data.salt, t.password)) return { ok: false, exception: `FATAL: password authentication failed for user "${t.user}"` };
