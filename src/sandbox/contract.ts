@@ -50,6 +50,8 @@ export interface Faults {
 export interface ImageCatalog {
   /** True when the image can be pulled (public images always can; sandbox registries must hold it). */
   hasImage(ref: string): boolean;
+  /** The build args the image was built with (recorded in its config's history), when known. */
+  buildArgs?(ref: string): Record<string, string> | undefined;
 }
 
 export interface ApiServerHandle {

@@ -50,7 +50,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   store.on(() => saver.changed());
 
   const scheduler = new Scheduler();
-  const gateway = new Gateway(store);
+  const gateway = new Gateway(store, options.images);
   const dur = scaledDuration(options.profile, options.faults);
   const cctx: ControllerContext = {
     store,

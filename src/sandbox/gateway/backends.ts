@@ -3,15 +3,14 @@ import { isPodReady } from '../apiserver/controllers/workload-pods.js';
 import { R } from '../apiserver/resources.js';
 import { selectsLabels } from '../apiserver/selectors.js';
 import type { KObject } from '../apiserver/types.js';
+import type { World } from '../apps/world.js';
 
-/** Read access to the cluster (the API server's store satisfies it). */
-export interface ClusterReader {
-  get(resource: string, namespace: string | undefined, name: string): KObject | undefined;
-  list(resource: string, namespace?: string): KObject[];
-}
+/** Read access to the cluster and the sandbox's per-object records (the API server's store satisfies it). */
+export type ClusterReader = World;
 
-export function readyPodsOf(cluster: ClusterReader, service: KObject): KObject[] {
+export function readyPodsOf(cluster: Pick<World, 'list'>, service: KObject): KObject[] {
   const selector = service.spec?.selector as Record<string, string> | undefined;
+  if (!selector || Object.keys(selector).length === 0) return [];
   return cluster
     .list(R.pods, service.metadata.namespace)
     .filter((p) => !p.metadata.deletionTimestamp && selectsLabels(selector, p.metadata.labels) && isPodReady(p));

@@ -1,6 +1,8 @@
 // Facts about a pod that decide its fate: does it fit the node, are its volumes bound, which workload
 // owns it, are its ConfigMaps/Secrets there, how long its app takes to become ready.
-import type { DurationName } from '../../contract.js';
+import { podConfigError } from '../../apps/env.js';
+import type { World } from '../../apps/world.js';
+import type { DurationName, ImageCatalog } from '../../contract.js';
 import { R } from '../resources.js';
 import type { Store } from '../store.js';
 import type { Json, KObject } from '../types.js';
@@ -45,24 +47,22 @@ export function workloadName(store: Store, pod: KObject): string {
   return pod.metadata.labels?.app ?? pod.metadata.name;
 }
 
-/** The first missing ConfigMap/Secret a container needs, as the kubelet words it. */
-export function missingConfig(store: Store, pod: KObject): string | undefined {
-  const ns = pod.metadata.namespace;
-  const has = (kind: 'configmap' | 'secret', name: string): boolean =>
-    !!store.get(kind === 'configmap' ? R.configmaps : R.secrets, ns, name);
-  for (const c of containers(pod)) {
-    for (const e of c.envFrom ?? []) {
-      if (e.configMapRef && !e.configMapRef.optional && !has('configmap', e.configMapRef.name)) return `configmap "${e.configMapRef.name}" not found`;
-      if (e.secretRef && !e.secretRef.optional && !has('secret', e.secretRef.name)) return `secret "${e.secretRef.name}" not found`;
-    }
-    for (const e of c.env ?? []) {
-      const cm = e.valueFrom?.configMapKeyRef;
-      const sec = e.valueFrom?.secretKeyRef;
-      if (cm && !cm.optional && !has('configmap', cm.name)) return `configmap "${cm.name}" not found`;
-      if (sec && !sec.optional && !has('secret', sec.name)) return `secret "${sec.name}" not found`;
-    }
-  }
-  return undefined;
+/**
+ * The first ConfigMap/Secret (or key of one) a container needs and cannot get, as the kubelet words it
+ * (`secret "x" not found`, `couldn't find key password in Secret ns/x`).
+ */
+export function missingConfig(store: Store, pod: KObject, images?: ImageCatalog): string | undefined {
+  return podConfigError(worldOf(store, images), pod);
+}
+
+/** The store (and registry) as the simulated apps see the world. */
+export function worldOf(store: Store, images?: ImageCatalog): World {
+  return {
+    get: (r, ns, name) => store.get(r, ns, name),
+    list: (r, ns) => store.list(r, ns),
+    simOf: (o) => store.simOf(o),
+    imageBuildArgs: (ref) => images?.buildArgs?.(ref),
+  };
 }
 
 function probePaths(c: Json): string[] {

@@ -1,5 +1,7 @@
 // What `kubectl logs` shows for a simulated container: the fault's lines for a crash-looping workload,
-// otherwise a short start-up log in the style of the app inside.
+// the lab app's own output (src/sandbox/apps), otherwise a short start-up log in the style of the app inside.
+import { appFor } from '../../apps/index.js';
+import { appLogs } from '../../apps/lifecycle.js';
 import type { Faults } from '../../contract.js';
 import { isoSeconds, type Store } from '../store.js';
 import type { KObject } from '../types.js';
@@ -10,6 +12,8 @@ export function podLogs(store: Store, faults: Faults, pod: KObject): string[] {
   const workload = workloadName(store, pod);
   const crash = faults.crashLoop?.[workload];
   if (crash) return [...crash];
+  // A simulated lab app logs what its current run printed.
+  if (appFor(pod)) return appLogs(store.simOf(pod)) ?? [];
   const at = isoSeconds(Number(store.simOf(pod).startedMs ?? Date.now()));
   const ready = isPodReady(pod);
   if (isSpringBoot(pod)) {

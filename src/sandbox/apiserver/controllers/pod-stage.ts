@@ -5,7 +5,10 @@ import { R } from '../resources.js';
 import type { SimRecord } from '../store.js';
 import type { KObject } from '../types.js';
 import type { ControllerContext } from './context.js';
-import { NODE, containers, insufficient, missingConfig, readyDelayName, unboundClaims, workloadName } from './pod-facts.js';
+import { appFor } from '../../apps/index.js';
+import { advanceApp, type AppState } from '../../apps/lifecycle.js';
+import { NODE, containers, insufficient, missingConfig, readyDelayName, unboundClaims, workloadName, worldOf } from './pod-facts.js';
+import { isPodReady } from './workload-pods.js';
 
 export type Stage =
   | { kind: 'unschedulable'; message: string }
@@ -13,7 +16,9 @@ export type Stage =
   | { kind: 'pullError'; reason: 'ErrImagePull' | 'ImagePullBackOff'; image: string; message: string }
   | { kind: 'configError'; message: string }
   | { kind: 'running'; ready: boolean; readyAtMs: number }
-  | { kind: 'crashing'; restarts: number; periodMs: number };
+  | { kind: 'crashing'; restarts: number; periodMs: number }
+  /** A simulated lab app (src/sandbox/apps): its own boot, probes and restarts. */
+  | { kind: 'app'; state: AppState };
 
 export interface StageResult {
   stage: Stage;
@@ -78,7 +83,7 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
   }
 
   if (sim.startedMs === undefined) {
-    const missing = missingConfig(ctx.store, pod);
+    const missing = missingConfig(ctx.store, pod, ctx.images);
     if (missing) {
       if (sim.configMessage !== missing) ev('Warning', 'Failed', `Error: ${missing}`);
       sim.configMessage = missing;
@@ -100,6 +105,12 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
     }
     sim.restarts = restarts;
     return { stage: { kind: 'crashing', restarts, periodMs }, wake: nextMs };
+  }
+  const app = appFor(pod);
+  if (app) {
+    const lifecycle = { world: worldOf(ctx.store, ctx.images), now, dur: ctx.dur, isReady: isPodReady, event: (t: 'Normal' | 'Warning', r: string, m: string) => ev(t, r, m) };
+    const state = advanceApp(lifecycle, pod, sim, app, startedMs);
+    return { stage: { kind: 'app', state }, wake: state.wake };
   }
   const readyAtMs = startedMs + ctx.dur(readyDelayName(pod));
   return { stage: { kind: 'running', ready: now >= readyAtMs, readyAtMs }, wake: now >= readyAtMs ? undefined : readyAtMs };

@@ -28,6 +28,14 @@ function containerState(stage: Stage, c: Json, pod: KObject, sim: SimRecord): { 
       return { state: { waiting: { reason: 'CreateContainerConfigError', message: stage.message } }, lastState: {}, ready: false, restarts: 0 };
     case 'running':
       return { state: { running: { startedAt: started } }, lastState: {}, ready: stage.ready, restarts: 0 };
+    case 'app': {
+      const a = stage.state;
+      const lastState = a.last ? { terminated: { exitCode: a.last.exitCode, reason: a.last.reason, startedAt: isoSeconds(a.last.startedMs), finishedAt: isoSeconds(a.last.finishedMs) } } : {};
+      const state = a.running
+        ? { running: { startedAt: isoSeconds(a.startedMs) } }
+        : { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${a.backoffSeconds ?? 10}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } };
+      return { state, lastState, ready: a.ready, restarts: a.restarts };
+    }
     case 'crashing': {
       if (stage.restarts === 0) return { state: { running: { startedAt: started } }, lastState: {}, ready: false, restarts: 0 };
       const lastStart = Number(sim.startedMs) + (stage.restarts - 1) * stage.periodMs;
@@ -56,13 +64,13 @@ export function podStatus(pod: KObject, stage: Stage, sim: SimRecord, now: numbe
   const readyCond = allReady
     ? { status: 'True' as const }
     : { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` };
-  const readyAt = stage.kind === 'running' ? stage.readyAtMs : now;
+  const readyAt = stage.kind === 'running' ? stage.readyAtMs : stage.kind === 'app' ? (stage.state.readyAtMs ?? now) : now;
   conds = setCondition(conds, { type: 'PodReadyToStartContainers', status: sim.pulledMs !== undefined || stage.kind === 'pullError' ? 'True' : 'False', lastProbeTime: null }, schedAt);
   conds = setCondition(conds, { type: 'Initialized', status: 'True', lastProbeTime: null }, schedAt);
   conds = setCondition(conds, { type: 'Ready', ...readyCond, lastProbeTime: null }, allReady ? readyAt : now);
   conds = setCondition(conds, { type: 'ContainersReady', ...readyCond, lastProbeTime: null }, allReady ? readyAt : now);
   conds = setCondition(conds, { type: 'PodScheduled', status: 'True', lastProbeTime: null }, schedAt);
-  const running = stage.kind === 'running' || stage.kind === 'crashing';
+  const running = stage.kind === 'running' || stage.kind === 'crashing' || stage.kind === 'app';
   const ip = podIp(pod.metadata.uid);
   return {
     phase: running ? 'Running' : 'Pending',
