@@ -17,6 +17,7 @@ import { resolveSubscription } from './adapters/registry/subscription.js';
 import type { Adapters } from './adapters/types.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
+import { sandboxGradlew, sandboxJava } from './sandbox/package-root.js';
 import { startSandbox } from './sandbox/start.js';
 
 export interface Runtime {
@@ -54,6 +55,9 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
   };
   const adapters: Adapters = {
     ...toolAdapters(runner, wired),
+    // The sandbox's Gradle and JDK, also for real clones given with --workspace: their ./gradlew would
+    // download Gradle and write ~/.gradle, and the machine's JDK is not part of the simulated world.
+    gradle: new GradleWrapper(runner, { executable: sandboxGradlew, java: sandboxJava }),
     kube: new KubeClient({ kubeconfig: sb.kubeconfig, context: sb.context }),
     registry: new AcrRegistry({ credential, subscriptionId: sb.arm.subscriptionId, endpoint: sb.arm.endpoint, allowInsecure: true }),
   };
@@ -76,7 +80,8 @@ function toolAdapters(runner: ExecaRunner, settings: Settings): Omit<Adapters, '
   return {
     helm: new HelmCli(runner, { kubeconfig: settings.kubeconfig, context: settings.context }),
     docker: new DockerCli(runner),
-    gradle: new GradleWrapper(runner),
+    // gradlew runs $JAVA_HOME/bin/java when JAVA_HOME is set: check that JDK.
+    gradle: new GradleWrapper(runner, { javaHome: process.env.JAVA_HOME || undefined }),
     git: new GitCli(runner),
     http: new FetchHttp(),
   };

@@ -2,7 +2,7 @@
 // of waiting forever for a username on a terminal nobody is looking at.
 import { stat } from 'node:fs/promises';
 import { AbortedError, ToolError } from '../core/errors.js';
-import type { CallOptions, CommandRunner, Git } from './types.js';
+import type { CallOptions, CommandRunner, Git, GitChange } from './types.js';
 
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0' };
 
@@ -35,6 +35,15 @@ export class GitCli implements Git {
     return this.git(['-C', dir, 'rev-parse', 'HEAD'], options);
   }
 
+  async uncommittedChanges(dir: string, options: CallOptions): Promise<GitChange[]> {
+    // GIT_OPTIONAL_LOCKS=0: plain `git status` refreshes and rewrites .git/index; the clone is the student's.
+    const { stdout } = await this.runner.run('git', ['-C', dir, 'status', '--porcelain=v1', '-z', '--untracked-files=normal'], {
+      signal: options.signal,
+      env: { ...GIT_ENV, GIT_OPTIONAL_LOCKS: '0' },
+    });
+    return parsePorcelainZ(stdout);
+  }
+
   private async git(args: string[], options: CallOptions, secrets: string[] = []): Promise<string> {
     const { stdout } = await this.runner.run('git', args, {
       signal: options.signal,
@@ -44,6 +53,20 @@ export class GitCli implements Git {
     });
     return stdout.trim();
   }
+}
+
+/** `git status --porcelain=v1 -z`: "XY path\0", renames and copies followed by "orig\0". */
+export function parsePorcelainZ(out: string): GitChange[] {
+  const fields = out.split('\0');
+  const changes: GitChange[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const entry = fields[i] as string;
+    if (entry.length < 4) continue;
+    const code = entry.slice(0, 2);
+    changes.push({ code, path: entry.slice(3) });
+    if (code.includes('R') || code.includes('C')) i++; // skip the original path
+  }
+  return changes;
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

@@ -171,6 +171,17 @@ export interface Git {
   clone(url: string, branch: string, dir: string, options: CallOptions): Promise<void>;
   currentBranch(dir: string, options: CallOptions): Promise<string | undefined>;
   headCommit(dir: string, options: CallOptions): Promise<string>;
+  /**
+   * Uncommitted changes in the work tree, as `git status --porcelain` lists them (modified, staged,
+   * deleted, untracked; not ignored). Read-only: never writes the index or anything else.
+   */
+  uncommittedChanges(dir: string, options: CallOptions): Promise<GitChange[]>;
+}
+
+/** One entry of `git status --porcelain`: the two-letter code ("M ", " M", "??", "R ") and the path. */
+export interface GitChange {
+  code: string;
+  path: string;
 }
 
 // ---------------------------------------------------------------- registry (ACR)

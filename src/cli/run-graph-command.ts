@@ -52,6 +52,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
     try {
       if (runtime.sandbox) {
         io.stderr.write(`SANDBOX: simulated cluster, registry and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
+        // The promise a sandbox run keeps (tested with an empty HOME): no ~/.gradle, ~/.docker, ~/.kube.
+        io.stderr.write(`SANDBOX: writes only under ${runtime.sandbox.home} and the workspace ${runtime.settings.workspace}; Gradle and the JDK are simulated (no ./gradlew runs, nothing is downloaded)\n`);
       }
       const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';

@@ -4,7 +4,7 @@ import { addCommonOptions, type CommonFlags } from './options.js';
 import { runGraphCommand, type Io } from './run-graph-command.js';
 import type { Wrap } from './wrap.js';
 
-type UpFlags = CommonFlags & { dryRun?: boolean; cleanLegacy?: boolean };
+type UpFlags = CommonFlags & { dryRun?: boolean; cleanLegacy?: boolean; strict?: boolean };
 
 export function upCommand(io: Io, wrap: Wrap): Command {
   const cmd = new Command('up').description(
@@ -13,6 +13,7 @@ export function upCommand(io: Io, wrap: Wrap): Command {
   addCommonOptions(cmd)
     .option('--dry-run', 'print the plan (steps in order and what each would run or apply); change nothing')
     .option('--clean-legacy', "first remove the previous lab's namespace lifesub-ns (asks for confirmation)")
+    .option('--strict', 'refuse an existing clone on another branch than configured or with uncommitted changes (default: deploy it with a warning)')
     .addHelpText(
       'after',
       '\nExamples:\n  lifesub up --id alice\n  lifesub up --id alice --dry-run\n  lifesub up --id demo --sandbox            # no cluster needed\n  lifesub up --id ci42 --yes --output json   # CI\n\nExit codes: 0 ok, 1 a step failed, 2 invalid input (nothing changed), 130 interrupted.',

@@ -147,6 +147,8 @@ export interface Settings {
   yes: boolean;
   verbose: boolean;
   output: 'text' | 'json';
+  /** `up --strict`: refuse existing clones on another branch or with uncommitted changes (default: warn). */
+  strict?: boolean;
 }
 
 /** `<server>/<prefix>/<service>:<tag>` */

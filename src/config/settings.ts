@@ -17,6 +17,7 @@ export interface SettingsFlags {
   yes?: boolean;
   verbose?: boolean;
   output?: string;
+  strict?: boolean;
 }
 
 const OUTPUTS = ['text', 'json'] as const;
@@ -76,6 +77,7 @@ export function resolveSettings(flags: SettingsFlags): Settings {
     yes: flags.yes ?? false,
     verbose: flags.verbose ?? false,
     output: output as Settings['output'],
+    ...(flags.strict ? { strict: true } : {}),
   };
 }
 

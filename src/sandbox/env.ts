@@ -9,8 +9,16 @@ export const REGISTRY_VAR = 'LIFESUB_SANDBOX_REGISTRY';
 export const PROFILE_VAR = 'LIFESUB_SANDBOX_PROFILE';
 /** Optional fault file (YAML or JSON), see docs/sandbox.md. */
 export const FAULTS_VAR = 'LIFESUB_SANDBOX_FAULTS';
-/** Which lifesub-web layout `git clone` produces: "2025-03" or "2025-05" (default). */
+/**
+ * Which lab variant the simulated `git clone` of lifesub-web produces: "A" (2025-02-15 … 2025-04-05,
+ * the lab guide's) or "B" (since 2025-04-06, the default: the guide clones without a branch, so
+ * students get today's). See docs/sandbox.md.
+ */
+export const LAB_VARIANT_VAR = 'LIFESUB_SANDBOX_LAB_VARIANT';
+/** Older name of LAB_VARIANT_VAR: "2025-03" means variant A, "2025-05" variant B. Still honoured. */
 export const WEB_LAYOUT_VAR = 'LIFESUB_SANDBOX_WEB_LAYOUT';
+/** The Java version the sandbox's `java` reports and its Gradle runs on, e.g. "17.0.9" (default "21.0.5"). */
+export const JAVA_VERSION_VAR = 'LIFESUB_SANDBOX_JAVA_VERSION';
 /** Like the real docker: the directory holding `config.json` (logins). */
 export const DOCKER_CONFIG_VAR = 'DOCKER_CONFIG';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { DOCKER_CONFIG_VAR, FAULTS_VAR, HOME_VAR, PROFILE_VAR, REGISTRY_VAR, WEB_LAYOUT_VAR } from './env.js';
+import { DOCKER_CONFIG_VAR, FAULTS_VAR, HOME_VAR, JAVA_VERSION_VAR, LAB_VARIANT_VAR, PROFILE_VAR, REGISTRY_VAR, WEB_LAYOUT_VAR } from './env.js';
 import type { SandboxPaths } from './home.js';
 import { shimDir } from './package-root.js';
 
@@ -33,7 +33,7 @@ export function toolEnvironment(paths: SandboxPaths, registryUrl: string, profil
     [DOCKER_CONFIG_VAR]: paths.dockerConfigDir,
     KUBECONFIG: paths.kubeconfig,
   };
-  for (const name of [FAULTS_VAR, WEB_LAYOUT_VAR]) {
+  for (const name of [FAULTS_VAR, WEB_LAYOUT_VAR, LAB_VARIANT_VAR, JAVA_VERSION_VAR]) {
     const value = env[name];
     if (value) out[name] = name === FAULTS_VAR ? path.resolve(value) : value;
   }

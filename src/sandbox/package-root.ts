@@ -10,3 +10,9 @@ export const shimDir: string = path.join(packageRoot, 'bin', 'sandbox-tools');
 
 /** The compiled sandbox Gradle wrapper, which cloned repositories' `gradlew` scripts exec. */
 export const gradlewScript: string = path.join(packageRoot, 'dist', 'sandbox', 'tools', 'gradlew.js');
+
+/** The sandbox Gradle's launcher: lifesub runs it in a repository instead of the repository's ./gradlew. */
+export const sandboxGradlew: string = path.join(shimDir, 'gradlew');
+
+/** The sandbox JDK's `java` (answers `-version` with LIFESUB_SANDBOX_JAVA_VERSION). */
+export const sandboxJava: string = path.join(shimDir, 'java');

@@ -1,8 +1,11 @@
 // Clones the two lab repositories into the workspace. A repository that is already there belongs to
-// the student (it may hold their edits): it is never reset, pulled or overwritten.
+// the student (it may hold their edits): it is never reset, pulled or overwritten — only read. When it
+// is on another branch than configured or has uncommitted changes, it is deployed as it is with a
+// warning in the step's result (the summary), or refused with `--strict`.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { rethrowWithHint, UserError } from '../core/errors.js';
+import type { GitChange } from '../adapters/types.js';
+import { rethrowWithHint, ToolError, UserError } from '../core/errors.js';
 import type { Facts, Step, StepContext } from '../graph/step.js';
 
 type RepoName = keyof NonNullable<Facts['repoDirs']>;
@@ -20,15 +23,62 @@ export const reposStep: Step = {
     }),
   async run(ctx) {
     const results = await Promise.all(REPOS.map((name) => ensureRepo(ctx, name)));
+    const warnings = results.flatMap((r) => r.warnings);
+    if (warnings.length > 0 && ctx.settings.strict) {
+      throw new ToolError(
+        `--strict: not deploying a clone that differs from the lab's: ${warnings.join('; ')}`,
+        strictHint(results.filter((r) => r.warnings.length > 0).map((r) => r.dir)),
+      );
+    }
     const [lifesub, web] = results.map((r) => r.dir) as [string, string];
     ctx.facts.repoDirs = { lifesub, 'lifesub-web': web };
     const cloned = REPOS.filter((_, i) => results[i]!.cloned);
-    if (cloned.length === 0) return { skipped: `both repositories already present in ${ctx.settings.workspace}; left untouched` };
-    return { message: `cloned ${cloned.join(', ')} into ${ctx.settings.workspace}` };
+    const warned = warnings.length > 0 ? `; warning: ${warnings.join('; ')}` : '';
+    if (cloned.length === 0) return { skipped: `both repositories already present in ${ctx.settings.workspace}; left untouched${warned}` };
+    return { message: `cloned ${cloned.join(', ')} into ${ctx.settings.workspace}${warned}` };
   },
 };
 
-async function ensureRepo(ctx: StepContext, name: RepoName): Promise<{ dir: string; cloned: boolean }> {
+interface RepoResult {
+  dir: string;
+  cloned: boolean;
+  /** How an existing clone differs from what the configuration asks for (deployed as it is). */
+  warnings: string[];
+}
+
+/**
+ * Paths a lab build itself rewrites. The lab's branches track Gradle output committed before their
+ * .gitignore (`.gradle/…`, `common/build/…` on lifesub k8s and main), so after one build every clone
+ * would look "changed"; those are not the student's edits.
+ */
+function isBuildOutput(path: string): boolean {
+  return /^\.gradle\//.test(path) || /(^|\/)build\//.test(path) || /^node_modules\//.test(path);
+}
+
+function describeChanges(name: string, changes: GitChange[]): string {
+  const shown = changes.slice(0, 3).map((c) => c.path).join(', ');
+  const more = changes.length > 3 ? `, … (${changes.length - 3} more)` : '';
+  return `${name} has ${changes.length} uncommitted change${changes.length === 1 ? '' : 's'} (${shown}${more}); deployed as it is`;
+}
+
+function strictHint(dirs: string[]): string {
+  const list = dirs.join(' and ');
+  return `look with \`git status\` in ${list}; commit or stash your changes (\`git stash\`) and \`git switch\` to the configured branch, or run without --strict to deploy the clone as it is (lifesub never changes it)`;
+}
+
+async function existingClone(ctx: StepContext, name: RepoName, dir: string, wanted: string): Promise<string[]> {
+  const options = { signal: ctx.signal };
+  const warnings: string[] = [];
+  const branch = await ctx.adapters.git.currentBranch(dir, options);
+  if (branch !== wanted) warnings.push(`${name} is on ${branch ? `branch ${branch}` : 'a detached HEAD'}, not ${wanted}`);
+  const changes = (await ctx.adapters.git.uncommittedChanges(dir, options)).filter((c) => !isBuildOutput(c.path));
+  if (changes.length > 0) warnings.push(describeChanges(name, changes));
+  for (const w of warnings) ctx.log(`warning: ${w} (${dir})`);
+  if (warnings.length === 0) ctx.log(`${name}: using existing clone in ${dir}`);
+  return warnings;
+}
+
+async function ensureRepo(ctx: StepContext, name: RepoName): Promise<RepoResult> {
   const { git } = ctx.adapters;
   const repo = ctx.settings.config.repositories[name];
   const dir = join(ctx.settings.workspace, repo.dir);
@@ -38,13 +88,7 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<{ dir: stri
     if (!statSync(dir).isDirectory()) throw notARepo(dir, name);
     // `.git` first: inside another repository (a dotfiles-tracked home) git alone would say yes.
     if (existsSync(join(dir, '.git')) && (await git.isRepo(dir, options))) {
-      const branch = await git.currentBranch(dir, options);
-      if (branch !== repo.branch) {
-        ctx.log(`warning: ${dir} is on ${branch ? `branch ${branch}` : 'a detached HEAD'}, not ${repo.branch}; using it as it is`);
-      } else {
-        ctx.log(`${name}: using existing clone in ${dir}`);
-      }
-      return { dir, cloned: false };
+      return { dir, cloned: false, warnings: await existingClone(ctx, name, dir, repo.branch) };
     }
     if (readdirSync(dir).length > 0) throw notARepo(dir, name);
   }
@@ -53,7 +97,7 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<{ dir: stri
   await git
     .clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.log })
     .catch(rethrowWithHint(`check the URL ${url}, branch ${repo.branch} and your network; or clone it yourself: \`git clone -b ${repo.branch} ${url} ${dir}\``));
-  return { dir, cloned: true };
+  return { dir, cloned: true, warnings: [] };
 }
 
 /** A clone URL may carry a token (https://user:token@host/…); a hint must not. */

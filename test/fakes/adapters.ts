@@ -8,6 +8,7 @@ import type {
   Docker,
   DockerBuild,
   Git,
+  GitChange,
   Gradle,
   Helm,
   HelmInstall,
@@ -81,6 +82,9 @@ export class FakeGit implements Git {
   }
   async headCommit(dir: string, o: CallOptions): Promise<string> {
     return (await this.script.call('headCommit', [dir], opts(o))) as string;
+  }
+  async uncommittedChanges(dir: string, o: CallOptions): Promise<GitChange[]> {
+    return (await this.script.call('uncommittedChanges', [dir], opts(o))) as GitChange[];
   }
 }
 

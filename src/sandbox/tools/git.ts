@@ -3,35 +3,41 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { WEB_LAYOUT_VAR } from '../env.js';
+import { LAB_VARIANT_VAR, WEB_LAYOUT_VAR } from '../env.js';
 import { MissingValue, parseArgs, UnknownFlag, last, has } from './args.js';
 import { findRealGit } from './real-git.js';
 import { LIFESUB_BRANCHES, lifesubFiles, type Files } from './repo-lifesub.js';
-import { WEB_BRANCHES, webFiles, type WebLayout } from './repo-lifesub-web.js';
+import { labVariant, VARIANT_DATE, WEB_BRANCHES, webFiles } from './repo-lifesub-web.js';
 import { runTool, ToolExit, type ToolContext } from './runtime.js';
 
 // Fixed identity and dates: the same clone always has the same commit ID.
-const COMMIT_ENV = {
-  GIT_AUTHOR_NAME: 'cna-bootcamp',
-  GIT_AUTHOR_EMAIL: 'bootcamp@unicorn.example',
-  GIT_AUTHOR_DATE: '2025-03-10T09:00:00+09:00',
-  GIT_COMMITTER_NAME: 'cna-bootcamp',
-  GIT_COMMITTER_EMAIL: 'bootcamp@unicorn.example',
-  GIT_COMMITTER_DATE: '2025-03-10T09:00:00+09:00',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
+function commitEnv(date: string): Record<string, string> {
+  return {
+    GIT_AUTHOR_NAME: 'cna-bootcamp',
+    GIT_AUTHOR_EMAIL: 'bootcamp@unicorn.example',
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_NAME: 'cna-bootcamp',
+    GIT_COMMITTER_EMAIL: 'bootcamp@unicorn.example',
+    GIT_COMMITTER_DATE: date,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+  };
+}
 
 interface KnownRepo {
   branches: string[];
-  files(branch: string, env: NodeJS.ProcessEnv): Files;
+  /** The files and the commit date of a branch's tip. */
+  tip(branch: string, env: NodeJS.ProcessEnv): { files: Files; date: string };
 }
 
 const REPOS: Record<string, KnownRepo> = {
-  'cna-bootcamp/lifesub': { branches: LIFESUB_BRANCHES, files: (branch) => lifesubFiles(branch) },
+  'cna-bootcamp/lifesub': { branches: LIFESUB_BRANCHES, tip: (branch) => ({ files: lifesubFiles(branch), date: '2025-03-10T09:00:00+09:00' }) },
   'cna-bootcamp/lifesub-web': {
     branches: WEB_BRANCHES,
-    files: (_branch, env) => webFiles(env[WEB_LAYOUT_VAR] === '2025-03' ? '2025-03' : ('2025-05' satisfies WebLayout)),
+    tip: (_branch, env) => {
+      const variant = labVariant(env[LAB_VARIANT_VAR], env[WEB_LAYOUT_VAR]);
+      return { files: webFiles(variant), date: VARIANT_DATE[variant] };
+    },
   },
 };
 
@@ -76,14 +82,14 @@ async function clone(ctx: ToolContext, gitPath: string, args: string[]): Promise
     throw new ToolExit(128, `warning: Could not find remote branch ${branch} to clone.\nfatal: Remote branch ${branch} not found in upstream origin`);
   }
   try {
-    writeRepo(gitPath, dir, url, branch, repo.files(branch, ctx.env));
+    writeRepo(gitPath, dir, url, branch, repo.tip(branch, ctx.env));
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
 }
 
-function writeRepo(gitPath: string, dir: string, url: string, branch: string, files: Files): void {
+function writeRepo(gitPath: string, dir: string, url: string, branch: string, { files, date }: { files: Files; date: string }): void {
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, name);
@@ -92,11 +98,12 @@ function writeRepo(gitPath: string, dir: string, url: string, branch: string, fi
     if (name === 'gradlew') chmodSync(file, 0o755);
   }
   const git = (...a: string[]) => {
-    const r = spawnSync(gitPath, ['-C', dir, ...a], { env: { ...process.env, ...COMMIT_ENV }, encoding: 'utf8' });
+    const r = spawnSync(gitPath, ['-C', dir, ...a], { env: { ...process.env, ...commitEnv(date) }, encoding: 'utf8' });
     if (r.status !== 0) throw new ToolExit(128, `fatal: ${r.stderr.trim() || `git ${a[0]} failed`}`);
   };
   git('init', '-q', '-b', branch);
-  git('add', '-A');
+  // -f: the lab repository tracks some files its .gitignore names (committed build output).
+  git('add', '-A', '-f');
   git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Initial lab sources');
   git('remote', 'add', 'origin', url);
   git('update-ref', `refs/remotes/origin/${branch}`, 'HEAD');

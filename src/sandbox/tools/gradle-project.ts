@@ -10,6 +10,7 @@ export interface GradleBuild {
   modules: string[];
 }
 
+/** Reads settings.gradle: the root project's name and the included modules (`a:b` → `a/b`). */
 export function readSettings(root: string): GradleBuild | undefined {
   let text: string;
   try {
@@ -25,26 +26,58 @@ export function readSettings(root: string): GradleBuild | undefined {
   return { root, name, modules };
 }
 
-function buildGradle(build: GradleBuild, module: string): string {
+function read(file: string): string {
   try {
-    return readFileSync(path.join(build.root, module, 'build.gradle'), 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return '';
   }
+}
+
+function buildGradle(build: GradleBuild, module: string): string {
+  return read(path.join(build.root, module, 'build.gradle'));
 }
 
 export function projectDeps(build: GradleBuild, module: string): string[] {
   return [...buildGradle(build, module).matchAll(/project\(\s*['"]:([^'"]+)['"]\s*\)/g)].map((m) => m[1] as string);
 }
 
-/** bootJar's archiveFileName when the module is a Boot app, else the plain `<module>.jar`. */
+/**
+ * bootJar's archiveFileName when the module is a Boot app, else the plain jar Gradle names
+ * `<module>-<version>-plain.jar` when the Spring Boot plugin is applied (it gives `jar` the
+ * classifier "plain"), `<module>-<version>.jar` otherwise (`<module>.jar` without a version).
+ */
 export function jarName(build: GradleBuild, module: string): { name: string; boot: boolean } {
   const text = buildGradle(build, module);
   const bootBlock = /bootJar\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
   const bootDisabled = /enabled\s*=\s*false/.test(bootBlock);
   const named = /archiveFileName\s*=\s*['"]([^'"]+)['"]/.exec(bootBlock)?.[1];
   if (!bootDisabled && named) return { name: named, boot: true };
-  return { name: `${path.basename(module)}.jar`, boot: false };
+  const root = read(path.join(build.root, 'build.gradle'));
+  const version = /^\s*version\s*=\s*['"]([^'"]+)['"]/m.exec(root)?.[1];
+  const classifier = /org\.springframework\.boot/.test(root) ? '-plain' : '';
+  return { name: `${path.basename(module)}${version ? `-${version}` : ''}${version ? classifier : ''}.jar`, boot: false };
+}
+
+/** The Java release the build compiles for: a toolchain's languageVersion or sourceCompatibility. */
+export interface JavaTarget {
+  release: number;
+  toolchain: boolean;
+}
+
+export function javaTarget(root: string): JavaTarget | undefined {
+  const text = read(path.join(root, 'build.gradle'));
+  const toolchain = /languageVersion\s*=?\s*JavaLanguageVersion\.of\(\s*(\d+)\s*\)/.exec(text)?.[1];
+  if (toolchain) return { release: Number(toolchain), toolchain: true };
+  const source = /sourceCompatibility\s*=?\s*(?:['"](?:1\.)?(\d+)['"]|JavaVersion\.VERSION_(?:1_)?(\d+)|(?:1\.)?(\d+)\b)/.exec(text);
+  const release = source?.[1] ?? source?.[2] ?? source?.[3];
+  return release ? { release: Number(release), toolchain: false } : undefined;
+}
+
+/** The Gradle version the wrapper would download (gradle/wrapper/gradle-wrapper.properties). */
+export function wrapperGradleVersion(root: string): string | undefined {
+  const text = read(path.join(root, 'gradle', 'wrapper', 'gradle-wrapper.properties'));
+  return /distributionUrl=.*gradle-([\d.]+(?:-[a-z0-9]+)?)-(?:bin|all)\.zip/.exec(text)?.[1];
 }
 
 /** sha256 over a module's build.gradle and src/ tree: the jar's content depends only on these. */

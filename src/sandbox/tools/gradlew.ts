@@ -1,9 +1,13 @@
-// The sandbox Gradle wrapper: `./gradlew :member:clean :member:build -x test --console=plain`.
-// Resolves tasks against settings.gradle like Gradle, then writes each module's jar with bytes
-// that depend only on its sources (an unchanged rebuild gives an identical jar).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// The sandbox Gradle wrapper: `./gradlew :member:clean :member:build -x test --console=plain`, run in
+// the repository (its own `gradlew` or, for any clone, by lifesub in place of it: a real wrapper would
+// download Gradle and write ~/.gradle). Resolves tasks against settings.gradle like Gradle, then
+// writes each module's jar with bytes that depend only on its sources. Fails like the real thing where
+// a lab VM does: a gradlew with CRLF line endings, a JDK too old for the build's Java release or too
+// new for the wrapper's Gradle (the JDK is LIFESUB_SANDBOX_JAVA_VERSION, see jdk.ts).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { jarName, projectDeps, readSettings, sourceHash, type GradleBuild } from './gradle-project.js';
+import { javaTarget, jarName, projectDeps, readSettings, sourceHash, wrapperGradleVersion, type GradleBuild } from './gradle-project.js';
+import { gradleRunsOn, javaMajor, sandboxJavaVersion } from './jdk.js';
 import { runTool, ToolExit, type ToolContext } from './runtime.js';
 
 const TASKS = ['clean', 'build', 'assemble', 'bootJar', 'jar', 'classes', 'compileJava', 'test', 'check'];
@@ -50,11 +54,69 @@ function plan(build: GradleBuild, argv: string[]): Plan {
   return { requested, excluded, quiet };
 }
 
+/**
+ * What the kernel and shell make of the repository's `gradlew` before Gradle starts: missing (127), or
+ * a `#!` line ending in CR (a Windows checkout) — the interpreter "sh\r" does not exist.
+ */
+function checkWrapperScript(root: string): void {
+  let first: string;
+  try {
+    first = readFileSync(path.join(root, 'gradlew'), 'latin1').split('\n', 1)[0] ?? '';
+  } catch {
+    throw new ToolExit(127, 'sh: 1: ./gradlew: not found');
+  }
+  if (!first.startsWith('#!') || !first.endsWith('\r')) return;
+  const [interpreter, arg] = first.slice(2).trim().split(/\s+/);
+  if (interpreter === '/usr/bin/env' && arg) throw new ToolExit(127, `/usr/bin/env: '${arg}\r': No such file or directory`);
+  throw new ToolExit(126, `bash: ./gradlew: ${first.slice(2).replace(/\r$/, '^M')}: bad interpreter: No such file or directory`);
+}
+
+/** Gradle's own failures for the JDK it runs on (real messages of Gradle 8 / javac / Spring Boot 3). */
+function checkJdk(ctx: ToolContext, build: GradleBuild, compiling: boolean): void {
+  const version = sandboxJavaVersion(ctx.env);
+  const java = javaMajor(version);
+  const gradle = wrapperGradleVersion(build.root) ?? '8.10';
+  if (!gradleRunsOn(gradle, java)) {
+    // Gradle compiles the Groovy build script with a Groovy that cannot read the new class files.
+    throw failure(`BUG! exception in phase 'semantic analysis' in source unit '_BuildScript_' Unsupported class file major version ${java + 44}`);
+  }
+  if (!compiling) return;
+  const root = readFileSafe(path.join(build.root, 'build.gradle'));
+  const boot = /org\.springframework\.boot['"]\s+version\s+['"](\d+)/.exec(root)?.[1];
+  if (boot && Number(boot) >= 3 && java < 17) {
+    throw failure(
+      `A problem occurred configuring root project '${build.name}'.\n> Could not resolve all artifacts for configuration 'classpath'.\n   > Dependency requires at least JVM runtime version 17. This build uses a Java ${java} JVM.`,
+    );
+  }
+  const target = javaTarget(build.root);
+  if (!target || java === target.release || (!target.toolchain && java > target.release)) return;
+  const first = build.modules[0] ?? build.name;
+  if (target.toolchain) {
+    throw failure(
+      `Execution failed for task ':${first}:compileJava'.\n> Error while evaluating property 'javaCompiler' of task ':${first}:compileJava'.\n   > Failed to calculate the value of task ':${first}:compileJava' property 'javaCompiler'.\n      > Cannot find a Java installation on your machine matching this tasks requirements: {languageVersion=${target.release}, vendor=any vendor, implementation=vendor-specific} for LINUX on x86_64.\n         > No locally installed toolchains match and toolchain download repositories have not been configured.`,
+    );
+  }
+  ctx.out(`> Task :${first}:compileJava FAILED\n`);
+  throw failure(`Execution failed for task ':${first}:compileJava'.\n> error: invalid source release: ${target.release}`);
+}
+
+function readFileSafe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const COMPILING = ['build', 'assemble', 'bootJar', 'jar', 'classes', 'compileJava', 'test', 'check'];
+
 async function main(ctx: ToolContext): Promise<void> {
   const root = process.cwd();
+  checkWrapperScript(root);
   const build = readSettings(root);
   if (!build) throw failure(`Directory '${root}' does not contain a Gradle build.`);
   const { requested, excluded, quiet } = plan(build, ctx.argv);
+  checkJdk(ctx, build, requested.some((r) => COMPILING.includes(r.task) && !excluded.has(r.task)));
   const log = (line: string) => {
     if (!quiet) ctx.out(`${line}\n`);
   };

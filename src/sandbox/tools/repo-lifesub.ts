@@ -39,6 +39,8 @@ ENTRYPOINT [ "sh", "-c" ]
 CMD ["java \${JAVA_OPTS} -jar app.jar"]
 `;
 
+// Module → Java package, bootJar name (Boot apps only) and project dependencies, as in settings.gradle
+// and the modules' build.gradle files of the real repository.
 const MODULES: Record<string, { pkg: string; jar?: string; deps: string[] }> = {
   common: { pkg: 'common', deps: [] },
   member: { pkg: 'member', jar: 'member.jar', deps: ['common'] },
@@ -48,18 +50,52 @@ const MODULES: Record<string, { pkg: string; jar?: string; deps: string[] }> = {
 };
 
 function moduleBuildGradle(deps: string[], jar: string | undefined): string {
-  const depLines = deps.map((d) => `    implementation project(':${d}')`).join('\n');
-  const packaging = jar ? `bootJar {\n    archiveFileName = '${jar}'\n}\n\njar {\n    enabled = false\n}\n` : `bootJar {\n    enabled = false\n}\n\njar {\n    enabled = true\n}\n`;
-  return `dependencies {\n${depLines}\n}\n\n${packaging}`;
+  const depLines = deps.map((d) => `    implementation project(':${d}')`);
+  if (jar) depLines.push("    runtimeOnly 'org.postgresql:postgresql'");
+  const boot = jar ? `bootJar {\n    archiveFileName = "${jar}"\n}\n` : '';
+  return `dependencies {\n${depLines.join('\n') || "    implementation 'com.google.code.gson:gson'"}\n}\n${boot}`;
 }
+
+// The shape of the real root build.gradle: Java 21 through `sourceCompatibility = '21'` (no
+// toolchain), so the JDK that runs Gradle compiles; library modules build a plain jar only.
+const ROOT_BUILD_GRADLE = `plugins {
+    id 'org.springframework.boot' version '3.4.0' apply false
+    id 'java'
+}
+
+allprojects {
+    group = 'com.unicorn'
+    version = '1.0.0'
+    sourceCompatibility = '21'
+}
+
+subprojects {
+    apply plugin: 'java'
+    apply plugin: 'org.springframework.boot'
+    apply plugin: 'io.spring.dependency-management'
+
+    repositories {
+        mavenCentral()
+    }
+}
+
+configure(subprojects.findAll { it.name.endsWith('-biz') || it.name == 'common' }) {
+    bootJar.enabled = false
+    jar.enabled = true
+}
+`;
 
 export function lifesubFiles(branch: string): Files {
   const files: Files = {
     'settings.gradle': `rootProject.name = 'lifesub'\n\n${Object.keys(MODULES).map((m) => `include '${m}'`).join('\n')}\n`,
-    'build.gradle': `plugins {\n    id 'java'\n    id 'org.springframework.boot' version '3.4.0' apply false\n    id 'io.spring.dependency-management' version '1.1.6' apply false\n}\n\nallprojects {\n    group = 'com.unicorn.lifesub'\n    version = '1.0.0'\n}\n\nsubprojects {\n    apply plugin: 'java'\n    apply plugin: 'org.springframework.boot'\n    apply plugin: 'io.spring.dependency-management'\n    java { sourceCompatibility = JavaVersion.VERSION_21 }\n}\n`,
+    'build.gradle': ROOT_BUILD_GRADLE,
     gradlew: gradlewLauncher(),
-    'gradle/wrapper/gradle-wrapper.properties': 'distributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\n',
-    '.gitignore': 'build/\n.gradle/\n*.iml\n.idea/\n',
+    'gradle/wrapper/gradle-wrapper.properties': 'distributionBase=GRADLE_USER_HOME\ndistributionPath=wrapper/dists\ndistributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\nzipStoreBase=GRADLE_USER_HOME\nzipStorePath=wrapper/dists\n',
+    '.gitignore': '.gradle\nbuild/\n\n### IntelliJ IDEA ###\n.idea/\n',
+    // The real branches track build output committed before the .gitignore: a build changes these,
+    // so "uncommitted changes" must not count them.
+    'common/build/libs/common-1.0.0-plain.jar': 'committed build output\n',
+    '.gradle/file-system.probe': 'committed build output\n',
     'README.md': '# lifesub\n\nSubscription management backend (member, mysub, recommend).\n',
     [branch === 'k8s' ? 'deployment/Dockerfile' : 'deployment/container/Dockerfile']: BACKEND_DOCKERFILE,
     'deployment/manifest/configmaps/common-config.yaml':

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -64,6 +64,49 @@ describe('GitCli against the real git binary', () => {
     expect(err).toBeInstanceOf(ToolError);
     expect((err as ToolError).message).toBe('git clone exited with code 128');
     expect((err as ToolError).details).toMatch(/nope/);
+  });
+});
+
+describe('GitCli.uncommittedChanges against the real git binary', () => {
+  const gitCli = new GitCli(new ExecaRunner());
+
+  test('a fresh clone has none; edits, staged files, untracked files and renames are listed', async () => {
+    const dir = join(root, 'changes');
+    await gitCli.clone(bare, 'k8s', dir, { signal });
+    expect(await gitCli.uncommittedChanges(dir, { signal })).toEqual([]);
+    writeFileSync(join(dir, 'tracked.txt'), 'one\n');
+    git(['add', 'tracked.txt'], dir);
+    git(['commit', '-q', '-m', 'tracked'], dir);
+    writeFileSync(join(dir, 'tracked.txt'), 'two\n');
+    writeFileSync(join(dir, 'new file.txt'), 'x');
+    writeFileSync(join(dir, 'staged.txt'), 'y');
+    git(['add', 'staged.txt'], dir);
+    const changes = await gitCli.uncommittedChanges(dir, { signal });
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { code: ' M', path: 'tracked.txt' },
+        { code: 'A ', path: 'staged.txt' },
+        { code: '??', path: 'new file.txt' },
+      ]),
+    );
+    expect(changes).toHaveLength(3);
+    git(['mv', 'tracked.txt', 'moved.txt'], dir);
+    expect((await gitCli.uncommittedChanges(dir, { signal })).map((c) => c.path)).toContain('moved.txt');
+  });
+
+  test('reading never writes the clone: the index stays byte-for-byte and time-for-time the same', async () => {
+    const dir = join(root, 'readonly');
+    await gitCli.clone(bare, 'k8s', dir, { signal });
+    writeFileSync(join(dir, 'f.txt'), 'a\n');
+    git(['add', 'f.txt'], dir);
+    git(['commit', '-q', '-m', 'f'], dir);
+    // A changed mtime with the same content: plain `git status` would refresh and rewrite .git/index.
+    utimesSync(join(dir, 'f.txt'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const index = join(dir, '.git', 'index');
+    const before = { bytes: readFileSync(index), mtime: statSync(index).mtimeMs };
+    expect(await gitCli.uncommittedChanges(dir, { signal })).toEqual([]);
+    expect(readFileSync(index).equals(before.bytes)).toBe(true);
+    expect(statSync(index).mtimeMs).toBe(before.mtime);
   });
 });
 

@@ -26,7 +26,7 @@ describe('repos', () => {
     fakes.verify();
   });
 
-  test('never clones over an existing repository; warns about another branch; skipped when both exist', async () => {
+  test('never clones over an existing repository; warns about another branch in the result; skipped when both exist', async () => {
     mkdirSync(join(workspace, 'lifesub', '.git'), { recursive: true });
     mkdirSync(join(workspace, 'lifesub-web', '.git'), { recursive: true });
     const { ctx, fakes, logs } = makeContext({ settings: { workspace } });
@@ -34,10 +34,64 @@ describe('repos', () => {
     fakes.git.script.expect('isRepo', [join(workspace, 'lifesub-web')]).returns(true);
     fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub')]).returns('main');
     fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub-web')]).returns('main');
+    fakes.git.script.expect('uncommittedChanges').returns([]).times(2);
     const outcome = await reposStep.run(ctx);
     expect(outcome?.skipped).toMatch(/both repositories already present/);
+    expect(outcome?.skipped).toContain('warning: lifesub is on branch main, not k8s');
     expect(fakes.git.script.argsOf('clone')).toEqual([]);
-    expect(logs.filter((l) => l.startsWith('warning:'))).toEqual([`warning: ${join(workspace, 'lifesub')} is on branch main, not k8s; using it as it is`]);
+    expect(logs.filter((l) => l.startsWith('warning:'))).toEqual([`warning: lifesub is on branch main, not k8s (${join(workspace, 'lifesub')})`]);
+    fakes.verify();
+  });
+
+  test("uncommitted changes are a warning in the result; the lab's tracked build output is not a change", async () => {
+    mkdirSync(join(workspace, 'lifesub', '.git'), { recursive: true });
+    mkdirSync(join(workspace, 'lifesub-web', '.git'), { recursive: true });
+    const { ctx, fakes } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('isRepo').returns(true).times(2);
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub')]).returns('k8s');
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub-web')]).returns('main');
+    fakes.git.script.expect('uncommittedChanges', [join(workspace, 'lifesub')]).returns([
+      { code: ' M', path: 'common/build/libs/common-1.0.0-plain.jar' },
+      { code: ' M', path: '.gradle/8.10/fileHashes/fileHashes.bin' },
+    ]);
+    fakes.git.script.expect('uncommittedChanges', [join(workspace, 'lifesub-web')]).returns([
+      { code: ' M', path: 'src/services/api.js' },
+      { code: '??', path: 'notes.txt' },
+    ]);
+    const outcome = await reposStep.run(ctx);
+    expect(outcome?.skipped).toContain('warning: lifesub-web has 2 uncommitted changes (src/services/api.js, notes.txt); deployed as it is');
+    expect(outcome?.skipped).not.toContain('lifesub has');
+    expect(ctx.facts.repoDirs?.['lifesub-web']).toBe(join(workspace, 'lifesub-web'));
+    fakes.verify();
+  });
+
+  test('--strict refuses a clone on another branch or with changes, naming both and the fix; nothing else is done', async () => {
+    mkdirSync(join(workspace, 'lifesub', '.git'), { recursive: true });
+    mkdirSync(join(workspace, 'lifesub-web', '.git'), { recursive: true });
+    const { ctx, fakes } = makeContext({ settings: { workspace, strict: true } });
+    fakes.git.script.expect('isRepo').returns(true).times(2);
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub')]).returns(undefined);
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub-web')]).returns('main');
+    fakes.git.script.expect('uncommittedChanges', [join(workspace, 'lifesub')]).returns([]);
+    fakes.git.script.expect('uncommittedChanges', [join(workspace, 'lifesub-web')]).returns([{ code: 'M ', path: 'src/App.js' }]);
+    const err = (await reposStep.run(ctx).catch((e: unknown) => e)) as ToolError;
+    expect(err).toBeInstanceOf(ToolError);
+    expect(err.message).toContain('lifesub is on a detached HEAD, not k8s');
+    expect(err.message).toContain('lifesub-web has 1 uncommitted change (src/App.js)');
+    expect(err.hint).toMatch(/git stash.*git switch.*without --strict/);
+    expect(ctx.facts.repoDirs).toBeUndefined();
+    fakes.verify();
+  });
+
+  test('--strict accepts clean clones on the configured branches', async () => {
+    mkdirSync(join(workspace, 'lifesub', '.git'), { recursive: true });
+    mkdirSync(join(workspace, 'lifesub-web', '.git'), { recursive: true });
+    const { ctx, fakes } = makeContext({ settings: { workspace, strict: true } });
+    fakes.git.script.expect('isRepo').returns(true).times(2);
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub')]).returns('k8s');
+    fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub-web')]).returns('main');
+    fakes.git.script.expect('uncommittedChanges').returns([]).times(2);
+    expect((await reposStep.run(ctx))?.skipped).not.toContain('warning');
     fakes.verify();
   });
 
@@ -46,6 +100,7 @@ describe('repos', () => {
     const { ctx, fakes } = makeContext({ settings: { workspace } });
     fakes.git.script.expect('isRepo', [join(workspace, 'lifesub')]).returns(true);
     fakes.git.script.expect('currentBranch', [join(workspace, 'lifesub')]).returns('k8s');
+    fakes.git.script.expect('uncommittedChanges', [join(workspace, 'lifesub')]).returns([]);
     fakes.git.script.expect('clone', [WEB, 'main', join(workspace, 'lifesub-web')]);
     expect(await reposStep.run(ctx)).toEqual({ message: `cloned lifesub-web into ${workspace}` });
     fakes.verify();
