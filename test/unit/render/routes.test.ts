@@ -36,10 +36,18 @@ function render(s: Settings, basePaths: Record<string, string>, ingressAddress =
   return { ingress: find(objects, 'Ingress', 'backend-ingress'), urls };
 }
 
+/** The cluster's IngressClass nginx, served by ingress-nginx. */
+const CLASSES = {
+  get: (resource: string, _ns: string | undefined, name: string): KObject | undefined =>
+    resource.startsWith('ingressclasses') && name === 'nginx'
+      ? ({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name }, spec: { controller: 'k8s.io/ingress-nginx' } } as KObject)
+      : undefined,
+};
+
 /** Where a browser call lands: the URL's host (port dropped, as nginx matches) and path, through the Ingresses. */
 function land(ingresses: KubeObject[], url: string) {
   const u = new URL(url);
-  return routeIngress(ingresses as unknown as KObject[], u.hostname, `${u.pathname}${u.search}`);
+  return routeIngress(CLASSES, ingresses as unknown as KObject[], u.hostname, `${u.pathname}${u.search}`);
 }
 
 describe.each(['host', 'path'] as const)('%s routing', (mode) => {
