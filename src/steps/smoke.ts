@@ -27,7 +27,7 @@ export function smokeStep(options: SmokeOptions = {}): Step {
     readOnly: true,
     plan: () => [
       'GET http://<web-address>/ and /runtime-env.js: expect 200',
-      'through each URL in runtime-env.js, with Origin http://<web-address>: POST <MEMBER_URL>/login {} → 400/401, GET <MYSUB_URL>/categories and <RECOMMEND_URL>/categories → an answer of the service; CORS must allow the origin',
+      'through each URL in runtime-env.js, with Origin http://<web-address>: POST <MEMBER_URL>/login as an unknown user → 401, GET <MYSUB_URL>/categories and <RECOMMEND_URL>/categories → an answer of the service; CORS must allow the origin',
     ],
     async run(ctx) {
       const deadline = Date.now() + (options.budgetMs ?? budgetMs(ctx.settings, 'smoke'));

@@ -55,7 +55,7 @@ describe('smoke', () => {
       // No DNS needed: the connection goes to the ingress address, the host travels in the Host header.
       expect(r.connectTo).toBe('20.1.2.3');
     }
-    expect(api.find((r) => r.method === 'POST')).toMatchObject({ body: '{}', headers: { 'Content-Type': 'application/json' } });
+    expect(api.find((r) => r.method === 'POST')).toMatchObject({ body: '{"userId":"lifesub-smoke-check","password":"x"}', headers: { 'Content-Type': 'application/json' } });
   });
 
   test("the pre-fix URLs on today's frontend fail, naming the route, the status and the wrong convention", async () => {
