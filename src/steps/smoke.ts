@@ -39,7 +39,9 @@ export function smokeStep(options: SmokeOptions = {}): Step {
       if (pageFailures.length > 0) throw failure(ctx, pageFailures, 'the frontend does not answer');
 
       const routes = studentRoutes(ctx.settings, need(ctx.facts.ingressAddress, 'ingressAddress'));
-      const { checks, problems } = apiChecks(ctx.settings, parseRuntimeEnv(env.response!.body), need(ctx.facts.apiBasePaths, 'apiBasePaths'), web, {
+      // Routes are called as the frontend's code calls them (which may differ from a configured override).
+      const frontend = ctx.facts.frontendBasePaths ?? need(ctx.facts.apiBasePaths, 'apiBasePaths');
+      const { checks, problems } = apiChecks(ctx.settings, parseRuntimeEnv(env.response!.body), frontend, web, {
         host: routes.host,
         address: routes.connect,
       });

@@ -40,11 +40,23 @@ describe('frontend-contract', () => {
     expect(err.hint).toContain('frontend.apiBasePaths');
   });
 
-  test('the configured override wins and nothing is read', async () => {
-    const { ctx } = makeContext({ facts: {} });
+  test('the configured override decides the URLs; an unreadable client is then no error', async () => {
+    const { ctx, logs } = makeContext({ facts: { repoDirs: { lifesub: '/x', 'lifesub-web': clone() } } });
     const apiBasePaths = { member: '', mysub: '', recommend: '' };
     ctx.settings.config = { ...ctx.settings.config, frontend: { ...ctx.settings.config.frontend, apiBasePaths } };
-    expect(await frontendContractStep.run(ctx)).toMatchObject({ skipped: expect.stringContaining('frontend.apiBasePaths') });
+    expect(await frontendContractStep.run(ctx)).toMatchObject({ message: expect.stringContaining('frontend.apiBasePaths') });
     expect(ctx.facts.apiBasePaths).toEqual(apiBasePaths);
+    expect(ctx.facts.frontendBasePaths).toEqual(apiBasePaths);
+    expect(logs.join('\n')).toMatch(/cannot read .*using frontend\.apiBasePaths/);
+  });
+
+  test("an override that disagrees with the code is kept for the URLs, and the code's convention recorded for the smoke check", async () => {
+    const { ctx, logs } = makeContext({ facts: { repoDirs: { lifesub: '/x', 'lifesub-web': clone(B) } } });
+    const apiBasePaths = { member: '', mysub: '', recommend: '' };
+    ctx.settings.config = { ...ctx.settings.config, frontend: { ...ctx.settings.config.frontend, apiBasePaths } };
+    await frontendContractStep.run(ctx);
+    expect(ctx.facts.apiBasePaths).toEqual(apiBasePaths);
+    expect(ctx.facts.frontendBasePaths).toEqual({ member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' });
+    expect(logs.join('\n')).toMatch(/warning: frontend\.apiBasePaths .* differs from what the frontend's code expects/);
   });
 });
