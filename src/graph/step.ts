@@ -23,6 +23,11 @@ export interface Facts {
    * ('' or its apiPath), read from lifesub-web by `frontend-contract` (or the configured override).
    */
   apiBasePaths?: Record<string, string>;
+  /**
+   * What the cloned frontend's code expects (same shape), when it could be read: the smoke check calls
+   * routes as the frontend does, so a configured apiBasePaths that disagrees with the code is caught.
+   */
+  frontendBasePaths?: Record<string, string>;
   /** The ingress-nginx controller in use (found on the cluster, or installed by lifesub). */
   ingressController?: { namespace: string; service: string; release?: string };
   /** host[:port] of the ingress controller's LoadBalancer. */

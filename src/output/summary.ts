@@ -32,7 +32,7 @@ export function formatSummary(input: {
     lines.push(`  ${r.name.padEnd(width)}  ${mark[r.status].padEnd(9)} ${formatDuration(r.durationMs).padStart(7)}${msg}`);
   }
   if (input.urls.web) lines.push('', `  web: ${input.urls.web}`);
-  if (input.urls.api) lines.push(`  api: ${input.urls.api}  (/member, /mysub, /recommend)`);
+  if (input.urls.api) lines.push(`  api: ${input.urls.api}  (/api/auth, /api/mysub, /api/recommend)`);
   lines.push(`  namespace: ${input.namespace}`);
   return lines.join('\n');
 }

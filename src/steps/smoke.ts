@@ -27,7 +27,7 @@ export function smokeStep(options: SmokeOptions = {}): Step {
     readOnly: true,
     plan: () => [
       'GET http://<web-address>/ and /runtime-env.js: expect 200',
-      'through each URL in runtime-env.js, with Origin http://<web-address>: POST <MEMBER_URL>/login {} → 400/401, GET <MYSUB_URL>/categories and <RECOMMEND_URL>/categories → an answer of the service; CORS must allow the origin',
+      'through each URL in runtime-env.js, with Origin http://<web-address>: POST <MEMBER_URL>/login as an unknown user → 401, GET <MYSUB_URL>/categories and <RECOMMEND_URL>/categories → an answer of the service; CORS must allow the origin',
     ],
     async run(ctx) {
       const deadline = Date.now() + (options.budgetMs ?? budgetMs(ctx.settings, 'smoke'));
@@ -39,7 +39,9 @@ export function smokeStep(options: SmokeOptions = {}): Step {
       if (pageFailures.length > 0) throw failure(ctx, pageFailures, 'the frontend does not answer');
 
       const routes = studentRoutes(ctx.settings, need(ctx.facts.ingressAddress, 'ingressAddress'));
-      const { checks, problems } = apiChecks(ctx.settings, parseRuntimeEnv(env.response!.body), need(ctx.facts.apiBasePaths, 'apiBasePaths'), web, {
+      // Routes are called as the frontend's code calls them (which may differ from a configured override).
+      const frontend = ctx.facts.frontendBasePaths ?? need(ctx.facts.apiBasePaths, 'apiBasePaths');
+      const { checks, problems } = apiChecks(ctx.settings, parseRuntimeEnv(env.response!.body), frontend, web, {
         host: routes.host,
         address: routes.connect,
       });

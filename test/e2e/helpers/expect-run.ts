@@ -30,6 +30,8 @@ export const UP_STEPS = [
   'web-service',
   'web-address',
   'pull-secret',
+  'frontend-contract',
+  'routes',
   'config',
   'apply',
   'readiness',

@@ -9,6 +9,15 @@ let base = '';
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/slow') return; // never answers
+    if (req.url?.startsWith('/echo')) {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        res.writeHead(201, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': req.headers.origin ?? '' });
+        res.end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, origin: req.headers.origin, type: req.headers['content-type'], body }));
+      });
+      return;
+    }
     res.writeHead(req.url === '/member' ? 200 : 404, { 'Content-Type': 'text/plain' });
     res.end(`hello ${req.url}`);
   });
@@ -50,5 +59,38 @@ describe('FetchHttp', () => {
     const err = await http.get(`http://127.0.0.1:${port}/`, { signal, timeoutMs: 2000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ToolError);
     expect((err as Error).message).toBe(`GET http://127.0.0.1:${port}/ failed: ECONNREFUSED`);
+  });
+});
+
+describe('FetchHttp.request', () => {
+  const http = new FetchHttp();
+  const signal = new AbortController().signal;
+  const port = (): string => new URL(base).port;
+
+  test('connectTo: the connection goes to the address, the URL host (never resolved) goes in the Host header', async () => {
+    const res = await http.request(
+      { method: 'POST', url: 'http://alice.lb.invalid/echo?x=1', headers: { Origin: 'http://20.4.5.6', 'Content-Type': 'application/json' }, body: '{}', connectTo: `127.0.0.1:${port()}` },
+      { signal, timeoutMs: 2000 },
+    );
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toEqual({ method: 'POST', url: '/echo?x=1', host: 'alice.lb.invalid', origin: 'http://20.4.5.6', type: 'application/json', body: '{}' });
+    expect(res.headers?.['access-control-allow-origin']).toBe('http://20.4.5.6');
+  });
+
+  test('without connectTo the URL is used as is; any status is an answer', async () => {
+    const res = await http.request({ method: 'GET', url: `${base}/nothing` }, { signal, timeoutMs: 2000 });
+    expect(res.status).toBe(404);
+    const echo = await http.request({ method: 'GET', url: `${base}/echo` }, { signal, timeoutMs: 2000 });
+    expect(JSON.parse(echo.body).host).toBe(`127.0.0.1:${port()}`);
+  });
+
+  test('timeout → ToolError naming the request and the address; abort → AbortedError', async () => {
+    const err = await http.request({ method: 'GET', url: 'http://alice.lb.invalid/slow', connectTo: `127.0.0.1:${port()}` }, { signal, timeoutMs: 150 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ToolError);
+    expect((err as Error).message).toBe(`GET http://alice.lb.invalid/slow (via 127.0.0.1:${port()}) timed out after 150ms`);
+    const controller = new AbortController();
+    const pending = http.request({ method: 'GET', url: `${base}/slow` }, { signal: controller.signal, timeoutMs: 5000 });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
   });
 });

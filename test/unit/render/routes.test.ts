@@ -36,13 +36,18 @@ function render(s: Settings, basePaths: Record<string, string>, ingressAddress =
   return { ingress: find(objects, 'Ingress', 'backend-ingress'), urls };
 }
 
+/** The cluster's IngressClass nginx, served by ingress-nginx. */
+const CLASSES = {
+  get: (resource: string, _ns: string | undefined, name: string): KObject | undefined =>
+    resource.startsWith('ingressclasses') && name === 'nginx'
+      ? ({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name }, spec: { controller: 'k8s.io/ingress-nginx' } } as KObject)
+      : undefined,
+};
+
 /** Where a browser call lands: the URL's host (port dropped, as nginx matches) and path, through the Ingresses. */
 function land(ingresses: KubeObject[], url: string) {
   const u = new URL(url);
-  // The class nginx exists, served by ingress-nginx, as on a cluster with the shared controller.
-  const nginxClass = { spec: { controller: 'k8s.io/ingress-nginx' } } as unknown as KObject;
-  const cluster = { get: (resource: string, _ns: string | undefined, name: string) => (resource === 'ingressclasses.networking.k8s.io' && name === 'nginx' ? nginxClass : undefined) };
-  return routeIngress(cluster, ingresses as unknown as KObject[], u.hostname, `${u.pathname}${u.search}`);
+  return routeIngress(CLASSES, ingresses as unknown as KObject[], u.hostname, `${u.pathname}${u.search}`);
 }
 
 describe.each(['host', 'path'] as const)('%s routing', (mode) => {
