@@ -68,7 +68,8 @@ function realAdapters(settings: Settings): Adapters {
   const runner = new ExecaRunner();
   return {
     ...toolAdapters(runner, settings),
-    kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context }),
+    // A credential plugin's prompts (kubelogin's device code) must reach the student in every output mode.
+    kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context, runner, onPrompt: (line) => process.stderr.write(`${line}\n`) }),
     registry: new AcrRegistry({
       credential: defaultCredential(),
       resolveSubscription: (signal: AbortSignal) => resolveSubscription(runner, signal),

@@ -63,6 +63,7 @@ function trackKube(kube: Kube, log: WriteLog): Kube {
     },
     waitFor: (ref, check, options) => kube.waitFor(ref, check, options),
     podLogs: (namespace, pod, container, tailLines, signal) => kube.podLogs(namespace, pod, container, tailLines, signal),
+    ...(kube.authenticate ? { authenticate: (options: { signal: AbortSignal; timeoutMs: number }) => kube.authenticate!(options) } : {}),
   };
 }
 
