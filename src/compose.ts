@@ -13,7 +13,7 @@ import { FetchHttp } from './adapters/http.js';
 import { KubeClient } from './adapters/kube.js';
 import { AcrRegistry } from './adapters/registry/acr.js';
 import { defaultCredential } from './adapters/registry/credential.js';
-import { resolveSubscription } from './adapters/registry/subscription.js';
+import { resolveAccount } from './adapters/registry/subscription.js';
 import type { Adapters } from './adapters/types.js';
 import { WriteLog, trackWrites } from './adapters/write-log.js';
 import type { Settings } from './config/schema.js';
@@ -72,7 +72,7 @@ function realAdapters(settings: Settings): Adapters {
     kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context, runner, onPrompt: (line) => process.stderr.write(`${line}\n`) }),
     registry: new AcrRegistry({
       credential: defaultCredential(),
-      resolveSubscription: (signal: AbortSignal) => resolveSubscription(runner, signal),
+      resolveAccount: (signal: AbortSignal) => resolveAccount(runner, signal),
     }),
   };
 }
