@@ -69,10 +69,8 @@ function trackKube(kube: Kube, log: WriteLog): Kube {
 
 function trackHelm(helm: Helm, log: WriteLog): Helm {
   return {
-    repoAdd: async (name, url, options) => {
-      await helm.repoAdd(name, url, options);
-      log.record(`added helm repository ${name}`);
-    },
+    // The local repository list is the student's machine, not the lab; re-adding the same entry is a no-op.
+    repoAdd: (name, url, options) => helm.repoAdd(name, url, options),
     repoUpdate: (names, options) => helm.repoUpdate(names, options),
     upgradeInstall: (install: HelmInstall, options) => {
       log.record(`installed helm release ${install.namespace}/${install.release}`);
