@@ -100,12 +100,17 @@ function trackGit(git: Git, log: WriteLog): Git {
   return {
     isRepo: (dir, options) => git.isRepo(dir, options),
     clone: (url, branch, dir, options) => {
-      log.record(`cloned ${url} into ${dir}`);
+      log.record(`cloned ${withoutUserInfo(url)} into ${dir}`);
       return git.clone(url, branch, dir, options);
     },
     currentBranch: (dir, options) => git.currentBranch(dir, options),
     headCommit: (dir, options) => git.headCommit(dir, options),
   };
+}
+
+/** A clone URL may carry a token (https://user:token@host/…); the log ends up in error messages. */
+function withoutUserInfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }
 
 /** The same adapters, with every write recorded in `log`. Reads pass straight through. */
