@@ -14,7 +14,7 @@ import { FetchHttp } from './adapters/http.js';
 import { KubeClient } from './adapters/kube.js';
 import { AcrRegistry } from './adapters/registry/acr.js';
 import { defaultCredential } from './adapters/registry/credential.js';
-import { resolveSubscription } from './adapters/registry/subscription.js';
+import { resolveAccount } from './adapters/registry/subscription.js';
 import type { Adapters } from './adapters/types.js';
 import { WriteLog, trackWrites } from './adapters/write-log.js';
 import type { Settings } from './config/schema.js';
@@ -79,10 +79,11 @@ function realAdapters(settings: Settings): Adapters {
   const runner = new ExecaRunner();
   return {
     ...toolAdapters(runner, settings, false),
-    kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context }),
+    // A credential plugin's prompts (kubelogin's device code) must reach the student in every output mode.
+    kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context, runner, onPrompt: (line) => process.stderr.write(`${line}\n`) }),
     registry: new AcrRegistry({
       credential: defaultCredential(),
-      resolveSubscription: (signal: AbortSignal) => resolveSubscription(runner, signal),
+      resolveAccount: (signal: AbortSignal) => resolveAccount(runner, signal),
     }),
   };
 }

@@ -31,12 +31,13 @@ export class ExecaRunner implements CommandRunner {
 
     const executable = this.options.toolPaths?.[file] ?? file;
     const sink = options.onLine;
+    const errSink = options.onStderr ?? sink;
     const child = execa(executable, [...args], {
       cwd: options.cwd,
       env: { ...this.options.env, ...options.env },
       ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
       stdout: sink ? [lineTransform(sink, clean), 'pipe'] : 'pipe',
-      stderr: sink ? [lineTransform(sink, clean), 'pipe'] : 'pipe',
+      stderr: errSink ? [lineTransform(errSink, clean), 'pipe'] : 'pipe',
       detached: true,
       reject: false,
       stripFinalNewline: true,

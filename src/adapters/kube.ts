@@ -3,10 +3,11 @@
 import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
 import { AbortedError, ToolError } from '../core/errors.js';
 import { makeApis, newWatch, withSignal, type KubeApis } from './kube/api.js';
-import { loadKubeConfig, type KubeTarget, type LoadedKubeConfig } from './kube/config.js';
+import { loadKubeConfig, withBearerToken, type KubeTarget, type LoadedKubeConfig } from './kube/config.js';
+import { runExecPlugin } from './kube/exec-plugin.js';
 import { DEFAULT_RETRY, isNotFound, kubeError, statusOf, withRetry, type RetryPolicy } from './kube/errors.js';
 import { waitForObject } from './kube/wait.js';
-import type { Kube, KubeObject, ListOptions, ObjectRef, WaitOptions } from './types.js';
+import type { CommandRunner, Kube, KubeObject, LineSink, ListOptions, ObjectRef, WaitOptions } from './types.js';
 
 export interface KubeClientOptions extends KubeTarget {
   retry?: Partial<RetryPolicy>;
@@ -14,6 +15,10 @@ export interface KubeClientOptions extends KubeTarget {
   watchTimeoutSeconds?: number;
   /** Limit for one API call, retries included: a server that accepts but never answers must not hang a run. Default 30 s. */
   requestTimeoutMs?: number;
+  /** Runs a kubeconfig exec credential plugin (authenticate); without it client-node runs the plugin itself. */
+  runner?: CommandRunner;
+  /** Where an exec plugin's prompts (stderr lines, e.g. a device code) go: straight to the student. */
+  onPrompt?: LineSink;
 }
 
 const FIELD_MANAGER = 'lifesub';
@@ -25,6 +30,8 @@ interface Connected extends LoadedKubeConfig {
 export class KubeClient implements Kube {
   private connected?: Connected;
   private readonly retry: RetryPolicy;
+  /** The exec plugin's token, once authenticate() ran it (the plugin's output, kept in memory only). */
+  private pluginToken?: string;
 
   constructor(private readonly opts: KubeClientOptions = {}) {
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
@@ -122,11 +129,22 @@ export class KubeClient implements Kube {
     }
   }
 
+  async authenticate(options: { signal: AbortSignal; timeoutMs: number }): Promise<string | undefined> {
+    const loaded = loadKubeConfig(this.opts);
+    const plugin = loaded.execPlugin;
+    if (!plugin || !this.opts.runner) return undefined;
+    const token = await runExecPlugin(this.opts.runner, plugin, { ...options, onPrompt: this.opts.onPrompt ?? (() => {}) });
+    this.pluginToken = token;
+    this.connected = undefined; // reconnect with the token
+    return plugin.command.split('/').pop();
+  }
+
   /** Loads the kubeconfig on first use, so commands that never touch the cluster do not need one. */
   private connect(): Connected {
     if (!this.connected) {
       const loaded = loadKubeConfig(this.opts);
-      this.connected = { ...loaded, apis: makeApis(loaded.kc, loaded.server) };
+      const kc = this.pluginToken ? withBearerToken(loaded.kc, this.pluginToken) : loaded.kc;
+      this.connected = { ...loaded, kc, apis: makeApis(kc, loaded.server) };
     }
     return this.connected;
   }

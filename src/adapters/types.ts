@@ -22,6 +22,8 @@ export interface RunOptions extends CallOptions {
   timeoutMs?: number;
   /** Strings to scrub from anything this call reports (errors, lines). */
   secrets?: string[];
+  /** Stderr lines only, as they come (a credential plugin's prompts); stdout then stays private. Wins over onLine for stderr. */
+  onStderr?: LineSink;
 }
 
 export interface RunResult {
@@ -103,6 +105,12 @@ export interface Kube {
   waitFor<T>(ref: ObjectRef, check: (obj: KubeObject | undefined) => T | undefined, options: WaitOptions): Promise<T>;
   /** Last lines of a pod's container log ('' when none). */
   podLogs(namespace: string, pod: string, container: string | undefined, tailLines: number, signal: AbortSignal): Promise<string>;
+  /**
+   * When the kubeconfig user is an exec credential plugin (kubelogin on AAD clusters): runs it once with
+   * its prompts shown live and uses its token for every later call. Resolves with the plugin's name, or
+   * undefined when the user needs no plugin. Throws ToolError naming the plugin, AbortedError on abort.
+   */
+  authenticate?(options: { signal: AbortSignal; timeoutMs: number }): Promise<string | undefined>;
 }
 
 // ---------------------------------------------------------------- Helm

@@ -63,15 +63,14 @@ function trackKube(kube: Kube, log: WriteLog): Kube {
     },
     waitFor: (ref, check, options) => kube.waitFor(ref, check, options),
     podLogs: (namespace, pod, container, tailLines, signal) => kube.podLogs(namespace, pod, container, tailLines, signal),
+    ...(kube.authenticate ? { authenticate: (options: { signal: AbortSignal; timeoutMs: number }) => kube.authenticate!(options) } : {}),
   };
 }
 
 function trackHelm(helm: Helm, log: WriteLog): Helm {
   return {
-    repoAdd: async (name, url, options) => {
-      await helm.repoAdd(name, url, options);
-      log.record(`added helm repository ${name}`);
-    },
+    // The local repository list is the student's machine, not the lab; re-adding the same entry is a no-op.
+    repoAdd: (name, url, options) => helm.repoAdd(name, url, options),
     repoUpdate: (names, options) => helm.repoUpdate(names, options),
     upgradeInstall: (install: HelmInstall, options) => {
       log.record(`installed helm release ${install.namespace}/${install.release}`);
@@ -101,13 +100,18 @@ function trackGit(git: Git, log: WriteLog): Git {
   return {
     isRepo: (dir, options) => git.isRepo(dir, options),
     clone: (url, branch, dir, options) => {
-      log.record(`cloned ${url} into ${dir}`);
+      log.record(`cloned ${withoutUserInfo(url)} into ${dir}`);
       return git.clone(url, branch, dir, options);
     },
     currentBranch: (dir, options) => git.currentBranch(dir, options),
     headCommit: (dir, options) => git.headCommit(dir, options),
     uncommittedChanges: (dir, options) => git.uncommittedChanges(dir, options),
   };
+}
+
+/** A clone URL may carry a token (https://user:token@host/…); the log ends up in error messages. */
+function withoutUserInfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }
 
 /** The same adapters, with every write recorded in `log`. Reads pass straight through. */

@@ -62,8 +62,9 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
       // The first line names what is about to be changed, before any question and any change.
       const target = resolveTarget(runtime.settings);
-      if (target && json) events.emit({ type: 'target', command: cmd.name, id: settings.id, ...target, ts: Date.now() });
-      else if (target) io.stdout.write(`${targetLine(cmd.name, target)}\n`);
+      if (target && json) {
+        events.emit({ type: 'target', command: cmd.name, id: settings.id, context: target.context, server: target.server, namespace: target.namespace, ts: Date.now() });
+      } else if (target) io.stdout.write(`${targetLine(cmd.name, target)}\n`);
       if (runtime.sandbox) {
         io.stderr.write(`SANDBOX: simulated cluster, registry and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
         // The promise a sandbox run keeps (tested with an empty HOME): no ~/.gradle, ~/.docker, ~/.kube.
@@ -77,7 +78,9 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       const terminal = io.terminal ?? processTerminal();
       if (cmd.confirmNewTarget && target && !settings.yes && interactive(terminal)) {
         const ask = terminal.ask ?? ((q: string, signal: AbortSignal) => confirm(q, false, signal));
-        if ((await isNewTarget(runtime.adapters.kube, settings, run.signal)) && !(await ask(newTargetQuestion(settings.id, target), run.signal))) {
+        // Behind a credential plugin the API cannot be asked before preflight signed in: ask anyway.
+        const isNew = target.viaPlugin || (await isNewTarget(runtime.adapters.kube, settings, run.signal));
+        if (isNew && !(await ask(newTargetQuestion(settings.id, target), run.signal))) {
           io.stderr.write('Nothing was changed.\n');
           return EXIT.ok;
         }

@@ -11,6 +11,8 @@ export interface Target {
   /** The API server URL from the kubeconfig's cluster entry. */
   server: string;
   namespace: string;
+  /** The kubeconfig user signs in through an exec plugin: no API call before `preflight` ran it (it may prompt). */
+  viaPlugin?: boolean;
 }
 
 /**
@@ -19,8 +21,8 @@ export interface Target {
  */
 export function resolveTarget(settings: Pick<Settings, 'namespace'> & KubeTarget): Target | undefined {
   try {
-    const { context, server } = loadKubeConfig({ kubeconfig: settings.kubeconfig, context: settings.context });
-    return { context, server, namespace: settings.namespace };
+    const { context, server, execPlugin } = loadKubeConfig({ kubeconfig: settings.kubeconfig, context: settings.context });
+    return { context, server, namespace: settings.namespace, ...(execPlugin ? { viaPlugin: true } : {}) };
   } catch {
     return undefined;
   }

@@ -2,6 +2,12 @@
 // before anything else touches the world (used by both `up` and `down`).
 import type { Step } from '../graph/step.js';
 
+/**
+ * How long a credential plugin may wait for the student (a device-code sign-in). Azure AD device codes
+ * expire after 15 minutes; 10 is plenty for a student at the keyboard and ends a forgotten run.
+ */
+export const EXEC_PLUGIN_TIMEOUT_MS = 10 * 60_000;
+
 export const preflightStep: Step = {
   name: 'preflight',
   readOnly: true,
@@ -11,7 +17,11 @@ export const preflightStep: Step = {
     `check kubeconfig${settings.kubeconfig ? ` ${settings.kubeconfig}` : ''}, context ${settings.context ?? '(current)'} and that the API server answers`,
   ],
   async run(ctx) {
-    const { context, server, version } = await ctx.adapters.kube.ping(ctx.signal);
-    return { message: `context ${context}, server ${server}, Kubernetes v${version.replace(/^v/, '')}` };
+    const { kube } = ctx.adapters;
+    // An exec credential plugin (kubelogin) may show a device code and wait for the student to sign in.
+    const plugin = kube.authenticate ? await kube.authenticate({ signal: ctx.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS }) : undefined;
+    const { context, server, version } = await kube.ping(ctx.signal);
+    const via = plugin ? ` (signed in through ${plugin})` : '';
+    return { message: `context ${context}, server ${server}, Kubernetes v${version.replace(/^v/, '')}${via}` };
   },
 };

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../../core/errors.js';
+import { execPluginOf, type ExecPlugin } from './exec-plugin.js';
 
 export interface KubeTarget {
   kubeconfig?: string;
@@ -18,6 +19,21 @@ export interface LoadedKubeConfig {
   server: string;
   /** Where it was read from, for messages. */
   source: string;
+  /** The context's user authenticates through this exec credential plugin (kubelogin on AAD clusters). */
+  execPlugin?: ExecPlugin;
+}
+
+/** The same configuration with the current user's credentials replaced by a bearer token (from an exec plugin). */
+export function withBearerToken(kc: KubeConfig, token: string): KubeConfig {
+  const userName = kc.getCurrentUser()?.name;
+  const next = new KubeConfig();
+  next.loadFromOptions({
+    clusters: kc.clusters,
+    contexts: kc.contexts,
+    currentContext: kc.currentContext,
+    users: kc.users.map((u) => (u.name === userName ? { name: u.name, token } : u)),
+  });
+  return next;
 }
 
 const GET_CREDENTIALS = 'run `az aks get-credentials -g <resource-group> -n <cluster>`';
@@ -56,7 +72,8 @@ export function loadKubeConfig(target: KubeTarget, env: NodeJS.ProcessEnv = proc
     // client-node refuses plain http unless the cluster entry says so.
     throw new UserError(`cluster ${cluster.name} uses plain http`, 'add `insecure-skip-tls-verify: true` to its cluster entry, or use https');
   }
-  return { kc, context, server: cluster.server, source };
+  const execPlugin = execPluginOf(kc.getCurrentUser());
+  return { kc, context, server: cluster.server, source, ...(execPlugin ? { execPlugin } : {}) };
 }
 
 function defaultFiles(env: NodeJS.ProcessEnv): string[] {

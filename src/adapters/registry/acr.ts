@@ -4,6 +4,7 @@ import { ContainerRegistryManagementClient, type Registry as ArmRegistry } from 
 import type { TokenCredential } from '@azure/identity';
 import { AbortedError, ToolError, UserError } from '../../core/errors.js';
 import type { Registry, RegistryCredential } from '../types.js';
+import type { AzureAccount } from './subscription.js';
 import { ACR_TOKEN_USER, exchangeRefreshToken } from './token-exchange.js';
 
 export interface AcrRegistryOptions {
@@ -11,6 +12,10 @@ export interface AcrRegistryOptions {
   subscriptionId?: string;
   /** Used when subscriptionId is not given (e.g. `az account show`). */
   resolveSubscription?: (signal: AbortSignal) => Promise<string>;
+  /** Used when subscriptionId is not given: the subscription with its tenant (preferred over resolveSubscription). */
+  resolveAccount?: (signal: AbortSignal) => Promise<AzureAccount>;
+  /** The subscription's tenant, with subscriptionId. */
+  tenantId?: string;
   /** ARM endpoint (default https://management.azure.com); the sandbox passes its local fake. */
   endpoint?: string;
   /** Allow http:// for `endpoint` and for the registry's token exchange (the sandbox only). */
@@ -21,13 +26,14 @@ export interface AcrRegistryOptions {
 const ARM_SCOPE = 'https://management.azure.com/.default';
 
 export class AcrRegistry implements Registry {
-  private subscription?: Promise<string>;
+  private subscription?: Promise<AzureAccount>;
 
   constructor(private readonly opts: AcrRegistryOptions) {}
 
   async credentials(registryName: string, signal: AbortSignal): Promise<RegistryCredential> {
-    const subscriptionId = await this.subscriptionId(signal);
-    const client = this.client(subscriptionId);
+    const { subscriptionId, tenantId } = await this.account(signal);
+    const credential = tenantId ? inTenant(this.opts.credential, tenantId) : this.opts.credential;
+    const client = this.client(subscriptionId, credential);
     const found = await armCall(() => findRegistry(client, registryName, subscriptionId, signal), signal);
     const loginServer = found.loginServer ?? `${registryName.toLowerCase()}.azurecr.io`;
 
@@ -41,27 +47,29 @@ export class AcrRegistry implements Registry {
     }
 
     const password = await armCall(
-      () => exchangeRefreshToken({ credential: this.opts.credential, loginServer, insecure: this.opts.allowInsecure, fetchFn: this.opts.fetch ?? fetch, signal }),
+      () => exchangeRefreshToken({ credential, loginServer, insecure: this.opts.allowInsecure, fetchFn: this.opts.fetch ?? fetch, signal, ...(tenantId ? { tenantId } : {}) }),
       signal,
     );
     return { loginServer, username: ACR_TOKEN_USER, password, method: 'token' };
   }
 
-  private subscriptionId(signal: AbortSignal): Promise<string> {
-    if (this.opts.subscriptionId) return Promise.resolve(this.opts.subscriptionId);
-    if (!this.opts.resolveSubscription) {
+  private account(signal: AbortSignal): Promise<AzureAccount> {
+    const { subscriptionId, tenantId, resolveAccount, resolveSubscription } = this.opts;
+    if (subscriptionId) return Promise.resolve({ subscriptionId, ...(tenantId ? { tenantId } : {}) });
+    const resolve = resolveAccount ?? (resolveSubscription && ((s: AbortSignal) => resolveSubscription(s).then((id) => ({ subscriptionId: id }))));
+    if (!resolve) {
       return Promise.reject(new UserError('no Azure subscription configured', 'set AZURE_SUBSCRIPTION_ID or run `az login`'));
     }
     // Resolve once; a failure is not cached so a retry after `az login` works.
-    this.subscription ??= this.opts.resolveSubscription(signal).catch((err: unknown) => {
+    this.subscription ??= resolve(signal).catch((err: unknown) => {
       this.subscription = undefined;
       throw err;
     });
     return this.subscription;
   }
 
-  private client(subscriptionId: string): ContainerRegistryManagementClient {
-    const { endpoint, allowInsecure, credential } = this.opts;
+  private client(subscriptionId: string, credential: TokenCredential): ContainerRegistryManagementClient {
+    const { endpoint, allowInsecure } = this.opts;
     if (!endpoint) return new ContainerRegistryManagementClient(credential, subscriptionId);
     const client = new ContainerRegistryManagementClient(credential, subscriptionId, { endpoint, allowInsecureConnection: !!allowInsecure });
     if (allowInsecure) {
@@ -91,6 +99,11 @@ async function findRegistry(client: ContainerRegistryManagementClient, name: str
       ? `registries in this subscription: ${seen.join(', ')} (check your ID, or select another subscription with \`az account set\`)`
       : `create it: az acr create -n ${name} -g <resource-group> --sku Basic --admin-enabled true (or select another subscription with \`az account set\`)`;
   throw new UserError(`registry ${name} not found in subscription ${subscriptionId}`, hint);
+}
+
+/** The credential, asking for tokens of one tenant (the subscription's), as `az` does with `--tenant`. */
+export function inTenant(credential: TokenCredential, tenantId: string): TokenCredential {
+  return { getToken: (scopes, options) => credential.getToken(scopes, { ...options, tenantId }) };
 }
 
 function resourceGroupOf(r: ArmRegistry): string {

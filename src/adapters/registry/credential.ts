@@ -3,5 +3,7 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 
 export function defaultCredential(): TokenCredential {
-  return new DefaultAzureCredential();
+  // Tokens are requested for the registry subscription's tenant (AcrRegistry passes `tenantId`), which
+  // may differ from the login's home tenant; identity refuses other tenants unless they are allowed.
+  return new DefaultAzureCredential({ additionallyAllowedTenants: ['*'] });
 }

@@ -36,3 +36,43 @@ export function validSubscription(id: string, source: string): string {
   }
   return id;
 }
+
+/** The subscription that holds the registry and the Azure AD tenant it belongs to (when known). */
+export interface AzureAccount {
+  subscriptionId: string;
+  tenantId?: string;
+}
+
+/**
+ * Like resolveSubscription, plus the subscription's tenant, which `az acr login` passes on to the token
+ * requests and the ACR token exchange: a student whose login spans several tenants (a university and a
+ * personal directory) otherwise gets a token from the wrong one. From AZURE_SUBSCRIPTION_ID +
+ * AZURE_TENANT_ID when set, otherwise from `az account show` (fields `id`, `tenantId`).
+ */
+export async function resolveAccount(runner: CommandRunner, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<AzureAccount> {
+  const fromEnv = env.AZURE_SUBSCRIPTION_ID?.trim();
+  if (fromEnv) {
+    const tenantId = env.AZURE_TENANT_ID?.trim();
+    return { subscriptionId: validSubscription(fromEnv, 'AZURE_SUBSCRIPTION_ID'), ...(tenantId && GUID.test(tenantId) ? { tenantId } : {}) };
+  }
+  let stdout: string;
+  try {
+    ({ stdout } = await runner.run('az', ['account', 'show', '-o', 'json'], { signal, timeoutMs: 60_000 }));
+  } catch (err) {
+    if (err instanceof AbortedError) throw err;
+    throw new UserError(
+      'could not determine the Azure subscription (`az account show` failed)',
+      'run `az login` (and `az account set -s <subscription>`), or set AZURE_SUBSCRIPTION_ID',
+      { cause: err },
+    );
+  }
+  let account: { id?: unknown; tenantId?: unknown };
+  try {
+    account = JSON.parse(stdout) as { id?: unknown; tenantId?: unknown };
+  } catch {
+    throw new UserError('`az account show -o json` printed no JSON', 'run `az login` again, or set AZURE_SUBSCRIPTION_ID');
+  }
+  const subscriptionId = validSubscription(String(account.id ?? ''), '`az account show`');
+  const tenantId = typeof account.tenantId === 'string' && GUID.test(account.tenantId) ? account.tenantId : undefined;
+  return { subscriptionId, ...(tenantId ? { tenantId } : {}) };
+}

@@ -13,13 +13,15 @@ export interface ExchangeOptions {
   insecure?: boolean;
   fetchFn: typeof fetch;
   signal: AbortSignal;
+  /** The subscription's Azure AD tenant: the AAD token is requested for it and the exchange names it (`tenant`), as `az acr login` does. */
+  tenantId?: string;
 }
 
 export async function exchangeRefreshToken(opts: ExchangeOptions): Promise<string> {
-  const aad = await opts.credential.getToken(ARM_SCOPE, { abortSignal: opts.signal });
+  const aad = await opts.credential.getToken(ARM_SCOPE, { abortSignal: opts.signal, ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) });
   if (!aad) throw new ToolError('no Azure AD token for the registry login', 'run `az login`');
   const url = `${opts.insecure ? 'http' : 'https'}://${opts.loginServer}/oauth2/exchange`;
-  const body = new URLSearchParams({ grant_type: 'access_token', service: opts.loginServer, access_token: aad.token });
+  const body = new URLSearchParams({ grant_type: 'access_token', service: opts.loginServer, ...(opts.tenantId ? { tenant: opts.tenantId } : {}), access_token: aad.token });
 
   let res: Response;
   try {

@@ -57,6 +57,10 @@ describe('WriteLog through trackWrites', () => {
     await expect(t.ctx.adapters.docker.push('r/x:1', o)).rejects.toThrow();
     await expect(t.ctx.adapters.git.clone('https://x/y.git', 'main', '/tmp/y', o)).rejects.toThrow();
     expect(t.writes.entries).toEqual(['installed helm release ns/member', 'pushed r/x:1', 'cloned https://x/y.git into /tmp/y']);
+    t.fakes.git.script.expect('clone');
+    await t.ctx.adapters.git.clone('https://student:ghp_s3cr3t@github.com/x/y.git', 'main', '/tmp/z', o);
+    expect(t.writes.summary(9)).not.toContain('ghp_s3cr3t');
+    expect(t.writes.entries.at(-1)).toBe('cloned https://github.com/x/y.git into /tmp/z');
   });
 });
 

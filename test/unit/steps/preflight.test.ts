@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ToolError } from '../../../src/core/errors.js';
 import { legacyCleanupStep, preflightStep } from '../../../src/steps/index.js';
+import { EXEC_PLUGIN_TIMEOUT_MS } from '../../../src/steps/preflight.js';
 import { makeContext } from '../../fakes/context.js';
 
 describe('preflight', () => {
@@ -10,6 +11,35 @@ describe('preflight', () => {
     await expect(preflightStep.run(ctx)).resolves.toEqual({ message: 'context aks-lab, server https://aks.example:443, Kubernetes v1.30.4' });
     expect(fakes.kube.calls).toEqual(['ping']);
     fakes.verify();
+  });
+
+  test('signs in through the kubeconfig\'s credential plugin first, under the step\'s signal, then pings', async () => {
+    const { ctx, fakes } = makeContext();
+    fakes.kube.pingResult = { context: 'aks-lab', server: 'https://aks.example:443', version: 'v1.30.4' };
+    const order: string[] = [];
+    const ping = fakes.kube.ping.bind(fakes.kube);
+    fakes.kube.ping = (signal) => (order.push('ping'), ping(signal));
+    ctx.adapters = {
+      ...fakes,
+      kube: Object.assign(fakes.kube, {
+        authenticate: async (o: { signal: AbortSignal; timeoutMs: number }) => {
+          expect(o.signal).toBe(ctx.signal);
+          expect(o.timeoutMs).toBe(EXEC_PLUGIN_TIMEOUT_MS);
+          order.push('authenticate');
+          return 'kubelogin';
+        },
+      }),
+    };
+    const outcome = await preflightStep.run(ctx);
+    expect(outcome).toEqual({ message: 'context aks-lab, server https://aks.example:443, Kubernetes v1.30.4 (signed in through kubelogin)' });
+    expect(order).toEqual(['authenticate', 'ping']);
+  });
+
+  test('a credential plugin failure stops preflight before the cluster is contacted', async () => {
+    const { ctx, fakes } = makeContext();
+    Object.assign(fakes.kube, { authenticate: () => Promise.reject(new ToolError("the kubeconfig's credential plugin kubelogin failed", 'az login')) });
+    await expect(preflightStep.run(ctx)).rejects.toThrow("credential plugin kubelogin failed");
+    expect(fakes.kube.calls).toEqual([]);
   });
 
   test('a ping failure propagates', async () => {

@@ -75,6 +75,33 @@ describe('AcrRegistry with the real SDK against a local fake ARM', () => {
     expect(new URLSearchParams(exchange.body).get('access_token')).toBe('arm-tok');
   });
 
+  test('token path with the subscription\'s tenant: every AAD token is for that tenant and the exchange names it', async () => {
+    requests.length = 0;
+    admin = false;
+    const TENANT = '99999999-8888-7777-6666-555555555555';
+    const tenants: Array<string | undefined> = [];
+    const recording: TokenCredential = {
+      getToken: async (_scopes, options) => {
+        tenants.push(options?.tenantId);
+        return { token: 'arm-tok', expiresOnTimestamp: Date.now() + 60_000 };
+      },
+    };
+    const acr = new AcrRegistry({ credential: recording, resolveAccount: async () => ({ subscriptionId: SUB, tenantId: TENANT }), endpoint, allowInsecure: true });
+    expect((await acr.credentials('democr', signal)).password).toBe('rt-123');
+    const form = new URLSearchParams(requests.find((r) => r.path === '/oauth2/exchange')!.body);
+    expect(form.get('tenant')).toBe(TENANT);
+    expect(form.get('grant_type')).toBe('access_token');
+    expect(tenants.length).toBeGreaterThanOrEqual(2); // ARM list + the exchange
+    expect(new Set(tenants)).toEqual(new Set([TENANT]));
+  });
+
+  test('without a known tenant the exchange sends no tenant field', async () => {
+    requests.length = 0;
+    admin = false;
+    await new AcrRegistry({ credential, subscriptionId: SUB, endpoint, allowInsecure: true }).credentials('democr', signal);
+    expect(new URLSearchParams(requests.find((r) => r.path === '/oauth2/exchange')!.body).has('tenant')).toBe(false);
+  });
+
   test('403 from ARM → ToolError with a hint and without the token', async () => {
     armStatus = 403;
     try {
