@@ -94,7 +94,7 @@ describe('up --sandbox --workspace with the user\'s own clones', () => {
     const summary = summaryOf(strict);
     expect(summary.error?.step).toBe('repos');
     expect(summary.error?.message).toContain('lifesub-web has 1 uncommitted change (src/App.js)');
-    expect(summary.error?.hint).toMatch(/git stash/);
+    expect(summary.error?.hint).toContain(`git -C ${join(ws, 'lifesub-web')} stash`);
     // Never changed: the user's edit is still there.
     expect(readFileSync(join(ws, 'lifesub-web', 'src', 'App.js'), 'utf8')).toContain('return null');
     expect(walk(userHome)).toEqual([]);

@@ -45,11 +45,10 @@ export async function build(ctx: ToolContext, req: BuildRequest): Promise<void> 
   const declared = argDeclarations(instructions);
   const vars: Record<string, string> = {};
   for (const arg of declared) {
+    // Like BuildKit: an ARG without a default that was not passed is simply unset (expands to ""), so a
+    // build fails only where that matters, e.g. `COPY ${BUILD_FOLDER}/nginx.conf` → "/nginx.conf": not found.
     const value = passed.get(arg.name) ?? arg.default;
-    if (value === undefined) {
-      throw fail(`failed to solve: dockerfile parse error on line ${arg.line}: build argument "${arg.name}" has no default value and was not passed with --build-arg`);
-    }
-    vars[arg.name] = value;
+    if (value !== undefined) vars[arg.name] = value;
   }
   for (const i of instructions.filter((x) => x.keyword === 'ENV')) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/.exec(i.args);
@@ -89,7 +88,7 @@ export async function build(ctx: ToolContext, req: BuildRequest): Promise<void> 
   }
   await ctx.delay(frontend ? 'dockerBuildFrontend' : 'dockerBuildBackend');
 
-  const usedArgs = Object.fromEntries(declared.map((a) => [a.name, vars[a.name]]));
+  const usedArgs = Object.fromEntries(declared.map((a) => [a.name, vars[a.name] ?? null]));
   const unused = [...passed.keys()].filter((k) => !declared.some((a) => a.name === k));
   const id = `sha256:${createHash('sha256')
     .update(JSON.stringify({ dockerfile, args: sortKeys(usedArgs), inputs: inputs.sort(), labels: [...req.labels].sort(), platform: req.platform ?? 'linux/amd64' }))

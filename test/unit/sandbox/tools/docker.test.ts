@@ -51,9 +51,10 @@ describe('docker shim: build', () => {
     const noFile = await docker(['build', '-f', 'deployment/container/Dockerfile', ...buildArgs(), '-t', TAG, '.']);
     expect(noFile.exitCode).toBe(1);
     expect(noFile.stderr).toContain('failed to read dockerfile: open deployment/container/Dockerfile: no such file or directory');
-    const noArg = await docker(['build', '-f', 'deployment/Dockerfile', '--build-arg', 'BUILD_LIB_DIR=member/build/libs', '-t', TAG, '.']);
+    // An ARG that was not passed is empty (BuildKit does not refuse it): the COPY then misses its source.
+    const noArg = await docker(['build', '-f', 'deployment/Dockerfile', '--build-arg', 'ARTIFACTORY_FILE=member.jar', '-t', TAG, '.']);
     expect(noArg.exitCode).toBe(1);
-    expect(noArg.stderr).toContain('ARTIFACTORY_FILE');
+    expect(noArg.stderr).toContain('"/member.jar": not found');
     const noJar = await docker(['build', '-f', 'deployment/Dockerfile', ...buildArgs('missing.jar'), '-t', TAG, '.']);
     expect(noJar.exitCode).toBe(1);
     expect(noJar.stderr).toContain('"/member/build/libs/missing.jar": not found');

@@ -88,6 +88,13 @@ describe('git shim', () => {
     const wrongFolder = await docker(b, ['build', '-f', 'deployment/container/Dockerfile-lifesub-web', ...args('deployment'), '-t', 'web:y', '.']);
     expect(wrongFolder.exitCode).toBe(1);
     expect(wrongFolder.stderr).toContain('"/deployment/nginx.conf": not found');
+    // A missing ARG is empty, as in BuildKit: fatal where a COPY needs it, harmless where only a RUN uses it.
+    const without = (name: string) => args('deployment/container').filter((a, i, all) => !a.startsWith(`${name}=`) && !(a === '--build-arg' && all[i + 1]?.startsWith(`${name}=`)));
+    const noFolder = await docker(b, ['build', '-f', 'deployment/container/Dockerfile-lifesub-web', ...without('BUILD_FOLDER'), '-t', 'web:z', '.']);
+    expect(noFolder.exitCode).toBe(1);
+    expect(noFolder.stderr).toContain('"/nginx.conf": not found');
+    const noUrl = await docker(b, ['build', '-f', 'deployment/container/Dockerfile-lifesub-web', ...without('REACT_APP_MEMBER_URL'), '-t', 'web:w', '.']);
+    expect(noUrl.exitCode, noUrl.stderr).toBe(0);
   });
 
   test('unknown repositories, branches and non-empty destinations fail like git', async () => {
