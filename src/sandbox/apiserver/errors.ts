@@ -2,6 +2,8 @@
 // @kubernetes/client-node) parse reason/code/details the same way.
 
 export type StatusReason =
+  /** No reason: what the real server sends for errors that are not API status errors (plain 500s). */
+  | ''
   | 'NotFound'
   | 'AlreadyExists'
   | 'Conflict'
@@ -49,7 +51,7 @@ export class ApiError extends Error {
       metadata: {},
       status: 'Failure',
       message: this.message,
-      reason: this.reason,
+      ...(this.reason ? { reason: this.reason } : {}),
       ...(this.details ? { details: this.details } : {}),
       code: this.code,
     };

@@ -5,9 +5,18 @@ import type { Json, KObject } from './types.js';
 type Column = [name: string, cell: (o: KObject) => string | number];
 
 function age(o: KObject): string {
-  const t = Date.parse(o.metadata.creationTimestamp ?? '');
+  return ageOf(o.metadata.creationTimestamp);
+}
+
+function ageOf(timestamp: string | undefined): string {
+  const t = Date.parse(timestamp ?? '');
   if (Number.isNaN(t)) return '<unknown>';
-  const s = Math.max(0, Math.floor((Date.now() - t) / 1000));
+  return humanDuration(Date.now() - t);
+}
+
+/** kubectl's HumanDuration: 45s, 3m20s, 25m, 5h, 3d. */
+function humanDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
   if (s < 120) return `${s}s`;
   const m = Math.floor(s / 60);
   if (m < 10) return `${m}m${s % 60 ? `${s % 60}s` : ''}`;
@@ -70,13 +79,73 @@ const COLUMNS: Record<string, Column[]> = {
     ['Address', (i) => (i.status?.loadBalancer?.ingress ?? []).map((x: Json) => x.ip).join(',')],
     ['Ports', () => '80'],
   ],
+  [R.jobs]: [
+    ['Status', jobStatus],
+    ['Completions', (j) => `${j.status?.succeeded ?? 0}/${j.spec?.completions ?? 1}`],
+    ['Duration', (j) => since(j.status?.startTime, j.status?.completionTime)],
+  ],
+  [R.endpoints]: [['Endpoints', endpointsCell]],
+  [R.endpointslices]: [
+    ['AddressType', (s) => s.addressType ?? ''],
+    ['Ports', (s) => (s.ports ?? []).map((p: Json) => p.port ?? '<unset>').join(',') || '<unset>'],
+    ['Endpoints', (s) => (s.endpoints ?? []).flatMap((e: Json) => e.addresses ?? []).join(',') || '<unset>'],
+  ],
+  [R.serviceaccounts]: [['Secrets', (s) => (s.secrets ?? []).length]],
+  ['clusterrolebindings.rbac.authorization.k8s.io']: [['Role', (b) => `${b.roleRef?.kind}/${b.roleRef?.name}`]],
+  ['rolebindings.rbac.authorization.k8s.io']: [['Role', (b) => `${b.roleRef?.kind}/${b.roleRef?.name}`]],
+  ['validatingwebhookconfigurations.admissionregistration.k8s.io']: [['Webhooks', (v) => (v.webhooks ?? []).length]],
+  ['networkpolicies.networking.k8s.io']: [['Pod-Selector', (n) => selectorText(n.spec?.podSelector)]],
+  ['poddisruptionbudgets.policy']: [
+    ['Min Available', (p) => p.spec?.minAvailable ?? 'N/A'],
+    ['Max Unavailable', (p) => p.spec?.maxUnavailable ?? 'N/A'],
+    ['Allowed Disruptions', (p) => p.status?.disruptionsAllowed ?? 0],
+  ],
+};
+
+const createdAt = (o: KObject): string => o.metadata.creationTimestamp ?? '';
+
+/** Kinds whose whole row differs from Name + columns + Age (as kubectl's printers define them). */
+const FULL_COLUMNS: Record<string, Column[]> = {
   [R.events]: [
+    ['Last Seen', (e) => ageOf(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp)],
     ['Type', (e) => e.type ?? ''],
     ['Reason', (e) => e.reason ?? ''],
     ['Object', (e) => `${String(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`],
     ['Message', (e) => e.message ?? ''],
   ],
+  'clusterroles.rbac.authorization.k8s.io': [['Name', (o) => o.metadata.name], ['Created At', createdAt]],
+  'roles.rbac.authorization.k8s.io': [['Name', (o) => o.metadata.name], ['Created At', createdAt]],
 };
+
+function jobStatus(j: KObject): string {
+  const conds: Json[] = j.status?.conditions ?? [];
+  const has = (t: string): boolean => conds.some((c) => c.type === t && c.status === 'True');
+  if (has('Failed')) return 'Failed';
+  if (has('Complete')) return 'Complete';
+  if (j.spec?.suspend) return 'Suspended';
+  if (has('FailureTarget')) return 'FailureTarget';
+  return 'Running';
+}
+
+function since(from: string | undefined, to: string | undefined): string {
+  const a = Date.parse(from ?? '');
+  if (Number.isNaN(a)) return '';
+  const b = to ? Date.parse(to) : Date.now();
+  return humanDuration(b - a);
+}
+
+/** `10.244.1.5:8080,10.244.2.7:8080 + 3 more...` as kubectl prints Endpoints. */
+function endpointsCell(e: KObject): string {
+  const all: string[] = [];
+  for (const s of e.subsets ?? []) for (const a of s.addresses ?? []) for (const p of s.ports ?? []) all.push(`${a.ip}:${p.port}`);
+  if (all.length === 0) return '<none>';
+  return all.length > 3 ? `${all.slice(0, 3).join(',')} + ${all.length - 3} more...` : all.join(',');
+}
+
+function selectorText(sel: Json): string {
+  const parts = Object.entries(sel?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  return parts.length ? parts.join(',') : '<none>';
+}
 
 function partial(o: KObject, includeObject: string | null): unknown {
   if (includeObject === 'Object') return o;
@@ -89,15 +158,15 @@ export function wantsTable(accept: string | undefined): boolean {
 }
 
 export function toTable(resource: string, objects: KObject[], listRv: string, includeObject: string | null): unknown {
-  const cols: Column[] = [['Name', (o) => o.metadata.name], ...(COLUMNS[resource] ?? []), ['Age', age]];
+  const cols: Column[] = FULL_COLUMNS[resource] ?? [['Name', (o) => o.metadata.name], ...(COLUMNS[resource] ?? []), ['Age', age]];
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion: listRv },
-    columnDefinitions: cols.map(([name], i) => ({
+    columnDefinitions: cols.map(([name]) => ({
       name,
       type: name === 'Restarts' || name === 'Desired' || name === 'Current' ? 'integer' : 'string',
-      format: i === 0 ? 'name' : '',
+      format: name === 'Name' ? 'name' : '',
       description: name,
       priority: 0,
     })),

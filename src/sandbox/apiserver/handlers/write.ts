@@ -8,6 +8,7 @@ import { ApiError, errors } from '../errors.js';
 import { mediaType, parseBody, readBody, readObjectBody, sendJson } from '../http.js';
 import { clone, isPlainObject, jsonPatch, mergePatch, strategicMergePatch } from '../merge.js';
 import { R, apiVersionOf, resourceKey, type ResourceDef } from '../resources.js';
+import { checkApplyFields, enforceFieldValidation, fieldValidationOf } from '../fieldcheck.js';
 import { removeIfFinalized } from '../lifecycle.js';
 import { recordUpdate, serverSideApply } from '../ssa.js';
 import type { Json, KObject } from '../types.js';
@@ -91,6 +92,7 @@ export async function handleCreate(ctx: ServerContext, def: ResourceDef, info: R
   if (!meta.name) throw errors.invalid(def.kind, def.group, '', [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
   delete meta.resourceVersion;
   delete meta.uid;
+  enforceFieldValidation(def, body, fieldValidationOf(info.query), res);
   const obj = finish(ctx, def, info, body, undefined);
   checkNamespaceForCreate(ctx, def, info.namespace, obj.metadata.name);
   if (ctx.store.get(resourceKey(def), info.namespace, obj.metadata.name)) throw errors.alreadyExists(def.plural, def.group, obj.metadata.name);
@@ -106,6 +108,7 @@ export async function handleUpdate(ctx: ServerContext, def: ResourceDef, info: R
   const live = ctx.store.get(resourceKey(def), info.namespace, info.name!);
   if (!live) throw errors.notFound(def.plural, def.group, info.name!);
   checkResourceVersion(def, body, live);
+  enforceFieldValidation(def, body, fieldValidationOf(info.query), res);
   body.metadata = { ...body.metadata, name: info.name, managedFields: live.metadata.managedFields };
   const obj = finish(ctx, def, info, body, live);
   const owned = recordUpdate(live, obj, { manager: info.manager, apiVersion: apiVersionOf(def), subresource: info.subresource });
@@ -126,6 +129,8 @@ export async function handlePatch(ctx: ServerContext, def: ResourceDef, info: Re
       throw errors.badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${info.name})`);
     }
     if (live) checkResourceVersion(def, body, live);
+    fieldValidationOf(info.query);
+    checkApplyFields(def, body, info.namespace, info.name!);
     body.metadata = { ...body.metadata, name: info.name };
     delete body.metadata.managedFields;
     if (!live) checkNamespaceForCreate(ctx, def, info.namespace, info.name!);
@@ -154,6 +159,7 @@ export async function handlePatch(ctx: ServerContext, def: ResourceDef, info: Re
     throw new ApiError(422, 'Invalid', (e as Error).message);
   }
   if (isPlainObject(patch)) checkResourceVersion(def, patch, live);
+  enforceFieldValidation(def, patched, fieldValidationOf(info.query), res);
   patched.metadata = { ...patched.metadata, name: live.metadata.name, namespace: live.metadata.namespace, managedFields: live.metadata.managedFields };
   const obj = finish(ctx, def, info, patched, live);
   const owned = recordUpdate(live, obj, { manager: info.manager, apiVersion: apiVersionOf(def), subresource: info.subresource });

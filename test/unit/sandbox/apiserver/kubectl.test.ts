@@ -11,6 +11,7 @@ import { TOKEN, startTestCluster, type TestCluster } from './harness.js';
 const run = promisify(execFile);
 let c: TestCluster;
 let kubectl: (...args: string[]) => Promise<string>;
+let kubectlEnv: NodeJS.ProcessEnv;
 
 const MANIFEST = `
 apiVersion: v1
@@ -60,6 +61,7 @@ beforeAll(async () => {
   const bin = kubectlPath();
   const kubeconfig = writeKubeconfig(c.dir, c.server.url, TOKEN);
   const env = { ...process.env, KUBECONFIG: kubeconfig, HOME: c.dir, KUBECACHEDIR: join(c.dir, 'cache') };
+  kubectlEnv = env;
   kubectl = async (...args) => (await run(bin, args, { env, timeout: 30_000 })).stdout;
 }, 60_000);
 afterAll(async () => c.close());
@@ -132,5 +134,88 @@ describe('real kubectl against the sandbox', () => {
     expect(await kubectl('delete', 'configmap', 'settings', '-n', 'pb')).toContain('configmap "settings" deleted');
     // What is left is what the cluster put there itself (root-ca-cert-publisher).
     expect(await kubectl('get', 'secret,configmap', '-n', 'pb', '-o', 'name')).toBe('configmap/kube-root-ca.crt\n');
+  });
+});
+
+const WORKLOADS = `
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: kf
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: kf}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: nginx:1.27, ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: kf}
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: once, namespace: kf}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: busybox:1.36, command: [echo, hi]}]
+`;
+
+describe('real kubectl: describe, events, wait, logs, api-resources', () => {
+  beforeAll(async () => {
+    const file = join(c.dir, 'workloads.yaml');
+    writeFileSync(file, WORKLOADS);
+    await kubectl('apply', '-f', file);
+  });
+
+  test('wait --for=condition works for Deployments (Available) and Jobs (Complete)', async () => {
+    expect(await kubectl('wait', '--for=condition=Available', 'deploy/web', '-n', 'kf', '--timeout=20s')).toContain('deployment.apps/web condition met');
+    expect(await kubectl('wait', '--for=condition=Complete', 'job/once', '-n', 'kf', '--timeout=20s')).toContain('job.batch/once condition met');
+  });
+
+  test('describe shows a Job with its selector, pod counts and events, and a Service with its endpoints', async () => {
+    const job = await kubectl('describe', 'job', 'once', '-n', 'kf');
+    expect(job).toMatch(/Selector:\s+batch\.kubernetes\.io\/controller-uid=[0-9a-f-]{36}/);
+    expect(job).toContain('Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed');
+    expect(job).toMatch(/Normal\s+Completed\s+\S+\s+job-controller\s+Job completed/);
+    const svc = await kubectl('describe', 'svc', 'web', '-n', 'kf');
+    expect(svc).toMatch(/Endpoints:\s+10\.244\.\d{1,3}\.\d{1,3}:8080/);
+  });
+
+  test('get events lists them with LAST SEEN, TYPE, REASON, OBJECT, MESSAGE', async () => {
+    const events = await kubectl('get', 'events', '-n', 'kf');
+    expect(events).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n/);
+    expect(events).toMatch(/Normal\s+SuccessfulCreate\s+job\/once\s+Created pod: once-[a-z0-9]{5}/);
+    expect(events).toMatch(/Normal\s+Scheduled\s+pod\/web-\S+\s+Successfully assigned kf\/web-/);
+  });
+
+  test('logs of a Job reads its own pod (found by the Job selector)', async () => {
+    const pods = await kubectl('get', 'pods', '-n', 'kf', '-l', 'job-name=once', '-o', 'name');
+    expect(pods).toMatch(/^pod\/once-[a-z0-9]{5}\n$/);
+    // kubectl says "Found N pods, using pod/…" on stderr when the selector matches more than one pod
+    // (an empty Job selector matches every pod of the namespace).
+    const viaJob = await run(kubectlPath(), ['logs', 'job/once', '-n', 'kf'], { env: kubectlEnv });
+    expect(viaJob.stderr).toBe('');
+    expect(viaJob.stdout).toBe(await kubectl('logs', pods.trim(), '-n', 'kf'));
+  });
+
+  test('api-resources lists every served kind with scope and short names as a real cluster', async () => {
+    const out = await kubectl('api-resources');
+    expect(out).toMatch(/clusterroles\s+rbac\.authorization\.k8s\.io\/v1\s+false\s+ClusterRole/);
+    expect(out).toMatch(/rolebindings\s+rbac\.authorization\.k8s\.io\/v1\s+true\s+RoleBinding/);
+    expect(out).toMatch(/validatingwebhookconfigurations\s+admissionregistration\.k8s\.io\/v1\s+false\s+ValidatingWebhookConfiguration/);
+    expect(out).toMatch(/networkpolicies\s+netpol\s+networking\.k8s\.io\/v1\s+true\s+NetworkPolicy/);
+    expect(out).toMatch(/poddisruptionbudgets\s+pdb\s+policy\/v1\s+true\s+PodDisruptionBudget/);
+    expect(out).toMatch(/jobs\s+batch\/v1\s+true\s+Job/);
+    expect(out).toMatch(/endpointslices\s+discovery\.k8s\.io\/v1\s+true\s+EndpointSlice/);
   });
 });
