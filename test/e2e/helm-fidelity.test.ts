@@ -71,7 +71,7 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
     await expect(install).rejects.toMatchObject({ details: expect.stringMatching(/chart "ingress-nginx" matching 0\.0\.1 not found/) });
   });
 
-  it('installs ingress-nginx: every kind and name of the upstream chart, hooks run and are deleted', async () => {
+  it('installs ingress-nginx: every kind and name of the upstream chart, hooks run and are deleted', { timeout: 90_000 }, async () => {
     const { ingress } = settings.config;
     await helm.upgradeInstall(
       { release: ingress.release, chart: ingress.chart, version: ingress.version, namespace: INGRESS_NS, createNamespace: true, values: renderIngressValues(settings), timeoutMs: 60_000, labels: { 'lifesub.io/installed-by': 'lifesub' } },
@@ -104,7 +104,39 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
     expect((await list(api, 'batch/v1', 'Job', INGRESS_NS)).map((j) => j.metadata.name)).toEqual([]);
   });
 
-  it('installs a database with --wait: StatefulSet, Services, NetworkPolicy; no Secret with existingSecret', async () => {
+  it('a second ingress-nginx release cannot adopt IngressClass nginx: helm refuses the ownership', async () => {
+    const { ingress } = settings.config;
+    const second = helm.upgradeInstall(
+      { release: 'other-nginx', chart: ingress.chart, version: ingress.version, namespace: 'other-ingress', createNamespace: true, values: renderIngressValues(settings), timeoutMs: 60_000 },
+      { signal },
+    );
+    await expect(second).rejects.toMatchObject({ details: expect.stringMatching(/IngressClass "nginx".*exists and cannot be imported|invalid ownership metadata/s) });
+    // Refused while checking ownership, before any release record is written.
+    expect(await helm.status('other-nginx', 'other-ingress', { signal })).toBeUndefined();
+    const api = objectApi(sb.kubeconfig);
+    expect((await get(api, 'networking.k8s.io/v1', 'IngressClass', 'nginx'))?.metadata.annotations).toMatchObject({ 'meta.helm.sh/release-name': 'ingress-nginx' });
+  }, 90_000);
+
+  it('a database whose existingSecret is missing still installs (deployed); its pod waits in CreateContainerConfigError', async () => {
+    const { postgres } = settings.config;
+    await helm.upgradeInstall(
+      { release: 'recommend', chart: postgres.chart, version: postgres.version, namespace: 'nosecret', createNamespace: true, values: renderPostgresValues(settings, 'recommend'), timeoutMs: 60_000 },
+      { signal },
+    );
+    expect(await helm.status('recommend', 'nosecret', { signal })).toMatchObject({ status: 'deployed' });
+    const api = objectApi(sb.kubeconfig);
+    let reason: string | undefined;
+    for (let i = 0; i < 100 && reason === undefined; i++) {
+      const pod = await get(api, 'v1', 'Pod', 'recommend-postgresql-0', 'nosecret');
+      const statuses = (pod?.status as { containerStatuses?: Array<{ state?: { waiting?: { reason?: string } } }> } | undefined)?.containerStatuses;
+      reason = statuses?.[0]?.state?.waiting?.reason;
+      if (reason === undefined) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(reason).toBe('CreateContainerConfigError');
+    expect(await helm.uninstall('recommend', 'nosecret', { signal })).toBe(true);
+  }, 90_000);
+
+  it('installs a database with --wait: StatefulSet, Services, NetworkPolicy; no Secret with existingSecret', { timeout: 90_000 }, async () => {
     const api = objectApi(sb.kubeconfig);
     await api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     await api.create({
