@@ -56,9 +56,9 @@ async function postgres(ns: string, svc: string, password: string, opts: { witho
 }
 
 /** The lab's k8s-branch backend: ConfigMap + Secret + Deployment (envFrom, probes) + Service. */
-async function backend(ns: string, svc: string, port: number, opts: { host?: string; password?: string; serverPort?: string; origins?: string } = {}): Promise<void> {
+async function backend(ns: string, svc: string, port: number, opts: { host?: string; password?: string; serverPort?: string; origins?: string; ddl?: string } = {}): Promise<void> {
   await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${svc}-config` }, data: { SERVER_PORT: opts.serverPort ?? String(port), POSTGRES_HOST: opts.host ?? `${svc}-postgresql`, POSTGRES_PORT: '5432', POSTGRES_DB: svc } });
-  await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'common-config' }, data: { JPA_DDL_AUTO: 'update', JPA_SHOW_SQL: 'true', ALLOWED_ORIGINS: opts.origins ?? 'http://localhost:18080,http://20.1.2.3' } });
+  await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'common-config' }, data: { JPA_DDL_AUTO: opts.ddl ?? 'update', JPA_SHOW_SQL: 'true', ALLOWED_ORIGINS: opts.origins ?? 'http://localhost:18080,http://20.1.2.3' } });
   await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'common-secret' }, data: { JWT_SECRET_KEY: b64('sandbox-jwt-key-0123456789') } });
   await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${svc}-secret` }, data: { POSTGRES_USER: b64('admin'), POSTGRES_PASSWORD: b64(opts.password ?? 'Passw0rd') } });
   const probe = (path: string, initialDelaySeconds: number, periodSeconds: number, failureThreshold?: number) => ({ httpGet: { path, port }, initialDelaySeconds, periodSeconds, ...(failureThreshold ? { failureThreshold } : {}) });
@@ -244,6 +244,20 @@ describe('failures the real services show', () => {
     // Environment is read when a container starts: roll the pods (as lifesub does on a config change).
     await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'member', namespace: ns }, spec: { template: { metadata: { annotations: { rotated: '1' } } } } } as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
     await readyPod(ns, 'member');
+  });
+
+  test('JPA_DDL_AUTO=validate on a fresh database: Hibernate finds no table and the application stops', async () => {
+    const ns = 'ddl-validate';
+    await core.createNamespace({ body: { metadata: { name: ns } } });
+    await postgres(ns, 'member', 'Passw0rd');
+    await postgresReady(ns, 'member');
+    await backend(ns, 'member', 8081, { ddl: 'validate' });
+    const pod = await waitFor(async () => {
+      const [p] = await podsOf(ns, 'app=member');
+      return p?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff' ? p : undefined;
+    }, 8000, 'CrashLoopBackOff');
+    const logs = String((await api(c.server, 'GET', `/api/v1/namespaces/${ns}/pods/${pod.metadata!.name}/log`)).body);
+    expect(logs).toContain('Schema-validation: missing table [members]');
   });
 
   test('SERVER_PORT other than the containerPort the probes use: never Ready, killed by the startup probe and restarted', async () => {
