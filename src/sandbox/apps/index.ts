@@ -10,7 +10,8 @@ import { member } from './member.js';
 import { mysub } from './mysub.js';
 import { bootPostgres, isPostgresImage, recordListeningPort } from './postgres.js';
 import { recommend } from './recommend.js';
-import { bootBackend, serveBackend, type BackendSpec } from './spring-boot.js';
+import { bootBackend } from './spring-boot-start.js';
+import { serveBackend, type BackendSpec } from './spring-boot.js';
 import { containersOf, type AppRequest, type AppResponse, type World } from './world.js';
 
 export type { AppRequest, AppResponse, World } from './world.js';

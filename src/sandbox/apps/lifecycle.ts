@@ -64,7 +64,7 @@ function runProbe(app: AppSim, e: AppEnvironment, boot: Boot, probe: Json): stri
   return port !== undefined && port === listening ? undefined : `dial tcp ${ip}:${port ?? action.port}: connect: connection refused`;
 }
 
-/** Advances a started app container to `now`; `startedMs` is when the kubelet first started it. */
+/** Advances a started app container to `now`; `firstStartMs` is when the kubelet first started it. */
 export function advanceApp(l: LifecycleContext, pod: KObject, sim: SimRecord, app: AppSim, firstStartMs: number): AppState {
   const container: Json = pod.spec?.containers?.[0] ?? {};
   const retryMs = Math.max(200, 4 * l.dur('podStart'));

@@ -1,7 +1,6 @@
 // What the three lab backends have in common (Spring Boot 3.4, cna-bootcamp/lifesub branches k8s and
-// main): settings from the environment with the application.yml defaults, start-up against PostgreSQL
-// (Hibernate ddl-auto=update opens a connection, so a bad host or password stops the application),
-// Spring Security (JWT filter, no authentication entry point → 403 with an empty body, also for any
+// main): settings from the environment with the application.yml defaults (start-up is in
+// spring-boot-start.ts), Spring Security (JWT filter, no authentication entry point → 403 with an empty body, also for any
 // error page: Security 6 authorises the /error dispatch too), CORS, and the actuator health endpoints.
 import type { KObject } from '../apiserver/types.js';
 import { applyCors } from './cors.js';
@@ -34,6 +33,8 @@ export interface BackendSpec {
   mainClass: string;
   defaultPort: number;
   defaultDatabase: string;
+  /** The service's JPA tables; the first is the one its DataLoader (or schema validation) touches first. */
+  tables: string[];
   /** Requests Spring Security lets through without a token, besides /actuator/**. */
   permitAll(method: string, path: string): boolean;
   routes: Route[];
@@ -71,86 +72,6 @@ export function backendSettings(spec: BackendSpec, env: Record<string, string>):
     // JwtTokenProvider multiplies the configured milliseconds by 1000 (a bug of the lab, kept).
     accessValidityMs: Number(env.JWT_ACCESS_TOKEN_VALIDITY ?? 3600000) * 1000,
   };
-}
-
-export type BackendBoot = { ok: true; port: number; logs: string[] } | { ok: false; exitCode: number; logs: string[] };
-
-const stamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
-
-/** Starts the application: binds the port setting, then Hibernate connects to the database. */
-export function bootBackend(world: World, pod: KObject, spec: BackendSpec, env: Record<string, string>, isReady: (p: KObject) => boolean, now: number): BackendBoot {
-  const s = backendSettings(spec, env);
-  const at = stamp(now);
-  const line = (level: string, logger: string, msg: string): string => `${at}  ${level.padStart(5)} 1 --- [${spec.name}-service] [           main] ${logger.padEnd(40)} : ${msg}`;
-  const logs = [
-    '  .   ____          _            __ _ _',
-    ' /\\\\ / ___\'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\',
-    ' :: Spring Boot ::                (v3.4.0)',
-    line('INFO', `c.u.l.${spec.name}.${spec.mainClass}`, `Starting ${spec.mainClass} v1.0.0 using Java 21`),
-  ];
-  if (s.badPort !== undefined) {
-    return {
-      ok: false,
-      exitCode: 1,
-      logs: [
-        ...logs,
-        line('ERROR', 'o.s.b.d.LoggingFailureAnalysisReporter', ''),
-        '',
-        '***************************',
-        'APPLICATION FAILED TO START',
-        '***************************',
-        '',
-        'Description:',
-        '',
-        `Failed to bind properties under 'server.port' to java.lang.Integer:`,
-        '',
-        `    Property: server.port`,
-        `    Value: "${s.badPort}"`,
-        `    Origin: System Environment Property "SERVER_PORT"`,
-        `    Reason: failed to convert java.lang.String to java.lang.Integer (caused by java.lang.NumberFormatException: For input string: "${s.badPort}")`,
-      ],
-    };
-  }
-  logs.push(
-    line('INFO', 'o.s.b.w.embedded.tomcat.TomcatWebServer', `Tomcat initialized with port ${s.port} (http)`),
-    line('INFO', 'com.zaxxer.hikari.HikariDataSource', 'HikariPool-1 - Starting...'),
-  );
-  const conn = connectPostgres(world, { namespace: pod.metadata.namespace ?? 'default', ...s.db }, isReady);
-  if (!conn.ok) {
-    const exc = `org.postgresql.util.PSQLException: ${conn.exception}`;
-    const cause = conn.cause ? [`Caused by: ${conn.cause}`] : [];
-    const jdbcMsg = conn.exception.startsWith('FATAL') ? conn.exception : 'The connection attempt failed.';
-    return {
-      ok: false,
-      exitCode: 1,
-      logs: [
-        ...logs,
-        line('ERROR', 'com.zaxxer.hikari.pool.HikariPool', 'HikariPool-1 - Exception during pool initialization.'),
-        '',
-        exc,
-        '\tat org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl(ConnectionFactoryImpl.java:352)',
-        ...cause,
-        line('WARN', 'o.h.e.j.e.i.JdbcEnvironmentInitiator', `HHH000342: Could not obtain connection to query metadata`),
-        '',
-        exc,
-        line('ERROR', 'j.LocalContainerEntityManagerFactoryBean', `Failed to initialize JPA EntityManagerFactory: [PersistenceUnit: default] Unable to build Hibernate SessionFactory; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to open JDBC Connection for DDL execution [${jdbcMsg}] [n/a]`),
-        line('WARN', 'ConfigServletWebServerApplicationContext', `Exception encountered during context initialization - cancelling refresh attempt: org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory' defined in class path resource [org/springframework/boot/autoconfigure/orm/jpa/HibernateJpaConfiguration.class]: [PersistenceUnit: default] Unable to build Hibernate SessionFactory; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to open JDBC Connection for DDL execution [${jdbcMsg}] [n/a]`),
-        line('INFO', 'o.apache.catalina.core.StandardService', 'Stopping service [Tomcat]'),
-        line('ERROR', 'o.s.boot.SpringApplication', 'Application run failed'),
-        '',
-        `org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory'`,
-        ...cause.length ? [`Caused by: ${exc}`, ...cause] : [`Caused by: ${exc}`],
-      ],
-    };
-  }
-  logs.push(
-    line('INFO', 'com.zaxxer.hikari.pool.HikariPool', 'HikariPool-1 - Added connection org.postgresql.jdbc.PgConnection@6a1b2c3d'),
-    line('INFO', 'com.zaxxer.hikari.HikariDataSource', 'HikariPool-1 - Start completed.'),
-    line('INFO', 'o.s.b.a.e.web.EndpointLinksResolver', 'Exposing 4 endpoints beneath base path \'/actuator\''),
-    line('INFO', 'o.s.b.w.embedded.tomcat.TomcatWebServer', `Tomcat started on port ${s.port} (http) with context path '/'`),
-    line('INFO', `c.u.l.${spec.name}.${spec.mainClass}`, `Started ${spec.mainClass} in 14.2 seconds (process running for 15.0)`),
-  );
-  return { ok: true, port: s.port, logs };
 }
 
 // Spring Security's default response headers (HeaderWriterFilter).

@@ -16,10 +16,13 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const apply = (ns: string, obj: any) => objects.patch({ ...obj, metadata: { ...obj.metadata, namespace: ns } } as KubernetesObject, undefined, undefined, 'lifesub', true, PatchStrategy.ServerSideApply);
 const podsOf = async (ns: string, selector: string): Promise<V1Pod[]> => (await core.listNamespacedPod({ namespace: ns, labelSelector: selector })).items;
 const isReady = (p: V1Pod | undefined) => !!p?.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True');
+/** As `helm --wait` does: the database is Ready before a backend starts (else the backend crashes on it). */
+const postgresReady = (ns: string, svc: string) => waitFor(async () => (await podsOf(ns, `app.kubernetes.io/instance=${svc}`)).some(isReady), 5000, `${svc} postgres ready`);
 
 /** The bitnami/postgresql chart's objects for release <svc> (only what the simulation reads). */
-async function postgres(ns: string, svc: string, password: string): Promise<void> {
-  await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${svc}-postgresql` }, data: { password: b64(password), 'postgres-password': b64(`${password}-root`) } });
+async function postgres(ns: string, svc: string, password: string, opts: { withoutPasswordKey?: boolean } = {}): Promise<void> {
+  const data = { ...(opts.withoutPasswordKey ? {} : { password: b64(password) }), 'postgres-password': b64(`${password}-root`) };
+  await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${svc}-postgresql` }, data });
   await apply(ns, { apiVersion: 'v1', kind: 'Service', metadata: { name: `${svc}-postgresql` }, spec: { selector: { 'app.kubernetes.io/instance': svc }, ports: [{ name: 'tcp-postgresql', port: 5432, targetPort: 'tcp-postgresql' }] } });
   await apply(ns, {
     apiVersion: 'apps/v1',
@@ -53,9 +56,9 @@ async function postgres(ns: string, svc: string, password: string): Promise<void
 }
 
 /** The lab's k8s-branch backend: ConfigMap + Secret + Deployment (envFrom, probes) + Service. */
-async function backend(ns: string, svc: string, port: number, opts: { host?: string; password?: string; serverPort?: string; origins?: string } = {}): Promise<void> {
+async function backend(ns: string, svc: string, port: number, opts: { host?: string; password?: string; serverPort?: string; origins?: string; ddl?: string } = {}): Promise<void> {
   await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${svc}-config` }, data: { SERVER_PORT: opts.serverPort ?? String(port), POSTGRES_HOST: opts.host ?? `${svc}-postgresql`, POSTGRES_PORT: '5432', POSTGRES_DB: svc } });
-  await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'common-config' }, data: { JPA_DDL_AUTO: 'update', JPA_SHOW_SQL: 'true', ALLOWED_ORIGINS: opts.origins ?? 'http://localhost:18080,http://20.1.2.3' } });
+  await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'common-config' }, data: { JPA_DDL_AUTO: opts.ddl ?? 'update', JPA_SHOW_SQL: 'true', ALLOWED_ORIGINS: opts.origins ?? 'http://localhost:18080,http://20.1.2.3' } });
   await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'common-secret' }, data: { JWT_SECRET_KEY: b64('sandbox-jwt-key-0123456789') } });
   await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${svc}-secret` }, data: { POSTGRES_USER: b64('admin'), POSTGRES_PASSWORD: b64(opts.password ?? 'Passw0rd') } });
   const probe = (path: string, initialDelaySeconds: number, periodSeconds: number, failureThreshold?: number) => ({ httpGet: { path, port }, initialDelaySeconds, periodSeconds, ...(failureThreshold ? { failureThreshold } : {}) });
@@ -131,8 +134,10 @@ describe('the lab as the guide sets it up (variant A, correct configuration)', (
     await core.createNamespace({ body: { metadata: { name: ns } } });
     await guideIngress(ns);
     await postgres(ns, 'member', 'Passw0rd');
-    await backend(ns, 'member', 8081);
     await postgres(ns, 'mysub', 'Passw0rd');
+    await postgresReady(ns, 'member');
+    await postgresReady(ns, 'mysub');
+    await backend(ns, 'member', 8081);
     await backend(ns, 'mysub', 8082);
     await readyPod(ns, 'member');
     await readyPod(ns, 'mysub');
@@ -216,13 +221,14 @@ describe('failures the real services show', () => {
     const ns = 'rotated';
     await core.createNamespace({ body: { metadata: { name: ns } } });
     await postgres(ns, 'member', 'first-pass');
-    await waitFor(async () => (await podsOf(ns, 'app.kubernetes.io/instance=member')).some(isReady), 5000, 'postgres ready');
+    await postgresReady(ns, 'member');
     // "helm uninstall": the StatefulSet, Service and Secret go; the PVC stays. Then a re-install with a new password.
     await apps.deleteNamespacedStatefulSet({ name: 'member-postgresql', namespace: ns });
     await core.deleteNamespacedPod({ name: 'member-postgresql-0', namespace: ns }).catch(() => undefined); // the garbage collector may be first
     await waitFor(async () => (await podsOf(ns, 'app.kubernetes.io/instance=member')).length === 0, 5000, 'postgres gone');
     expect((await core.listNamespacedPersistentVolumeClaim({ namespace: ns })).items.map((p) => p.metadata?.name)).toEqual(['data-member-postgresql-0']);
     await postgres(ns, 'member', 'second-pass');
+    await postgresReady(ns, 'member');
     await backend(ns, 'member', 8081, { password: 'second-pass' });
     const pod = await waitFor(async () => {
       const [p] = await podsOf(ns, 'app=member');
@@ -240,10 +246,25 @@ describe('failures the real services show', () => {
     await readyPod(ns, 'member');
   });
 
+  test('JPA_DDL_AUTO=validate on a fresh database: Hibernate finds no table and the application stops', async () => {
+    const ns = 'ddl-validate';
+    await core.createNamespace({ body: { metadata: { name: ns } } });
+    await postgres(ns, 'member', 'Passw0rd');
+    await postgresReady(ns, 'member');
+    await backend(ns, 'member', 8081, { ddl: 'validate' });
+    const pod = await waitFor(async () => {
+      const [p] = await podsOf(ns, 'app=member');
+      return p?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff' ? p : undefined;
+    }, 8000, 'CrashLoopBackOff');
+    const logs = String((await api(c.server, 'GET', `/api/v1/namespaces/${ns}/pods/${pod.metadata!.name}/log`)).body);
+    expect(logs).toContain('Schema-validation: missing table [members]');
+  });
+
   test('SERVER_PORT other than the containerPort the probes use: never Ready, killed by the startup probe and restarted', async () => {
     const ns = 'port-typo';
     await core.createNamespace({ body: { metadata: { name: ns } } });
     await postgres(ns, 'member', 'Passw0rd');
+    await postgresReady(ns, 'member');
     await backend(ns, 'member', 8081, { serverPort: '8080' });
     const pod = await waitFor(async () => {
       const [p] = await podsOf(ns, 'app=member');
@@ -259,9 +280,8 @@ describe('failures the real services show', () => {
   test('a Secret key that does not exist: CreateContainerConfigError with the kubelet\'s message', async () => {
     const ns = 'no-key';
     await core.createNamespace({ body: { metadata: { name: ns } } });
-    await postgres(ns, 'member', 'Passw0rd');
     // An existingSecret without the `password` key the chart's StatefulSet references.
-    await core.replaceNamespacedSecret({ name: 'member-postgresql', namespace: ns, body: { metadata: { name: 'member-postgresql' }, data: { 'postgres-password': b64('x') } } });
+    await postgres(ns, 'member', 'Passw0rd', { withoutPasswordKey: true });
     const waiting = await waitFor(async () => {
       const [p] = await podsOf(ns, 'app.kubernetes.io/instance=member');
       const w = p?.status?.containerStatuses?.[0]?.state?.waiting;
