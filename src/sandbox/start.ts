@@ -98,7 +98,7 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
     closers.push(registry.close);
     const arm = await startArmServer({ store, token: tokens.armToken, port: ports.arm });
     closers.push(arm.close);
-    const apiOptions: ApiServerOptions = { stateFile: paths.stateFile, port: ports.apiserver ?? 0, profile, faults, images: new StoreImageCatalog(store), token: tokens.apiToken };
+    const apiOptions: ApiServerOptions = { stateFile: paths.stateFile, port: ports.apiserver ?? 0, profile, faults, images: new StoreImageCatalog(store, paths.imagesDir), token: tokens.apiToken };
     const start = deps.startApiServer ?? realStartApiServer;
     const api = await start(apiOptions).catch((err: NodeJS.ErrnoException) => {
       // The remembered port is taken (another program): any free port will do.

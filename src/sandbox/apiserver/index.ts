@@ -74,7 +74,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     hub,
     orphans,
     allocateIp: clusterIpAllocator(store),
-    podLogs: (pod) => podLogs(store, options.faults, pod),
+    podLogs: (pod, _container, previous) => podLogs(store, options.faults, pod, previous),
   };
   let port = 0;
   const server = createServer(

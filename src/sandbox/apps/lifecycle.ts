@@ -72,6 +72,8 @@ export function advanceApp(l: LifecycleContext, pod: KObject, sim: SimRecord, ap
     const start = Number(sim.appAttemptMs ?? firstStartMs);
     const restarts = Number(sim.appRestarts ?? 0);
     const last = parse<AppState['last']>(sim.appLast);
+    // Between two runs: the kubelet waits out the back-off (CrashLoopBackOff).
+    if (l.now < start) return { running: false, ready: false, restarts, startedMs: last?.startedMs ?? start, ...(last ? { last } : {}), backoffSeconds: Math.min(300, 10 * 2 ** Math.max(0, restarts - 1)), wake: start };
     if (sim.appBoot === undefined) {
       const resolved = containerEnv(l.world, pod, container);
       const env = 'vars' in resolved ? resolved.vars : (parse<Record<string, string>>(sim.appEnv) ?? {});
@@ -146,10 +148,7 @@ export function advanceApp(l: LifecycleContext, pod: KObject, sim: SimRecord, ap
     sim.appAttemptMs = endAt! + backoff;
     delete sim.appBoot;
     delete sim.appReadyMs;
-    if (l.now < endAt! + backoff) {
-      l.event('Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
-      return { running: false, ready: false, restarts: n, startedMs: start, last: lastRun, backoffSeconds: Math.min(300, 10 * 2 ** (n - 1)), wake: endAt! + backoff };
-    }
+    if (l.now < endAt! + backoff) l.event('Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
   }
   return { running: false, ready: false, restarts: Number(sim.appRestarts ?? 0), startedMs: Number(sim.appAttemptMs ?? firstStartMs), backoffSeconds: 300 };
 }

@@ -23,6 +23,7 @@ export const member: BackendSpec = {
   mainClass: 'MemberApplication',
   defaultPort: 8081,
   defaultDatabase: 'member',
+  tables: ['members'],
   permitAll: (method, path) =>
     (method === 'POST' && path.startsWith('/api/auth/')) || (method === 'GET' && (path === '/swagger-ui.html' || path.startsWith('/swagger-ui/') || path.startsWith('/v3/api-docs'))),
   routes: [

@@ -31,6 +31,7 @@ export const mysub: BackendSpec = {
   mainClass: 'MySubApplication',
   defaultPort: 8082,
   defaultDatabase: 'mysub',
+  tables: ['categories', 'subscriptions', 'my_subscriptions'],
   permitAll: (_method, path) => swagger(path),
   routes,
 };

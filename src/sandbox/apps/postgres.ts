@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { R } from '../apiserver/resources.js';
 import type { Json, KObject } from '../apiserver/types.js';
-import { resolvePort, servicePortToPod } from './ports.js';
+import { servicePortToPod } from './ports.js';
 import { containersOf, type SimRecord, type World } from './world.js';
 
 const VOLUME_KEY = 'postgresqlData';
@@ -21,6 +21,8 @@ interface DataDir {
   salt: string;
   /** user → salted sha256 of the password */
   passwords: Record<string, string>;
+  /** database → tables Hibernate created in it */
+  tables?: Record<string, string[]>;
 }
 
 export function isPostgresImage(image: string): boolean {
@@ -109,7 +111,13 @@ export function bootPostgres(world: World, pod: KObject, env: Record<string, str
 }
 
 /** Where a JDBC connection ends, in the PostgreSQL JDBC driver's words (exception + cause lines). */
-export type ConnectResult = { ok: true } | { ok: false; exception: string; cause?: string };
+export type ConnectResult = { ok: true; session: DatabaseSession } | { ok: false; exception: string; cause?: string };
+
+/** What a connected client can see and change of its database (only tables, for the schema checks). */
+export interface DatabaseSession {
+  hasTable(name: string): boolean;
+  createTables(names: string[]): void;
+}
 
 export interface ConnectTarget {
   namespace: string;
@@ -155,14 +163,22 @@ export function connectPostgres(world: World, t: ConnectTarget, isReady: (pod: K
   const pod = reachable.find((p) => containersOf(p).some((c) => isPostgresImage(String(c.image ?? ''))));
   if (!pod) return refused;
   const podPort = headless ? t.port : servicePortToPod(svc, pod, t.port);
-  const listening = Number(resolvePort(pod, 5432) ?? 5432);
-  const data = readDataDir(volumeRecord(world, pod));
-  const pgPort = Number(world.simOf(pod).postgresqlPort ?? listening);
+  const rec = volumeRecord(world, pod);
+  const data = readDataDir(rec);
+  const pgPort = Number(world.simOf(pod).postgresqlPort ?? 5432);
   if (podPort !== pgPort || !data) return refused;
   const known = data.passwords[t.user];
   if (!known || known !== hash(data.salt, t.password)) return { ok: false, exception: `FATAL: password authentication failed for user "${t.user}"` };
   if (t.database !== data.database && t.database !== 'postgres') return { ok: false, exception: `FATAL: database "${t.database}" does not exist` };
-  return { ok: true };
+  const session: DatabaseSession = {
+    hasTable: (name) => (data.tables?.[t.database] ?? []).includes(name),
+    createTables(names) {
+      const tables = (data.tables ??= {});
+      tables[t.database] = [...new Set([...(tables[t.database] ?? []), ...names])];
+      rec[VOLUME_KEY] = JSON.stringify(data);
+    },
+  };
+  return { ok: true, session };
 }
 
 /** Remembers the port the server listens on (POSTGRESQL_PORT_NUMBER) for connections to find. */

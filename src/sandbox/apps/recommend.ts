@@ -7,6 +7,7 @@ export const recommend: BackendSpec = {
   mainClass: 'RecommendApplication',
   defaultPort: 8083,
   defaultDatabase: 'recommend',
+  tables: ['spending_history', 'recommended_categories'],
   permitAll: (method, path) => method === 'GET' && (path === '/swagger-ui.html' || path.startsWith('/swagger-ui/') || path.startsWith('/v3/api-docs')),
   routes: [
     {

@@ -6,7 +6,7 @@
 import type { KObject } from '../apiserver/types.js';
 import { applyCors } from './cors.js';
 import { verifyJwt } from './jwt.js';
-import { connectPostgres, type ConnectResult } from './postgres.js';
+import { connectPostgres, type ConnectResult, type DatabaseSession } from './postgres.js';
 import type { AppRequest, AppResponse, World } from './world.js';
 
 /** A controller method: answers, or returns undefined for "no handler" (→ 404 → /error → 403). */
@@ -34,6 +34,8 @@ export interface BackendSpec {
   mainClass: string;
   defaultPort: number;
   defaultDatabase: string;
+  /** The service's JPA tables; the first is the one its DataLoader (or schema validation) touches first. */
+  tables: string[];
   /** Requests Spring Security lets through without a token, besides /actuator/**. */
   permitAll(method: string, path: string): boolean;
   routes: Route[];
@@ -143,6 +145,8 @@ export function bootBackend(world: World, pod: KObject, spec: BackendSpec, env: 
       ],
     };
   }
+  const schema = schemaFailure(spec, (env.JPA_DDL_AUTO ?? 'update').trim(), conn.session);
+  if (schema) return { ok: false, exitCode: 1, logs: [...logs, ...schema.map((m) => (m.startsWith('\t') || m.startsWith('Caused') ? m : line('ERROR', 'o.s.boot.SpringApplication', m)))] };
   logs.push(
     line('INFO', 'com.zaxxer.hikari.pool.HikariPool', 'HikariPool-1 - Added connection org.postgresql.jdbc.PgConnection@6a1b2c3d'),
     line('INFO', 'com.zaxxer.hikari.HikariDataSource', 'HikariPool-1 - Start completed.'),
@@ -151,6 +155,29 @@ export function bootBackend(world: World, pod: KObject, spec: BackendSpec, env: 
     line('INFO', `c.u.l.${spec.name}.${spec.mainClass}`, `Started ${spec.mainClass} in 14.2 seconds (process running for 15.0)`),
   );
   return { ok: true, port: s.port, logs };
+}
+
+/**
+ * spring.jpa.hibernate.ddl-auto (JPA_DDL_AUTO): update/create make the tables; validate fails on a
+ * database without them; none leaves the DataLoader to hit a missing relation; anything else is refused
+ * by Hibernate. Returns the failure lines, or undefined when the application gets past it.
+ */
+function schemaFailure(spec: BackendSpec, ddl: string, db: DatabaseSession): string[] | undefined {
+  const table = spec.tables[0]!;
+  if (['update', 'create', 'create-drop', 'create-only'].includes(ddl)) {
+    db.createTables(spec.tables);
+    return undefined;
+  }
+  if (ddl === 'validate' && !db.hasTable(table)) {
+    return ['Application run failed', `org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory'`, `Caused by: org.hibernate.tool.schema.spi.SchemaManagementException: Schema-validation: missing table [${table}]`];
+  }
+  if (ddl === 'none' && !db.hasTable(table)) {
+    return ['Application run failed', 'java.lang.IllegalStateException: Failed to execute CommandLineRunner', `Caused by: org.postgresql.util.PSQLException: ERROR: relation "${table}" does not exist`];
+  }
+  if (!['validate', 'none', 'drop'].includes(ddl)) {
+    return ['Application run failed', `Caused by: java.lang.IllegalArgumentException: Unrecognized legacy \`hibernate.hbm2ddl.auto\` value : \`${ddl}\``];
+  }
+  return undefined;
 }
 
 // Spring Security's default response headers (HeaderWriterFilter).

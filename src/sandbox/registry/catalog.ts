@@ -1,5 +1,6 @@
 // The API server's view of the registries: can the kubelet pull this image?
 import type { ImageCatalog } from '../contract.js';
+import { listImages } from '../tools/docker-images.js';
 import { REGISTRY_DOMAIN, type RegistryStore } from './store.js';
 
 /** Splits `host/repo/path:tag` or `…@sha256:…`; the host defaults to docker.io like the real docker. */
@@ -27,7 +28,28 @@ export function parseImageRef(ref: string): { host: string; repo: string; refere
 }
 
 export class StoreImageCatalog implements ImageCatalog {
-  constructor(private readonly store: RegistryStore) {}
+  /**
+   * `imagesDir` is the docker shim's local image store: the registry keeps no blobs, so the config blob of
+   * a pushed image (whose digest the manifest names) is read from the image that was built and pushed.
+   */
+  constructor(
+    private readonly store: RegistryStore,
+    private readonly imagesDir?: string,
+  ) {}
+
+  buildArgs(ref: string): Record<string, string> | undefined {
+    const { host, repo, reference } = parseImageRef(ref);
+    const registry = this.store.byHost(host.toLowerCase().replace(/:\d+$/, ''));
+    const found = registry ? this.store.getManifest(registry, repo, reference) : undefined;
+    if (!found || !this.imagesDir) return undefined;
+    let configDigest: string | undefined;
+    try {
+      configDigest = (JSON.parse(Buffer.from(found.manifest.body, 'base64').toString('utf8')) as { config?: { digest?: string } }).config?.digest;
+    } catch {
+      return undefined;
+    }
+    return listImages(this.imagesDir).find((i) => i.id === configDigest)?.buildArgs;
+  }
 
   hasImage(ref: string): boolean {
     const { host, repo, reference } = parseImageRef(ref);

@@ -96,7 +96,7 @@ export async function build(ctx: ToolContext, req: BuildRequest): Promise<void> 
     .digest('hex')}`;
   const created = new Date().toISOString();
   const size = contextBytes + (frontend ? 48_000_000 : 420_000_000);
-  for (const ref of tags) saveImage(ctx.paths().imagesDir, { ref, id, created, size });
+  for (const ref of tags) saveImage(ctx.paths().imagesDir, { ref, id, created, size, buildArgs: usedArgs as Record<string, string> });
   progress(`#${step} exporting to image\n#${step} exporting layers 0.1s done\n#${step} writing image ${id} done`);
   for (const ref of tags) progress(`#${step} naming to ${ref} done`);
   progress(`#${step} DONE 0.2s`);

@@ -10,6 +10,8 @@ export interface LocalImage {
   id: string;
   created: string;
   size: number;
+  /** Build args the Dockerfile declared, with their values (the image config's history records them). */
+  buildArgs?: Record<string, string>;
 }
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;

@@ -92,5 +92,5 @@ export function readyDelayName(pod: KObject): DurationName {
 export function podIp(uid: string | undefined): string {
   let h = 0;
   for (const ch of uid ?? '') h = (h * 33 + ch.charCodeAt(0)) >>> 0;
-  return `10.244.${(h >> 8) % 256}.${2 + (h % 250)}`;
+  return `10.244.${(h >>> 8) % 256}.${2 + (h % 250)}`;
 }

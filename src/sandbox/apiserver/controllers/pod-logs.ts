@@ -8,12 +8,13 @@ import type { KObject } from '../types.js';
 import { isIngressController, isPostgres, isSpringBoot, workloadName } from './pod-facts.js';
 import { isPodReady } from './workload-pods.js';
 
-export function podLogs(store: Store, faults: Faults, pod: KObject): string[] {
+/** Log lines of a pod's container; `previous` asks for the run before the current one (`kubectl logs --previous`). */
+export function podLogs(store: Store, faults: Faults, pod: KObject, previous = false): string[] {
   const workload = workloadName(store, pod);
   const crash = faults.crashLoop?.[workload];
   if (crash) return [...crash];
   // A simulated lab app logs what its current run printed.
-  if (appFor(pod)) return appLogs(store.simOf(pod)) ?? [];
+  if (appFor(pod)) return (previous ? appLogs(store.simOf(pod), true) : undefined) ?? appLogs(store.simOf(pod)) ?? [];
   const at = isoSeconds(Number(store.simOf(pod).startedMs ?? Date.now()));
   const ready = isPodReady(pod);
   if (isSpringBoot(pod)) {

@@ -24,8 +24,8 @@ const eventsFor = async (name: string) => (await core.listNamespacedEvent({ name
 
 describe('controllers', () => {
   test('a Deployment whose image exists rolls out: pods Running and Ready, Available condition', async () => {
-    c.images.add('democr.azurecr.io/lifesub/member:1.0.0');
-    await apply(deployment('member', 'democr.azurecr.io/lifesub/member:1.0.0', { readinessProbe: { httpGet: { path: '/actuator/health/readiness', port: 8081 } } }));
+    c.images.add('democr.azurecr.io/demo/web:1.0.0');
+    await apply(deployment('member', 'democr.azurecr.io/demo/web:1.0.0', { readinessProbe: { httpGet: { path: '/actuator/health/readiness', port: 8081 } } }));
     const d = await waitFor(async () => {
       const d = await apps.readNamespacedDeployment({ name: 'member', namespace: 'lab' });
       return d.status?.conditions?.find((x) => x.type === 'Progressing')?.reason === 'NewReplicaSetAvailable' ? d : undefined;
@@ -40,8 +40,8 @@ describe('controllers', () => {
 
   test('a changed pod template rolls to a new ReplicaSet and removes the old pods', async () => {
     const first = (await podsOf('member'))[0]!.metadata!.labels!['pod-template-hash'];
-    c.images.add('democr.azurecr.io/lifesub/member:1.0.1');
-    await apply(deployment('member', 'democr.azurecr.io/lifesub/member:1.0.1'));
+    c.images.add('democr.azurecr.io/demo/web:1.0.1');
+    await apply(deployment('member', 'democr.azurecr.io/demo/web:1.0.1'));
     await waitFor(async () => {
       const pods = await podsOf('member');
       return pods.length === 1 && pods[0]!.metadata!.labels!['pod-template-hash'] !== first && pods[0]!.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True');
@@ -109,7 +109,7 @@ describe('controllers', () => {
         replicas: 2,
         serviceName: 'member-postgresql-hl',
         selector: { matchLabels: { app: 'member-postgresql' } },
-        template: { metadata: { labels: { app: 'member-postgresql' } }, spec: { containers: [{ name: 'postgresql', image: 'docker.io/bitnami/postgresql:16' }] } },
+        template: { metadata: { labels: { app: 'member-postgresql' } }, spec: { containers: [{ name: 'postgresql', image: 'docker.io/bitnami/postgresql:16', env: [{ name: 'ALLOW_EMPTY_PASSWORD', value: 'yes' }] }] } },
         volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } }],
       },
     } as KubernetesObject);

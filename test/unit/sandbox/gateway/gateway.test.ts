@@ -19,6 +19,7 @@ beforeAll(async () => {
   core = c.kc.makeApiClient(CoreV1Api);
   objects = KubernetesObjectApi.makeApiClient(c.kc);
   for (const name of ['ingress-basic', 'lab']) await core.createNamespace({ body: { metadata: { name } } });
+  await apply('', { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } });
   const controller = deployment('ingress-nginx-controller', 'registry.k8s.io/ingress-nginx/controller:v1.12.1');
   controller.spec.template.metadata.labels['app.kubernetes.io/name'] = 'ingress-nginx';
   await apply('ingress-basic', controller);
@@ -70,7 +71,47 @@ test('a frontend LoadBalancer answers /health, the mounted runtime-env.js and in
   expect(await (await fetch(`http://127.0.0.1:${port}/runtime-env.js`)).text()).toContain('MEMBER_URL: "http://127.0.0.1/member"');
   const page = await fetch(`http://127.0.0.1:${port}/`);
   expect(page.headers.get('content-type')).toBe('text/html');
-  // Scaling to zero leaves nothing behind the address: 503.
+  // Scaling to zero leaves nothing behind the load balancer: the connection fails (no nginx to say 503).
   await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'lifesub-web', namespace: 'lab' }, spec: { replicas: 0 } } as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 503, 3000, '503 after scale-down');
+  await waitFor(async () => fetch(`http://127.0.0.1:${port}/health`).then(() => false, () => true), 3000, 'connection failure after scale-down');
+});
+
+/** A lifesub-web Deployment + Service whose runtime-env.js (a mounted ConfigMap) names its namespace. */
+async function webIn(ns: string): Promise<void> {
+  await core.createNamespace({ body: { metadata: { name: ns } } });
+  await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'runtime-env' }, data: { 'runtime-env.js': `window.__runtime_config__ = { OWNER: "${ns}" };` } } });
+  const web = deployment('lifesub-web', `democr.azurecr.io/lifesub/lifesub-web:1.0.0`, { ports: [{ containerPort: 18080 }], volumeMounts: [{ name: 'env', mountPath: '/usr/share/nginx/html/runtime-env.js', subPath: 'runtime-env.js' }] });
+  web.spec.template.spec.volumes = [{ name: 'env', configMap: { name: 'runtime-env' } }];
+  await apply(ns, web);
+  await apply(ns, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lifesub-web' }, spec: { selector: { app: 'lifesub-web' }, ports: [{ port: 80, targetPort: 18080 }] } });
+  await apply(ns, {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'web-ingress', annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2', 'nginx.ingress.kubernetes.io/use-regex': 'true' } },
+    spec: { ingressClassName: 'nginx', rules: [{ http: { paths: [{ path: '/web(/|$)(.*)', pathType: 'ImplementationSpecific', backend: { service: { name: 'lifesub-web', port: { number: 80 } } } }] } }] },
+  });
+  await ready(ns, 'lifesub-web');
+}
+
+test('two host-less Ingresses with the same path: the older one keeps it, and scaling it to 0 gives 503 to both students', async () => {
+  const port = await lbPort('ingress-basic', 'ingress-nginx-controller');
+  c.images.add('democr.azurecr.io/lifesub/lifesub-web:1.0.0');
+  // Zoe is older but sorts after Amy by name: only the creation time can make Zoe win.
+  await webIn('zoe-lifesub-ns');
+  // creationTimestamp has one-second resolution: make the second student really later.
+  await new Promise((r) => setTimeout(r, 1100));
+  await webIn('amy-lifesub-ns');
+  const owner = async () => (await fetch(`http://127.0.0.1:${port}/web/runtime-env.js`)).text();
+  expect(await owner()).toContain('zoe-lifesub-ns');
+  const cached = await fetch(`http://127.0.0.1:${port}/web/runtime-env.js`);
+  expect(cached.headers.get('cache-control')).toBe('max-age=31536000, public, no-transform');
+  expect(cached.headers.get('expires')).toBeTruthy();
+  // Amy (listed first) sees Zoe's (older) frontend; when Zoe scales down, nobody is served — the newer Ingress does not take over.
+  await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'lifesub-web', namespace: 'zoe-lifesub-ns' }, spec: { replicas: 0 } } as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/web/runtime-env.js`)).status === 503, 3000, '503 after scale-down');
+  // Amy's own frontend is Ready all along.
+  expect((await core.listNamespacedPod({ namespace: 'amy-lifesub-ns', labelSelector: 'app=lifesub-web' })).items.length).toBe(1);
+  // Deleting Zoe's Ingress frees the location: Amy's takes it.
+  await objects.delete({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web-ingress', namespace: 'zoe-lifesub-ns' } } as KubernetesObject);
+  await waitFor(async () => (await owner()).includes('amy-lifesub-ns'), 3000, "amy's location");
 });
