@@ -32,6 +32,13 @@ export function toolEnvironment(paths: SandboxPaths, registryUrl: string, profil
     [PROFILE_VAR]: profile,
     [DOCKER_CONFIG_VAR]: paths.dockerConfigDir,
     KUBECONFIG: paths.kubeconfig,
+    // A real helm keeps repositories, cache and plugins under HOME by default, and (client-go) a
+    // discovery cache in ~/.kube/cache (seen with Helm 3.17 and 4.1); a sandbox run writes nothing
+    // outside $LIFESUB_HOME and the workspace.
+    KUBECACHEDIR: path.join(paths.dir, 'kube-cache'),
+    HELM_CONFIG_HOME: path.join(paths.dir, 'helm', 'config'),
+    HELM_CACHE_HOME: path.join(paths.dir, 'helm', 'cache'),
+    HELM_DATA_HOME: path.join(paths.dir, 'helm', 'data'),
   };
   for (const name of [FAULTS_VAR, WEB_LAYOUT_VAR, LAB_VARIANT_VAR, JAVA_VERSION_VAR]) {
     const value = env[name];

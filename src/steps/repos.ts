@@ -27,7 +27,7 @@ export const reposStep: Step = {
     if (warnings.length > 0 && ctx.settings.strict) {
       throw new ToolError(
         `--strict: not deploying a clone that differs from the lab's: ${warnings.join('; ')}`,
-        strictHint(results.filter((r) => r.warnings.length > 0).map((r) => r.dir)),
+        strictHint(results.filter((r) => r.warnings.length > 0)),
       );
     }
     const [lifesub, web] = results.map((r) => r.dir) as [string, string];
@@ -41,6 +41,8 @@ export const reposStep: Step = {
 
 interface RepoResult {
   dir: string;
+  /** The configured branch. */
+  branch: string;
   cloned: boolean;
   /** How an existing clone differs from what the configuration asks for (deployed as it is). */
   warnings: string[];
@@ -61,9 +63,9 @@ function describeChanges(name: string, changes: GitChange[]): string {
   return `${name} has ${changes.length} uncommitted change${changes.length === 1 ? '' : 's'} (${shown}${more}); deployed as it is`;
 }
 
-function strictHint(dirs: string[]): string {
-  const list = dirs.join(' and ');
-  return `look with \`git status\` in ${list}; commit or stash your changes (\`git stash\`) and \`git switch\` to the configured branch, or run without --strict to deploy the clone as it is (lifesub never changes it)`;
+function strictHint(differing: RepoResult[]): string {
+  const fixes = differing.map((r) => `\`git -C ${r.dir} status\`, then commit or \`git -C ${r.dir} stash\` and \`git -C ${r.dir} switch ${r.branch}\``);
+  return `${fixes.join('; ')}; or run without --strict to deploy the clones as they are (lifesub never changes them)`;
 }
 
 async function existingClone(ctx: StepContext, name: RepoName, dir: string, wanted: string): Promise<string[]> {
@@ -88,7 +90,7 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<RepoResult>
     if (!statSync(dir).isDirectory()) throw notARepo(dir, name);
     // `.git` first: inside another repository (a dotfiles-tracked home) git alone would say yes.
     if (existsSync(join(dir, '.git')) && (await git.isRepo(dir, options))) {
-      return { dir, cloned: false, warnings: await existingClone(ctx, name, dir, repo.branch) };
+      return { dir, branch: repo.branch, cloned: false, warnings: await existingClone(ctx, name, dir, repo.branch) };
     }
     if (readdirSync(dir).length > 0) throw notARepo(dir, name);
   }
@@ -97,7 +99,7 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<RepoResult>
   await git
     .clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.log })
     .catch(rethrowWithHint(`check the URL ${url}, branch ${repo.branch} and your network; or clone it yourself: \`git clone -b ${repo.branch} ${url} ${dir}\``));
-  return { dir, cloned: true, warnings: [] };
+  return { dir, branch: repo.branch, cloned: true, warnings: [] };
 }
 
 /** A clone URL may carry a token (https://user:token@host/…); a hint must not. */

@@ -78,7 +78,9 @@ describe('repos', () => {
     expect(err).toBeInstanceOf(ToolError);
     expect(err.message).toContain('lifesub is on a detached HEAD, not k8s');
     expect(err.message).toContain('lifesub-web has 1 uncommitted change (src/App.js)');
-    expect(err.hint).toMatch(/git stash.*git switch.*without --strict/);
+    expect(err.hint).toContain(`git -C ${join(workspace, 'lifesub')} switch k8s`);
+    expect(err.hint).toContain(`git -C ${join(workspace, 'lifesub-web')} stash`);
+    expect(err.hint).toContain('without --strict');
     expect(ctx.facts.repoDirs).toBeUndefined();
     fakes.verify();
   });
