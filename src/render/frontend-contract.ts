@@ -59,6 +59,8 @@ export function configuredApiBasePaths(settings: Settings): ApiBasePaths | undef
   const override = settings.config.frontend.apiBasePaths;
   if (!override) return undefined;
   const problems: string[] = [];
+  const names = new Set(backendServices(settings).map((s) => s.name));
+  for (const key of Object.keys(override)) if (!names.has(key)) problems.push(`'${key}' is not a backend service`);
   for (const s of backendServices(settings)) {
     const path = override[s.name];
     if (path === undefined) problems.push(`no entry for ${s.name}`);

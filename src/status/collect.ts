@@ -2,7 +2,9 @@
 // addresses — with the same readiness rules `up` waits for.
 import type { Adapters, KubeObject } from '../adapters/types.js';
 import type { Settings } from '../config/schema.js';
-import { renderManifests } from '../render/index.js';
+import { UserError } from '../core/errors.js';
+import { renderManifests, studentRoutes } from '../render/index.js';
+import { lookUpControllerService } from '../steps/ingress-controller.js';
 import { loadBalancerAddress as addressOf } from '../steps/lb-address.js';
 
 export interface WorkloadStatus {
@@ -27,9 +29,14 @@ export async function collectStatus(settings: Settings, adapters: Pick<Adapters,
   const ns = settings.namespace;
   const base: Status = { id: settings.id, namespace: ns, namespaceState: 'absent', releases: [], workloads: [], urls: {}, ready: false };
   const nsObj = await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: ns }, signal);
-  const ingressSvc = await kube.get({ apiVersion: 'v1', kind: 'Service', name: settings.config.ingress.service, namespace: settings.config.ingress.namespace }, signal);
+  // The controller `up` used: the configured one, else whichever serves IngressClass nginx (any namespace).
+  const configured = { namespace: settings.config.ingress.namespace, service: settings.config.ingress.service };
+  const controller = (await kube.get({ apiVersion: 'v1', kind: 'Service', name: configured.service, namespace: configured.namespace }, signal))
+    ? configured
+    : await lookUpControllerService(kube, signal);
+  const ingressSvc = controller ? await kube.get({ apiVersion: 'v1', kind: 'Service', name: controller.service, namespace: controller.namespace }, signal) : undefined;
   const api = ingressSvc ? addressOf(ingressSvc) : undefined;
-  if (api) base.urls.api = `http://${api}`;
+  if (api) base.urls.api = apiUrl(settings, api);
   if (!nsObj) return base;
   const labels = nsObj.metadata.labels ?? {};
   if (labels['app.kubernetes.io/managed-by'] !== 'lifesub' || labels['lifesub.io/id'] !== settings.id) return { ...base, namespaceState: 'not-lifesub' };
@@ -58,4 +65,14 @@ function workload(kind: string, name: string, live: KubeObject | undefined): Wor
   const spec = (live?.spec ?? {}) as { replicas?: number };
   const status = (live?.status ?? {}) as { readyReplicas?: number };
   return { kind, name, desired: live ? (spec.replicas ?? 1) : 0, ready: status.readyReplicas ?? 0 };
+}
+
+/** The student's API root on the controller (their nip.io host or /<id>), as `up` reported it. */
+function apiUrl(settings: Settings, address: string): string {
+  try {
+    return studentRoutes(settings, address).root;
+  } catch (err) {
+    if (err instanceof UserError) return `http://${address}`;
+    throw err;
+  }
 }

@@ -5,7 +5,7 @@
 // `app.kubernetes.io/instance=<release>`, in the release's namespace (also on the IngressClass as
 // helm's `meta.helm.sh/release-namespace`). The admission Service shares the labels but is ClusterIP;
 // `…-controller-internal` is a second, private LoadBalancer.
-import type { KubeObject } from '../adapters/types.js';
+import type { Kube, KubeObject } from '../adapters/types.js';
 import { ToolError } from '../core/errors.js';
 import type { StepContext } from '../graph/step.js';
 
@@ -62,4 +62,14 @@ export function pickControllerService(ingressClass: KubeObject, services: KubeOb
   if (!s) return undefined;
   const instance = s.metadata.labels?.['app.kubernetes.io/instance'];
   return { namespace: s.metadata.namespace ?? 'default', service: s.metadata.name, ...(instance ? { release: instance } : {}) };
+}
+
+/**
+ * For read-only callers (`status`): the ingress-nginx controller Service serving IngressClass nginx,
+ * or undefined when there is none or it cannot be told (no error: status reports what it finds).
+ */
+export async function lookUpControllerService(kube: Kube, signal: AbortSignal): Promise<IngressController | undefined> {
+  const ingressClass = await kube.get({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', name: INGRESS_CLASS }, signal);
+  if ((ingressClass?.['spec'] as { controller?: string } | undefined)?.controller !== INGRESS_NGINX_CONTROLLER) return undefined;
+  return pickControllerService(ingressClass!, await kube.list('v1', 'Service', undefined, { labelSelector: SERVICE_SELECTOR }, signal));
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchHttp } from '../../src/adapters/http.js';
 import type { HttpResponse } from '../../src/adapters/types.js';
 import { sandboxPaths } from '../../src/sandbox/home.js';
-import { assertBuilt, explain, freshHome, killAllCli, removeHome, repoRoot, startServe, summaryOf, writeFile, type Serve } from '../support/cli.js';
+import { assertBuilt, explain, freshHome, killAllCli, removeHome, repoRoot, runCli, startServe, summaryOf, writeFile, type Serve } from '../support/cli.js';
 import { eventually, get, list, objectApi } from './helpers/cluster.js';
 import { realFailures, runUp } from './helpers/expect-run.js';
 
@@ -198,5 +198,11 @@ describe('an ingress-nginx installed beforehand by someone else (built CLI)', ()
     expect(await get(api, 'v1', 'Namespace', 'ingress-basic')).toBeUndefined();
     expect(JSON.parse(helm('list', '-A', '-o', 'json')).map((x: { name: string }) => x.name).sort()).toEqual(['member', 'mysub', 'recommend', 'shared']);
     expect((await list(api, 'networking.k8s.io/v1', 'IngressClass')).map((o) => o.metadata.name)).toEqual(['nginx']);
+
+    // status finds the same controller: ready, with the student's API root on it.
+    const st = await runCli(['status', '--id', 'frank', '--sandbox', '--output', 'json'], { env: { LIFESUB_HOME: home }, timeoutMs: 30_000 });
+    expect(st.code, explain(st)).toBe(0);
+    expect(st.events[0]).toMatchObject({ type: 'status', ready: true, urls: { api: summaryOf(r).urls?.api } });
+    expect(summaryOf(r).urls?.api).toMatch(/^http:\/\/frank\.127\.0\.0\.1\.nip\.io:\d+$/);
   }, 150_000);
 });

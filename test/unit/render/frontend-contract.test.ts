@@ -83,5 +83,6 @@ describe('configuredApiBasePaths', () => {
     expect(() => configuredApiBasePaths(withOverride({ member: '/member', mysub: '' }))).toThrow(
       /frontend\.apiBasePaths .*member: '\/member' is neither '' nor a leading part of \/api\/auth; no entry for recommend/,
     );
+    expect(() => configuredApiBasePaths(withOverride({ membr: '', member: '', mysub: '', recommend: '' }))).toThrow(/'membr' is not a backend service/);
   });
 });
