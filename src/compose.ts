@@ -1,23 +1,17 @@
 // The composition root: the one place that decides which adapters and endpoints are wired. Steps
 // never know whether they talk to AKS + ACR or to the sandbox — with --sandbox the very same real
 // adapters are pointed at simulated servers and simulated tool executables.
+//
+// Every adapter module is loaded with import() here, on first use, never at the top: client-node, the
+// Azure SDK, execa and the sandbox together cost most of a second and ~100 MB, and `--help`,
+// `--version`, `render`, `--dry-run` and input errors need none of them (test/unit/cli/startup.test.ts).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { DockerCli } from './adapters/docker.js';
-import { ExecaRunner } from './adapters/exec.js';
-import { GitCli } from './adapters/git.js';
-import { GradleWrapper } from './adapters/gradle.js';
-import { HelmCli } from './adapters/helm.js';
-import { FetchHttp } from './adapters/http.js';
-import { KubeClient } from './adapters/kube.js';
-import { AcrRegistry } from './adapters/registry/acr.js';
-import { defaultCredential } from './adapters/registry/credential.js';
-import { resolveSubscription } from './adapters/registry/subscription.js';
+import type { ExecaRunner } from './adapters/exec.js';
 import type { Adapters } from './adapters/types.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
-import { startSandbox } from './sandbox/start.js';
 
 export interface Runtime {
   adapters: Adapters;
@@ -38,8 +32,14 @@ export function lifesubHome(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export async function compose(settings: Settings, sandbox?: SandboxChoice): Promise<Runtime> {
-  if (!sandbox) return { adapters: realAdapters(settings), settings, close: async () => {} };
+  if (!sandbox) return { adapters: await realAdapters(settings), settings, close: async () => {} };
 
+  const [{ startSandbox }, { ExecaRunner }, { KubeClient }, { AcrRegistry }] = await Promise.all([
+    import('./sandbox/start.js'),
+    import('./adapters/exec.js'),
+    import('./adapters/kube.js'),
+    import('./adapters/registry/acr.js'),
+  ]);
   const home = lifesubHome();
   const sb = await startSandbox({ home, profile: sandbox.profile, registries: [settings.registryName] });
   const wired: Settings = {
@@ -53,17 +53,24 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
     getToken: async () => ({ token: sb.arm.token, expiresOnTimestamp: Date.now() + 3_600_000 }),
   };
   const adapters: Adapters = {
-    ...toolAdapters(runner, wired),
+    ...(await toolAdapters(runner, wired)),
     kube: new KubeClient({ kubeconfig: sb.kubeconfig, context: sb.context }),
     registry: new AcrRegistry({ credential, subscriptionId: sb.arm.subscriptionId, endpoint: sb.arm.endpoint, allowInsecure: true }),
   };
   return { adapters, settings: wired, sandbox: sb, close: () => sb.close() };
 }
 
-function realAdapters(settings: Settings): Adapters {
+async function realAdapters(settings: Settings): Promise<Adapters> {
+  const [{ ExecaRunner }, { KubeClient }, { AcrRegistry }, { defaultCredential }, { resolveSubscription }] = await Promise.all([
+    import('./adapters/exec.js'),
+    import('./adapters/kube.js'),
+    import('./adapters/registry/acr.js'),
+    import('./adapters/registry/credential.js'),
+    import('./adapters/registry/subscription.js'),
+  ]);
   const runner = new ExecaRunner();
   return {
-    ...toolAdapters(runner, settings),
+    ...(await toolAdapters(runner, settings)),
     kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context }),
     registry: new AcrRegistry({
       credential: defaultCredential(),
@@ -72,7 +79,14 @@ function realAdapters(settings: Settings): Adapters {
   };
 }
 
-function toolAdapters(runner: ExecaRunner, settings: Settings): Omit<Adapters, 'kube' | 'registry'> {
+async function toolAdapters(runner: ExecaRunner, settings: Settings): Promise<Omit<Adapters, 'kube' | 'registry'>> {
+  const [{ HelmCli }, { DockerCli }, { GradleWrapper }, { GitCli }, { FetchHttp }] = await Promise.all([
+    import('./adapters/helm.js'),
+    import('./adapters/docker.js'),
+    import('./adapters/gradle.js'),
+    import('./adapters/git.js'),
+    import('./adapters/http.js'),
+  ]);
   return {
     helm: new HelmCli(runner, { kubeconfig: settings.kubeconfig, context: settings.context }),
     docker: new DockerCli(runner),
