@@ -12,6 +12,7 @@ import type { ExecaRunner } from './adapters/exec.js';
 import type { Adapters } from './adapters/types.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
+import { REGISTRY_VAR } from './sandbox/env.js';
 
 export interface Runtime {
   adapters: Adapters;
@@ -34,8 +35,9 @@ export function lifesubHome(env: NodeJS.ProcessEnv = process.env): string {
 export async function compose(settings: Settings, sandbox?: SandboxChoice): Promise<Runtime> {
   if (!sandbox) return { adapters: await realAdapters(settings), settings, close: async () => {} };
 
-  const [{ startSandbox }, { ExecaRunner }, { KubeClient }, { AcrRegistry }] = await Promise.all([
+  const [{ startSandbox }, { sandboxRegistryFetch }, { ExecaRunner }, { KubeClient }, { AcrRegistry }] = await Promise.all([
     import('./sandbox/start.js'),
+    import('./sandbox/registry-fetch.js'),
     import('./adapters/exec.js'),
     import('./adapters/kube.js'),
     import('./adapters/registry/acr.js'),
@@ -55,7 +57,14 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
   const adapters: Adapters = {
     ...(await toolAdapters(runner, wired)),
     kube: new KubeClient({ kubeconfig: sb.kubeconfig, context: sb.context }),
-    registry: new AcrRegistry({ credential, subscriptionId: sb.arm.subscriptionId, endpoint: sb.arm.endpoint, allowInsecure: true }),
+    registry: new AcrRegistry({
+      credential,
+      subscriptionId: sb.arm.subscriptionId,
+      endpoint: sb.arm.endpoint,
+      allowInsecure: true,
+      // The registry hosts (<name>.azurecr.io) are all one local server, chosen by the Host header.
+      fetch: sandboxRegistryFetch(sb.toolEnv[REGISTRY_VAR] as string),
+    }),
   };
   return { adapters, settings: wired, sandbox: sb, close: () => sb.close() };
 }

@@ -23,8 +23,12 @@ export interface Facts {
   /** host[:port] of the frontend's LoadBalancer. */
   webAddress?: string;
   credentials?: Credentials;
-  /** service name → image reference that was built (and later pushed). */
+  /** service name → image reference that was built (and later pushed), or `<ref>@<digest>` once in the registry. */
   images?: Record<string, string>;
+  /** service name → its content-tagged reference `<server>/<prefix>/<service>:<tag>-<input digest>` (image-tags). */
+  imageTags?: Record<string, string>;
+  /** service name → manifest digest, for the images already in the registry under their content tag (image-tags). */
+  imagesInRegistry?: Record<string, string>;
   /** Set once `docker login` to the registry has succeeded. */
   registryLogin?: { loginServer: string; username: string; method: 'admin' | 'token' };
   /** The registry credential, kept in memory for the image pull secret; never logged. */

@@ -17,12 +17,15 @@
 // (`legacy-cleanup` runs first with --clean-legacy; ingress-address also feeds config.)
 import type { Settings } from '../config/schema.js';
 import {
+  applyServiceStep,
   applyStep,
   chartReposStep,
   configStep,
   credentialsStep,
   databaseStep,
+  dockerLoginStep,
   imageStep,
+  imageTagsStep,
   ingressAddressStep,
   ingressStep,
   jarsStep,
@@ -59,13 +62,16 @@ export function upSteps(settings: Settings, options: UpOptions): Step[] {
     jarsStep,
     ...services.map(imageStep),
     registryLoginStep,
+    imageTagsStep,
+    dockerLoginStep,
     ...services.map(pushStep),
     webServiceStep,
     webAddressStep,
     pullSecretStep,
     configStep,
+    ...services.map(applyServiceStep),
     applyStep(services),
-    readinessStep(),
+    { ...readinessStep(), needs: ['apply', ...services.map((s) => `apply:${s.name}`)] },
     smokeStep(),
   ];
   if (!options.cleanLegacy) return steps;

@@ -1,6 +1,7 @@
 // The sandbox's `helm`: argument handling and dispatch. Charts are simulated (./charts), releases
 // and objects live in the simulated cluster reached through the kubeconfig.
 import { addRepo, loadRepos, resolveChart } from './helm-repos.js';
+import { KNOWN_REPOSITORIES, normalizeRepoUrl } from './charts/index.js';
 import { installRelease } from './helm-install.js';
 import { list, status, uninstall } from './helm-commands.js';
 import { parseGoDuration } from './helm-wait.js';
@@ -102,6 +103,27 @@ async function repo(ctx: ToolContext, args: string[]): Promise<void> {
   throw new ToolExit(1, `Error: unknown command "${sub ?? ''}" for "helm repo"\nRun 'helm repo --help' for usage.`);
 }
 
+/**
+ * `helm search repo <repo>/<chart> --version V -o json`: real helm matches the keyword as a substring
+ * against the local index (written by `repo add` and `repo update`) and prints `[]` when nothing
+ * matches. The simulated repositories serve every version of their charts, so a chart of a registered
+ * repository is found at whatever version is asked for.
+ */
+async function search(ctx: ToolContext, args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'repo') throw new ToolExit(1, `Error: unknown command "${sub ?? ''}" for "helm search"`);
+  const parsed = parse(rest, { version: { value: true }, output: { value: true, short: 'o' }, regexp: { value: false, short: 'r' }, versions: { value: false, short: 'l' } });
+  const keyword = parsed.positionals[0] ?? '';
+  const hits = loadRepos(ctx.paths().helmReposFile).flatMap((r) =>
+    Object.values(KNOWN_REPOSITORIES[normalizeRepoUrl(r.url)] ?? {})
+      .map((c) => ({ name: `${r.name}/${c.name}`, version: last(parsed, 'version') ?? c.latestVersion, app_version: c.appVersion, description: '' }))
+      .filter((h) => h.name.includes(keyword)),
+  );
+  if (last(parsed, 'output') === 'json') return ctx.out(`${JSON.stringify(hits)}
+`);
+  return ctx.out(hits.length === 0 ? 'No results found\n' : ['NAME\tCHART VERSION\tAPP VERSION\tDESCRIPTION', ...hits.map((h) => `${h.name}\t${h.version}\t${h.app_version}\t`)].join('\n') + '\n');
+}
+
 async function install(ctx: ToolContext, command: 'upgrade' | 'install', args: string[]): Promise<void> {
   const parsed = parse(args, INSTALL);
   const [release, chartRef] = exactArgs(parsed, 2, command, '[RELEASE] [CHART]') as [string, string];
@@ -133,6 +155,8 @@ async function main(ctx: ToolContext): Promise<void> {
   switch (command) {
     case 'repo':
       return repo(ctx, args);
+    case 'search':
+      return search(ctx, args);
     case 'upgrade':
     case 'install':
       return install(ctx, command, args);
