@@ -7,13 +7,24 @@ import { partial } from '../../fakes/adapters.js';
 import { makeContext } from '../../fakes/context.js';
 
 describe('chart-repos', () => {
-  test('adds both repositories, then updates them once', async () => {
+  test('adds both repositories, then updates them once when a pinned chart version is not in the local index', async () => {
     const { ctx, fakes } = makeContext();
     fakes.helm.script.expect('repoAdd', ['ingress-nginx', 'https://kubernetes.github.io/ingress-nginx']);
     fakes.helm.script.expect('repoAdd', ['bitnami', 'https://charts.bitnami.com/bitnami']);
+    fakes.helm.script.expect('chartVersionKnown', ['ingress-nginx/ingress-nginx', '4.12.1']).returns(true);
+    fakes.helm.script.expect('chartVersionKnown', ['bitnami/postgresql', '14.3.2']).returns(false);
     fakes.helm.script.expect('repoUpdate', [['ingress-nginx', 'bitnami']]);
     await chartReposStep.run(ctx);
-    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual(['repoAdd', 'repoAdd', 'repoUpdate']);
+    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual(['repoAdd', 'repoAdd', 'chartVersionKnown', 'chartVersionKnown', 'repoUpdate']);
+    fakes.verify();
+  });
+
+  test('does not update the indexes when both pinned chart versions are already known', async () => {
+    const { ctx, fakes } = makeContext();
+    fakes.helm.script.expect('repoAdd').times(2);
+    fakes.helm.script.expect('chartVersionKnown').returns(true).times(2);
+    await chartReposStep.run(ctx);
+    expect(fakes.helm.script.calls.map((c) => c.method)).not.toContain('repoUpdate');
     fakes.verify();
   });
 
