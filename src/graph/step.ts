@@ -71,6 +71,11 @@ export interface Step {
   readOnly?: boolean;
   /** Per-step time limit from config.timeouts. */
   timeout?: TimeoutName;
+  /**
+   * Estimated seconds of real work on a lab VM (default 1): only orders steps waiting for the same
+   * pool, longest remaining path first (src/graph/pools.ts). Estimates, not limits.
+   */
+  costS?: number;
   /** For --dry-run: what this step would run or apply, as lines. Pure: no I/O. */
   plan(settings: Settings): string[];
   run(ctx: StepContext): Promise<StepOutcome | void>;

@@ -35,6 +35,8 @@ export function imageStep(service: ServiceConfig): Step {
     needs: frontend ? ['image-tags'] : ['jars'],
     pool: 'builds',
     timeout: 'build',
+    // npm ci + react build ≈ 100 s, a Spring Boot image ≈ 25 s on a lab VM.
+    costS: frontend ? 100 : 25,
     plan: (settings) => [
       `docker build -f <first of ${service.dockerfiles.join(' | ')}> -t ${imageRef(settings, service.name, `${settings.config.registry.tag}-<input digest>`)} ${settings.config.repositories[service.repo].dir} (skipped when the registry has that tag)`,
     ],

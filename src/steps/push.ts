@@ -11,6 +11,7 @@ export function pushStep(service: ServiceConfig): Step {
     needs: [`image:${service.name}`, 'docker-login'],
     pool: 'pushes',
     timeout: 'push',
+    costS: 20,
     plan: (settings) => [`docker push ${imageRef(settings, service.name, `${settings.config.registry.tag}-<input digest>`)} (skipped when the registry has that tag)`],
     async run(ctx) {
       const present = ctx.facts.imagesInRegistry?.[service.name];
