@@ -1,7 +1,7 @@
 // What a step is. A step declares what it needs (other steps' names) and what it produces (fields of
 // Facts); the runner (src/graph/runner.ts) starts every step the moment its needs are done, bounded by
 // its pool, and gives it a signal that fires on Ctrl-C, on the overall deadline or on its own timeout.
-import type { Adapters, LineSink } from '../adapters/types.js';
+import type { Adapters, HelmRelease, LineSink } from '../adapters/types.js';
 import type { Settings, TimeoutName } from '../config/schema.js';
 
 /** Secrets generated once per ID and kept only in the cluster (Secret `lifesub-credentials`). */
@@ -33,6 +33,11 @@ export interface Facts {
   registryLogin?: { loginServer: string; username: string; method: 'admin' | 'token' };
   /** The registry credential, kept in memory for the image pull secret; never logged. */
   registryPassword?: string;
+  /**
+   * The releases chart-repos saw (`helm list --all` in the ingress and the student's namespace), a
+   * snapshot: a release deployed there needs no chart, and its step may skip without asking helm again.
+   */
+  helmReleases?: HelmRelease[];
   /** URLs for the summary. */
   urls?: { web?: string; api?: string };
   /** `down`: whether the student's namespace existed (set by the guard; false → later steps skip). */

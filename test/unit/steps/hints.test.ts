@@ -123,6 +123,7 @@ const cases: Case[] = [
     name: 'chart-repos',
     step: () => chartReposStep,
     arrange: (f) => {
+      f.helm.script.expect('list').returns([]).times(2);
       f.helm.script.expect('repoAdd');
       f.helm.script.expect('repoAdd').throws(bare());
     },
