@@ -12,7 +12,6 @@ import type { ExecaRunner } from './adapters/exec.js';
 import type { Adapters } from './adapters/types.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
-import { REGISTRY_VAR } from './sandbox/env.js';
 
 export interface Runtime {
   adapters: Adapters;
@@ -35,8 +34,9 @@ export function lifesubHome(env: NodeJS.ProcessEnv = process.env): string {
 export async function compose(settings: Settings, sandbox?: SandboxChoice): Promise<Runtime> {
   if (!sandbox) return { adapters: await realAdapters(settings), settings, close: async () => {} };
 
-  const [{ startSandbox }, { sandboxRegistryFetch }, { ExecaRunner }, { KubeClient }, { AcrRegistry }] = await Promise.all([
+  const [{ startSandbox }, { REGISTRY_VAR }, { sandboxRegistryFetch }, { ExecaRunner }, { KubeClient }, { AcrRegistry }] = await Promise.all([
     import('./sandbox/start.js'),
+    import('./sandbox/env.js'),
     import('./sandbox/registry-fetch.js'),
     import('./adapters/exec.js'),
     import('./adapters/kube.js'),

@@ -40,10 +40,13 @@ export const chartReposStep: Step = {
     const network = (...urls: string[]) => rethrowWithHint(`check network access to ${urls.join(' and ')}`);
     await helm.repoAdd(ingress.repoName, ingress.repoUrl, options).catch(network(ingress.repoUrl));
     await helm.repoAdd(postgres.repoName, postgres.repoUrl, options).catch(network(postgres.repoUrl));
-    const known = await Promise.all([
-      helm.chartVersionKnown(ingress.chart, ingress.version, options),
-      helm.chartVersionKnown(postgres.chart, postgres.version, options),
-    ]);
+    // A search that fails only costs the update it would have saved.
+    const lookUp = (chart: string, version: string) =>
+      helm.chartVersionKnown(chart, version, options).catch(() => {
+        ctx.log(`could not look up ${chart} ${version} in the local index; updating the indexes`);
+        return false;
+      });
+    const known = await Promise.all([lookUp(ingress.chart, ingress.version), lookUp(postgres.chart, postgres.version)]);
     if (known.every(Boolean)) return { message: `${ingress.repoName}, ${postgres.repoName} (pinned charts in the local index)` };
     await helm.repoUpdate([ingress.repoName, postgres.repoName], options).catch(network(ingress.repoUrl, postgres.repoUrl));
     return { message: `${ingress.repoName}, ${postgres.repoName} (index updated)` };
