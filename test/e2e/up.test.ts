@@ -150,7 +150,7 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     // every such step skipped (the registry already has each content-tagged image).
     const table = statusTable(again);
     const work = Object.keys(table).filter((s) => /^(jars|image:|push:|docker-login|database:|ingress$|chart-repos|apply)/.test(s));
-    expect(work.length).toBe(16);
+    expect(work.length).toBe(20);
     for (const s of work) expect(table[s], `${s}\n${explain(again)}`).toBe('skipped');
 
     const after = await snapshot(k, namespaces);
