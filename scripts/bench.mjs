@@ -110,8 +110,12 @@ function tally(run) {
   const did = (re) => steps.filter((e) => re.test(e.step) && e.status === 'done').map((e) => e.step);
   const applied = run.events.filter((e) => e.type === 'log' && /^applied /.test(e.message)).map((e) => e.message.replace(/^applied /, ''));
   const summary = run.events.find((e) => e.type === 'summary');
+  // Inside the graph: first step start → last step end (the summary's duration also counts starting
+  // the simulated servers, which a real cluster does not need).
+  const ts = steps.map((e) => e.ts);
   return {
-    graphMs: summary.durationMs,
+    graphMs: Math.max(...ts) - Math.min(...ts),
+    commandMs: summary.durationMs,
     gradleRuns: did(/^jars$/).length,
     builds: did(/^image:/).map((s) => s.slice('image:'.length)),
     pushes: did(/^push:/).map((s) => s.slice('push:'.length)),
@@ -166,7 +170,7 @@ try {
 
   const cold = await up(home, 'cold');
   const c = tally(cold);
-  console.log(`cold up:   ${Math.round(c.graphMs)} ms in the graph (${Math.round(cold.wallMs)} ms wall); builds ${c.builds.join(',')}; peak RSS ${round(cold.rssMb, 1)} MB`);
+  console.log(`cold up:   ${Math.round(c.graphMs)} ms in the graph (${c.commandMs} ms command with sandbox start, ${Math.round(cold.wallMs)} ms wall); builds ${c.builds.join(',')}; peak RSS ${round(cold.rssMb, 1)} MB`);
 
   const warm = await up(home, 'warm');
   const w = tally(warm);
@@ -189,8 +193,10 @@ try {
   const result = {
     profile: PROFILE,
     coldMs: Math.round(c.graphMs),
+    coldCommandMs: c.commandMs,
     coldWallMs: Math.round(cold.wallMs),
     warmMs: Math.round(w.graphMs),
+    warmCommandMs: w.commandMs,
     warmWallMs: Math.round(warm.wallMs),
     changeMs: Math.round(ch.graphMs),
     downMs: Math.round(downMs),
