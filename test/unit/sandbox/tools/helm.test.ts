@@ -52,6 +52,14 @@ describe('helm shim', () => {
     expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([{ name: 'bitnami', url: 'https://charts.bitnami.com/bitnami' }]));
   });
 
+  test('search repo -o json lists a chart of a registered repository like helm (substring match; [] when none)', async () => {
+    const hit = await shim('helm', ['search', 'repo', 'bitnami/postgresql', '--version', '14.3.2', '-o', 'json'], { env: sb.env });
+    expect(hit.exitCode, hit.stderr).toBe(0);
+    expect(JSON.parse(hit.stdout)).toEqual([expect.objectContaining({ name: 'bitnami/postgresql', version: '14.3.2' })]);
+    const none = await shim('helm', ['search', 'repo', 'nosuchrepo/chart', '--version', '1.0.0', '-o', 'json'], { env: sb.env });
+    expect(JSON.parse(none.stdout)).toEqual([]);
+  });
+
   test('upgrade --install of ingress-nginx creates the namespace, controller and LoadBalancer service', async () => {
     const res = await helm(
       ['upgrade', '--install', 'ingress-nginx', 'ingress-nginx/ingress-nginx', '--version', '4.12.1', '-n', 'ingress-basic', '--create-namespace', '--values', '-', '--timeout', '10m0s', '--labels', 'managed-by=lifesub'],
