@@ -1,26 +1,18 @@
 // The composition root: the one place that decides which adapters and endpoints are wired. Steps
 // never know whether they talk to AKS + ACR or to the sandbox — with --sandbox the very same real
 // adapters are pointed at simulated servers, a real helm and simulated tool executables.
+//
+// Every adapter module is loaded with import() here, on first use, never at the top: client-node, the
+// Azure SDK, execa and the sandbox together cost most of a second and ~100 MB, and `--help`,
+// `--version`, `render`, `--dry-run` and input errors need none of them (test/e2e/startup.test.ts).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { DockerCli } from './adapters/docker.js';
-import { ExecaRunner } from './adapters/exec.js';
-import { GitCli } from './adapters/git.js';
-import { GradleWrapper } from './adapters/gradle.js';
-import { HelmCli } from './adapters/helm.js';
-import { resolveHelmBinary } from './adapters/helm-binary.js';
-import { FetchHttp } from './adapters/http.js';
-import { KubeClient } from './adapters/kube.js';
-import { AcrRegistry } from './adapters/registry/acr.js';
-import { defaultCredential } from './adapters/registry/credential.js';
-import { resolveAccount } from './adapters/registry/subscription.js';
+import type { ExecaRunner } from './adapters/exec.js';
 import type { Adapters } from './adapters/types.js';
 import { WriteLog, trackWrites } from './adapters/write-log.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
-import { sandboxGradlew, sandboxJava } from './sandbox/package-root.js';
-import { startSandbox } from './sandbox/start.js';
 
 export interface Runtime {
   adapters: Adapters;
@@ -44,8 +36,19 @@ export function lifesubHome(env: NodeJS.ProcessEnv = process.env): string {
 
 export async function compose(settings: Settings, sandbox?: SandboxChoice): Promise<Runtime> {
   const writes = new WriteLog();
-  if (!sandbox) return { adapters: trackWrites(realAdapters(settings), writes), settings, writes, close: async () => {} };
+  if (!sandbox) return { adapters: trackWrites(await realAdapters(settings), writes), settings, writes, close: async () => {} };
 
+  const [{ startSandbox }, { REGISTRY_VAR }, { sandboxRegistryFetch }, { sandboxGradlew, sandboxJava }, { ExecaRunner }, { KubeClient }, { AcrRegistry }, { GradleWrapper }] =
+    await Promise.all([
+      import('./sandbox/start.js'),
+      import('./sandbox/env.js'),
+      import('./sandbox/registry-fetch.js'),
+      import('./sandbox/package-root.js'),
+      import('./adapters/exec.js'),
+      import('./adapters/kube.js'),
+      import('./adapters/registry/acr.js'),
+      import('./adapters/gradle.js'),
+    ]);
   const home = lifesubHome();
   const sb = await startSandbox({ home, profile: sandbox.profile, registries: [settings.registryName] });
   // The configured chart repositories are served by the sandbox (stand-in charts, same versions).
@@ -65,20 +68,34 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
     getToken: async () => ({ token: sb.arm.token, expiresOnTimestamp: Date.now() + 3_600_000 }),
   };
   const adapters: Adapters = {
-    ...toolAdapters(runner, wired, true),
+    ...(await toolAdapters(runner, wired, true)),
     // The sandbox's Gradle and JDK, also for real clones given with --workspace: their ./gradlew would
     // download Gradle and write ~/.gradle, and the machine's JDK is not part of the simulated world.
     gradle: new GradleWrapper(runner, { executable: sandboxGradlew, java: sandboxJava }),
     kube: new KubeClient({ kubeconfig: sb.kubeconfig, context: sb.context }),
-    registry: new AcrRegistry({ credential, subscriptionId: sb.arm.subscriptionId, endpoint: sb.arm.endpoint, allowInsecure: true }),
+    registry: new AcrRegistry({
+      credential,
+      subscriptionId: sb.arm.subscriptionId,
+      endpoint: sb.arm.endpoint,
+      allowInsecure: true,
+      // The registry hosts (<name>.azurecr.io) are all one local server, chosen by the Host header.
+      fetch: sandboxRegistryFetch(sb.toolEnv[REGISTRY_VAR] as string),
+    }),
   };
   return { adapters: trackWrites(adapters, writes), settings: wired, sandbox: sb, writes, close: () => sb.close() };
 }
 
-function realAdapters(settings: Settings): Adapters {
+async function realAdapters(settings: Settings): Promise<Adapters> {
+  const [{ ExecaRunner }, { KubeClient }, { AcrRegistry }, { defaultCredential }, { resolveAccount }] = await Promise.all([
+    import('./adapters/exec.js'),
+    import('./adapters/kube.js'),
+    import('./adapters/registry/acr.js'),
+    import('./adapters/registry/credential.js'),
+    import('./adapters/registry/subscription.js'),
+  ]);
   const runner = new ExecaRunner();
   return {
-    ...toolAdapters(runner, settings, false),
+    ...(await toolAdapters(runner, settings, false)),
     // A credential plugin's prompts (kubelogin's device code) must reach the student in every output mode.
     kube: new KubeClient({ kubeconfig: settings.kubeconfig, context: settings.context, runner, onPrompt: (line) => process.stderr.write(`${line}\n`) }),
     registry: new AcrRegistry({
@@ -88,7 +105,15 @@ function realAdapters(settings: Settings): Adapters {
   };
 }
 
-function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: boolean): Omit<Adapters, 'kube' | 'registry'> {
+async function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: boolean): Promise<Omit<Adapters, 'kube' | 'registry'>> {
+  const [{ HelmCli }, { resolveHelmBinary }, { DockerCli }, { GradleWrapper }, { GitCli }, { FetchHttp }] = await Promise.all([
+    import('./adapters/helm.js'),
+    import('./adapters/helm-binary.js'),
+    import('./adapters/docker.js'),
+    import('./adapters/gradle.js'),
+    import('./adapters/git.js'),
+    import('./adapters/http.js'),
+  ]);
   const configured = process.env.LIFESUB_HELM || settings.config.tools?.helm;
   const binary = (signal: AbortSignal) => resolveHelmBinary({ runner, configured, sandbox, home: lifesubHome() }, signal);
   return {

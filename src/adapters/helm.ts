@@ -62,6 +62,18 @@ export class HelmCli implements Helm {
     await this.helm(['repo', 'update', ...names], options);
   }
 
+  async chartVersionKnown(chart: string, version: string, options: CallOptions): Promise<boolean> {
+    // The keyword matches as a substring ("bitnami/postgresql" also finds postgresql-ha): compare names.
+    const stdout = await this.helm(['search', 'repo', chart, '--version', version, '-o', 'json'], options);
+    let hits: unknown;
+    try {
+      hits = JSON.parse(stdout.trim() || '[]');
+    } catch {
+      return false;
+    }
+    return Array.isArray(hits) && hits.some((h: { name?: unknown; version?: unknown }) => h.name === chart && String(h.version).replace(/^v/, '') === version.replace(/^v/, ''));
+  }
+
   async upgradeInstall(install: HelmInstall, options: CallOptions): Promise<void> {
     const args = ['upgrade', '--install', install.release, install.chart, '--version', install.version, '-n', install.namespace];
     if (install.createNamespace) args.push('--create-namespace');

@@ -141,6 +141,8 @@ export interface HelmInstall {
 export interface Helm {
   repoAdd(name: string, url: string, options: CallOptions): Promise<void>;
   repoUpdate(names: string[], options: CallOptions): Promise<void>;
+  /** Whether the local repository index already lists `chart` ("repo/name") at exactly `version` (`helm search repo`). */
+  chartVersionKnown(chart: string, version: string, options: CallOptions): Promise<boolean>;
   upgradeInstall(install: HelmInstall, options: CallOptions): Promise<void>;
   /** Returns false when the release does not exist. */
   uninstall(release: string, namespace: string, options: CallOptions): Promise<boolean>;
@@ -205,6 +207,13 @@ export interface RegistryCredential {
 export interface Registry {
   /** Finds the registry by name and returns credentials for `docker login`. */
   credentials(registryName: string, signal: AbortSignal): Promise<RegistryCredential>;
+  /**
+   * `HEAD /v2/<repository>/manifests/<tag>` with the credential (admin: Basic; token: an access token
+   * from `/oauth2/token`, see library-notes "ACR without the admin user"). Resolves with the manifest
+   * digest (`Docker-Content-Digest`, "sha256:…") when the tag exists, undefined on 404. Throws ToolError
+   * on any other answer or a network failure, AbortedError on abort.
+   */
+  manifestDigest(credential: RegistryCredential, repository: string, tag: string, signal: AbortSignal): Promise<string | undefined>;
 }
 
 // ---------------------------------------------------------------- HTTP (smoke checks)

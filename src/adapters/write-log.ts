@@ -82,6 +82,7 @@ function trackHelm(helm: Helm, log: WriteLog): Helm {
     },
     status: (release, namespace, options) => helm.status(release, namespace, options),
     list: (namespace, options) => helm.list(namespace, options),
+    chartVersionKnown: (chart, version, options) => helm.chartVersionKnown(chart, version, options),
   };
 }
 

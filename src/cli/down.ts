@@ -1,7 +1,6 @@
 import { Command } from 'commander';
-import { downSteps } from '../graph/down.js';
 import { addCommonOptions, type CommonFlags } from './options.js';
-import { runGraphCommand, type Io } from './run-graph-command.js';
+import type { Io } from './run-graph-command.js';
 import type { Wrap } from './wrap.js';
 
 type DownFlags = CommonFlags & { dryRun?: boolean; includeIngress?: boolean; keepData?: boolean };
@@ -19,8 +18,10 @@ export function downCommand(io: Io, wrap: Wrap): Command {
       '\nOnly namespaces labelled as created by lifesub for this ID are touched; kube-system, default and\ningress-basic are always refused.\n\nExamples:\n  lifesub down --id alice\n  lifesub down --id alice --keep-data --yes',
     )
     .action(
-      wrap(async (flags: DownFlags) =>
-        runGraphCommand(
+      wrap(async (flags: DownFlags) => {
+        // Loaded on use: declaring the command (for --help) needs neither the graph nor the runner.
+        const [{ downSteps }, { runGraphCommand }] = await Promise.all([import('../graph/down.js'), import('./run-graph-command.js')]);
+        return runGraphCommand(
           {
             name: 'down',
             flags,
@@ -29,8 +30,8 @@ export function downCommand(io: Io, wrap: Wrap): Command {
               `Remove ${flags.keepData ? 'the apps (keeping data) in' : 'namespace'} ${settings.namespace}${flags.includeIngress ? ' and the shared ingress controller' : ''}?`,
           },
           io,
-        ),
-      ),
+        );
+      }),
     );
   return cmd;
 }

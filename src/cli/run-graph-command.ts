@@ -4,7 +4,7 @@ import { EXIT, type StepFailure } from '../core/errors.js';
 import { resolveSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { compose } from '../compose.js';
-import { runGraph, type RendererName } from '../graph/runner.js';
+import type { RendererName, StepReport } from '../graph/runner.js';
 import type { Step } from '../graph/step.js';
 import { NdjsonSink, nullSink, type EventSink } from '../output/events.js';
 import { formatPlan, planOf } from '../output/plan.js';
@@ -57,6 +57,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   const started = Date.now();
   const run = runSignal(settings.timeoutMs, cmd.flags.timeout, forceExit);
   try {
+    // Loaded only now: the runner brings listr2, compose brings the adapters (see src/compose.ts).
+    const { runGraph } = await import('../graph/runner.js');
     const runtime = await compose(settings, cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined);
     try {
       const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { lifesubHome } from '../compose.js';
 import { EXIT } from '../core/errors.js';
-import { serveSandbox } from '../sandbox/serve.js';
 import type { Io } from './run-graph-command.js';
 import { forceExit, runSignal } from './signals.js';
 import type { Wrap } from './wrap.js';
@@ -19,7 +18,7 @@ export function sandboxCommand(io: Io, wrap: Wrap): Command {
       wrap(async (flags: { profile: string; registry: string[] }) => {
         const run = runSignal(undefined, undefined, forceExit);
         try {
-          await serveSandbox(
+          await (await import('../sandbox/serve.js')).serveSandbox(
             { home: lifesubHome(), profile: flags.profile, registries: flags.registry },
             run.signal,
             (handle) => {

@@ -1,11 +1,8 @@
 import { Command } from 'commander';
-import { resolveSettings } from '../config/load.js';
-import { compose } from '../compose.js';
 import { EXIT } from '../core/errors.js';
-import { collectStatus, type Status } from '../status/collect.js';
+import type { Status } from '../status/collect.js';
 import { addClusterOptions, addIdOption, type CommonFlags } from './options.js';
 import type { Io } from './run-graph-command.js';
-import { forceExit, runSignal } from './signals.js';
 import type { Wrap } from './wrap.js';
 
 export function statusCommand(io: Io, wrap: Wrap): Command {
@@ -17,6 +14,13 @@ export function statusCommand(io: Io, wrap: Wrap): Command {
     .option('--profile <name>', 'sandbox latency profile', 'fast')
     .action(
       wrap(async (flags: CommonFlags) => {
+        // Loaded on use, so `status --help` stays instant (see src/compose.ts).
+        const [{ resolveSettings }, { compose }, { collectStatus }, { forceExit, runSignal }] = await Promise.all([
+          import('../config/load.js'),
+          import('../compose.js'),
+          import('../status/collect.js'),
+          import('./signals.js'),
+        ]);
         const settings = resolveSettings(flags);
         const run = runSignal(undefined, undefined, forceExit);
         const runtime = await compose(settings, flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: false } : undefined);

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
-import { upSteps } from '../graph/up.js';
 import { addCommonOptions, type CommonFlags } from './options.js';
-import { runGraphCommand, type Io } from './run-graph-command.js';
+import type { Io } from './run-graph-command.js';
 import type { Wrap } from './wrap.js';
 
 type UpFlags = CommonFlags & { dryRun?: boolean; cleanLegacy?: boolean; resetData?: boolean; strict?: boolean };
@@ -20,8 +19,10 @@ export function upCommand(io: Io, wrap: Wrap): Command {
       '\nExamples:\n  lifesub up --id alice\n  lifesub up --id alice --dry-run\n  lifesub up --id demo --sandbox            # no cluster needed\n  lifesub up --id ci42 --yes --output json   # CI\n\nExit codes: 0 ok, 1 a step failed, 2 invalid input (nothing changed), 130 interrupted.',
     )
     .action(
-      wrap(async (flags: UpFlags) =>
-        runGraphCommand(
+      wrap(async (flags: UpFlags) => {
+        // Loaded on use: declaring the command (for --help) needs neither the graph nor the runner.
+        const [{ upSteps }, { runGraphCommand }] = await Promise.all([import('../graph/up.js'), import('./run-graph-command.js')]);
+        return runGraphCommand(
           {
             name: 'up',
             flags,
@@ -36,8 +37,8 @@ export function upCommand(io: Io, wrap: Wrap): Command {
                 .join(' ') || undefined,
           },
           io,
-        ),
-      ),
+        );
+      }),
     );
   return cmd;
 }

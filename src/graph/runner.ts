@@ -8,7 +8,7 @@ import { AbortedError, StepFailure, ToolError, isAbort, messageOf, type Hinted }
 import { parseDuration, type Settings } from '../config/schema.js';
 import type { EventSink } from '../output/events.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
-import { Semaphore } from './pools.js';
+import { remainingPath, Semaphore } from './pools.js';
 import type { Facts, Pool, Step, StepOutcome } from './step.js';
 import { topoOrder, validateGraph } from './validate.js';
 
@@ -62,6 +62,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     pushes: new Semaphore(concurrency.pushes),
     helm: new Semaphore(concurrency.helm),
   };
+  const priority = remainingPath(steps);
   const finished = new Map<string, Promise<boolean>>();
   const settle = new Map<string, (ok: boolean) => void>();
   for (const s of order) finished.set(s.name, new Promise<boolean>((r) => settle.set(s.name, r)));
@@ -89,7 +90,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     let release = (): void => {};
     if (step.pool) {
       try {
-        release = await pools[step.pool].acquire(runSignal);
+        release = await pools[step.pool].acquire(runSignal, priority.get(step.name));
       } catch {
         notRun('cancelled', 'cancelled');
         return;

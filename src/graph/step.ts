@@ -1,7 +1,7 @@
 // What a step is. A step declares what it needs (other steps' names) and what it produces (fields of
 // Facts); the runner (src/graph/runner.ts) starts every step the moment its needs are done, bounded by
 // its pool, and gives it a signal that fires on Ctrl-C, on the overall deadline or on its own timeout.
-import type { Adapters, LineSink } from '../adapters/types.js';
+import type { Adapters, HelmRelease, LineSink } from '../adapters/types.js';
 import type { Settings, TimeoutName } from '../config/schema.js';
 
 /** Secrets generated once per ID and kept only in the cluster (Secret `lifesub-credentials`). */
@@ -35,12 +35,21 @@ export interface Facts {
   /** host[:port] of the frontend's LoadBalancer. */
   webAddress?: string;
   credentials?: Credentials;
-  /** service name → image reference that was built (and later pushed). */
+  /** service name → image reference that was built (and later pushed), or `<ref>@<digest>` once in the registry. */
   images?: Record<string, string>;
+  /** service name → its content-tagged reference `<server>/<prefix>/<service>:<tag>-<input digest>` (image-tags). */
+  imageTags?: Record<string, string>;
+  /** service name → manifest digest, for the images already in the registry under their content tag (image-tags). */
+  imagesInRegistry?: Record<string, string>;
   /** Set once `docker login` to the registry has succeeded. */
   registryLogin?: { loginServer: string; username: string; method: 'admin' | 'token' };
   /** The registry credential, kept in memory for the image pull secret; never logged. */
   registryPassword?: string;
+  /**
+   * The releases chart-repos saw (`helm list --all` in the ingress and the student's namespace), a
+   * snapshot: a release deployed there needs no chart, and its step may skip without asking helm again.
+   */
+  helmReleases?: HelmRelease[];
   /** URLs for the summary. */
   urls?: { web?: string; api?: string };
   /** `down`: whether the student's namespace existed (set by the guard; false → later steps skip). */
@@ -79,6 +88,11 @@ export interface Step {
   readOnly?: boolean;
   /** Per-step time limit from config.timeouts. */
   timeout?: TimeoutName;
+  /**
+   * Estimated seconds of real work on a lab VM (default 1): only orders steps waiting for the same
+   * pool, longest remaining path first (src/graph/pools.ts). Estimates, not limits.
+   */
+  costS?: number;
   /** For --dry-run: what this step would run or apply, as lines. Pure: no I/O. */
   plan(settings: Settings): string[];
   run(ctx: StepContext): Promise<StepOutcome | void>;

@@ -1,30 +1,36 @@
-// The `up` graph — the file to read first. It is the lab walkthrough as dependencies; the runner
-// starts each step as soon as what it needs is done, so the long waits overlap:
+// The `up` graph — the file to read first. It is the lab walkthrough as its true data dependencies;
+// the runner starts each step as soon as what it needs is done, so the long waits overlap, and within
+// a pool the step with the longest remaining path goes first (src/graph/pools.ts):
 //
-//  preflight ──┬── namespace ──┬── credentials ──┬── database:member|mysub|recommend ─────────────┐
-//              │               ├── web-service ── web-address ──┐                                │
-//              │               │                                ├── config ──┐                   │
-//              │               │                credentials ────┘            │                   │
-//              ├── registry-login ──┬── pull-secret ─────────────────────────┤                   │
-//              │                    └───────────────┐                        │                   │
-//  chart-repos ┴── ingress ── ingress-address ──────┼── image:lifesub-web ── push:lifesub-web ──┐ │
-//  repos ──────┬────────────────────────────────────┘                                          │ │
-//              ├── frontend-contract ──▶ config;   ingress-address ── routes ──▶ config
-//              └── jars ── image:member|mysub|recommend ── push:member|mysub|recommend ────────┤ │
-//                                                                                              ▼ ▼
-//                                                               apply (config, pull-secret, pushes, databases)
-//                                                                 └── readiness ── smoke
+//  preflight ─┬─ namespace ─┬─ credentials ──────────────┬─ database:<backend> ────────────────────┐
+//             │             ├─ web-service ─ web-address ─┤                                        │
+//             │             └─────────────── pull-secret ─┼────────────────────────────────────┐   │
+//             └─ registry-login ──┬───────────────────────┘                                    │   │
+//  repos ─────────────────────────┴─ image-tags ─┬─ jars ─ image:<backend> ─┐                  │   │
+//                                                ├─ image:lifesub-web ──────┼─ push:<service> ─┤   │
+//                                                └─ docker-login ───────────┘                  ▼   ▼
+//  chart-repos ─┬─ ingress ─ ingress-address ─ config ──────────────────────────▶ apply:<service>
+//               └─ database:<backend> (with credentials)       config + ingress ─▶ apply (Ingress)
+//                                                   apply + every apply:<service> ─▶ readiness ─ smoke
+//  repos ─ frontend-contract ─▶ config          ingress-address ─ routes ─▶ config, apply
 //
-// (`legacy-cleanup` runs first with --clean-legacy; ingress-address also feeds config.)
+// image-tags names each image by a digest of its inputs and asks the registry which exist: those are
+// neither built (jars, image:*) nor pushed, and docker-login runs only when something is pushed. The
+// frontend image needs no address (runtime-env.js, applied by config, carries the URLs). Each
+// workload (apply:<service>) goes out as soon as its own image, database and configuration exist.
+// (`legacy-cleanup` runs first with --clean-legacy.)
 import type { Settings } from '../config/schema.js';
 import {
+  applyServiceStep,
   applyStep,
   chartReposStep,
   configStep,
   credentialsStepFor,
   databaseStep,
   frontendContractStep,
+  dockerLoginStep,
   imageStep,
+  imageTagsStep,
   ingressAddressStep,
   ingressStep,
   jarsStep,
@@ -64,6 +70,8 @@ export function upSteps(settings: Settings, options: UpOptions): Step[] {
     jarsStep,
     ...services.map(imageStep),
     registryLoginStep,
+    imageTagsStep,
+    dockerLoginStep,
     ...services.map(pushStep),
     webServiceStep,
     webAddressStep,
@@ -71,8 +79,9 @@ export function upSteps(settings: Settings, options: UpOptions): Step[] {
     frontendContractStep,
     routesStep,
     configStep,
+    ...services.map(applyServiceStep),
     applyStep(services),
-    readinessStep(),
+    { ...readinessStep(), needs: ['apply', ...services.map((s) => `apply:${s.name}`)] },
     smokeStep(),
   ];
   if (!options.cleanLegacy) return steps;

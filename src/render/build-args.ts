@@ -6,8 +6,14 @@ import { backendUrls, findService } from './services.js';
 
 /**
  * Backend: where the jar is, relative to the repository root. Frontend: the backend URLs baked into
- * the bundle (and into runtime-env.js), and BUILD_FOLDER = the Dockerfile's directory, where
- * nginx.conf sits beside it in both repository layouts (deployment/ and deployment/container/).
+ * the bundle's default runtime-env.js, and BUILD_FOLDER = the Dockerfile's directory, where nginx.conf
+ * sits beside it in both repository layouts (deployment/ and deployment/container/).
+ *
+ * `up` passes no address: the app reads its URLs at run time from runtime-env.js, which lifesub mounts
+ * from a ConfigMap over the baked-in file (walkthrough, "runtime-env.js"), so the image keeps the
+ * placeholders. That makes the frontend image independent of the ingress address: it builds while the
+ * LoadBalancer is still pending, and its content tag (src/steps/build-inputs.ts) stays the same on a
+ * cluster whose address changed.
  */
 export function buildArgs(settings: Settings, service: string, dockerfile: string, ingressAddress?: string): Record<string, string> {
   const s = findService(settings, service);

@@ -1,7 +1,9 @@
-// Registers the two Helm chart repositories (ingress-nginx, bitnami) and refreshes their indexes once.
-// `helm repo add` is idempotent for the same URL, so this is always safe to repeat.
+// Registers the two Helm chart repositories (ingress-nginx, bitnami) and refreshes their indexes only
+// when a pinned chart version is missing from the local index (`helm repo add` downloads the index, so
+// a fresh machine rarely needs the update; a re-run never does). Always safe to repeat.
+import type { HelmRelease } from '../adapters/types.js';
 import { rethrowWithHint } from '../core/errors.js';
-import type { Step } from '../graph/step.js';
+import type { Facts, Step } from '../graph/step.js';
 
 export const chartReposStep: Step = {
   name: 'chart-repos',
@@ -14,17 +16,44 @@ export const chartReposStep: Step = {
     return [
       `helm repo add ${ingress.repoName} ${ingress.repoUrl}`,
       `helm repo add ${postgres.repoName} ${postgres.repoUrl}`,
-      `helm repo update ${ingress.repoName} ${postgres.repoName}`,
+      `helm repo update ${ingress.repoName} ${postgres.repoName} (only if ${ingress.chart} ${ingress.version} or ${postgres.chart} ${postgres.version} is not in the local index)`,
     ];
   },
   async run(ctx) {
     const { helm } = ctx.adapters;
     const { ingress, postgres } = ctx.settings.config;
     const options = { signal: ctx.signal, onLine: ctx.log };
+    // Charts are inputs of installs only: when every release is already deployed (the ingress at any
+    // version — it is shared and left as it is — each database at the pinned chart), no repository is needed.
+    const seen = await Promise.all([helm.list(ingress.namespace, options), helm.list(ctx.settings.namespace, options)]).catch(
+      rethrowWithHint(`check that helm can reach the cluster: \`helm list -n ${ctx.settings.namespace}\``),
+    );
+    ctx.facts.helmReleases = seen.flat();
+    const databases = ctx.settings.config.services.filter((s) => s.kind === 'backend').map((s) => s.database ?? s.name);
+    const pinnedPostgres = `${postgres.chart.split('/').pop()}-${postgres.version}`;
+    if (
+      deployedRelease(ctx.facts, ingress.release, ingress.namespace) &&
+      databases.every((d) => deployedRelease(ctx.facts, d, ctx.settings.namespace)?.chart === pinnedPostgres)
+    ) {
+      return { skipped: 'every release is deployed; no chart needed' };
+    }
     const network = (...urls: string[]) => rethrowWithHint(`check network access to ${urls.join(' and ')}`);
     await helm.repoAdd(ingress.repoName, ingress.repoUrl, options).catch(network(ingress.repoUrl));
     await helm.repoAdd(postgres.repoName, postgres.repoUrl, options).catch(network(postgres.repoUrl));
+    // A search that fails only costs the update it would have saved.
+    const lookUp = (chart: string, version: string) =>
+      helm.chartVersionKnown(chart, version, options).catch(() => {
+        ctx.log(`could not look up ${chart} ${version} in the local index; updating the indexes`);
+        return false;
+      });
+    const known = await Promise.all([lookUp(ingress.chart, ingress.version), lookUp(postgres.chart, postgres.version)]);
+    if (known.every(Boolean)) return { message: `${ingress.repoName}, ${postgres.repoName} (pinned charts in the local index)` };
     await helm.repoUpdate([ingress.repoName, postgres.repoName], options).catch(network(ingress.repoUrl, postgres.repoUrl));
-    return { message: `${ingress.repoName}, ${postgres.repoName}` };
+    return { message: `${ingress.repoName}, ${postgres.repoName} (index updated)` };
   },
 };
+
+/** The release as chart-repos saw it, if it was deployed then (undefined: ask helm). */
+export function deployedRelease(facts: Facts, name: string, namespace: string): HelmRelease | undefined {
+  return facts.helmReleases?.find((r) => r.name === name && r.namespace === namespace && r.status === 'deployed');
+}

@@ -4,7 +4,7 @@
 import type { Step } from '../graph/step.js';
 import { need } from '../graph/step.js';
 import { studentRoutes } from '../render/index.js';
-import { applyAll, isConfigObject, renderChecked } from './manifests.js';
+import { applyAll, describeCount, isConfigObject, renderChecked } from './manifests.js';
 
 export const configStep: Step = {
   name: 'config',
@@ -13,11 +13,11 @@ export const configStep: Step = {
   plan: (settings) => [`apply the ConfigMaps and Secrets (common-config, <service>-config, <service>-secret, …) in ${settings.namespace}`],
   async run(ctx) {
     const objects = renderChecked(ctx).filter(isConfigObject);
-    await applyAll(ctx, objects);
+    const count = await applyAll(ctx, objects);
     ctx.facts.urls = {
       web: `http://${need(ctx.facts.webAddress, 'webAddress')}`,
       api: studentRoutes(ctx.settings, need(ctx.facts.ingressAddress, 'ingressAddress')).root,
     };
-    return { message: `${objects.length} ConfigMaps and Secrets` };
+    return { message: describeCount(count, 'ConfigMaps and Secrets') };
   },
 };

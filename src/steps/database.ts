@@ -6,6 +6,7 @@ import { rethrowWithHint } from '../core/errors.js';
 import type { Step } from '../graph/step.js';
 import { renderPostgresValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
+import { deployedRelease } from './chart-repos.js';
 import { busyError, helmHint, releaseAction } from './helm-release.js';
 import { ID_LABEL } from './ownership.js';
 
@@ -28,7 +29,7 @@ export function databaseStep(service: ServiceConfig): Step {
       const pinned = `${p.chart.split('/').pop()}-${p.version}`;
       const hint = helmHint(release, namespace);
       const options = { signal: ctx.signal, onLine: ctx.log };
-      const current = await helm.status(release, namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint));
+      const current = deployedRelease(ctx.facts, release, namespace) ?? (await helm.status(release, namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
       const action = releaseAction(current, Date.now(), budgetMs(ctx.settings, 'helm'));
     if (action === 'busy' && current) throw busyError(current);
       // Re-running must not touch a healthy database (a helm upgrade restarts the pod).

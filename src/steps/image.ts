@@ -1,12 +1,14 @@
 // Builds one service's image. The lab repositories exist in two layouts (Dockerfile in deployment/ or
-// in deployment/container/), so the first Dockerfile that exists wins. The frontend bakes the ingress
-// address into its build (REACT_APP_*_URL), hence its extra dependency.
+// in deployment/container/), so the first Dockerfile that exists wins. The image is tagged with the
+// digest of its inputs (image-tags) and not built at all when the registry already has that tag. The
+// frontend needs no address: its build args carry placeholders, the runtime-env.js ConfigMap the URLs.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageRef, type ServiceConfig } from '../config/schema.js';
 import { rethrowWithHint, ToolError } from '../core/errors.js';
 import { need, type Step } from '../graph/step.js';
 import { buildArgs } from '../render/index.js';
+import { inRegistry } from './image-tags.js';
 import { ID_LABEL } from './ownership.js';
 
 /** The first of `service.dockerfiles` present in the repository (relative path). */
@@ -30,18 +32,20 @@ export function imageStep(service: ServiceConfig): Step {
   return {
     name: `image:${service.name}`,
     title: `Build image ${service.name}`,
-    needs: frontend ? ['repos', 'ingress-address'] : ['jars'],
+    needs: frontend ? ['image-tags'] : ['jars'],
     pool: 'builds',
     timeout: 'build',
+    // npm ci + react build ≈ 100 s, a Spring Boot image ≈ 25 s on a lab VM.
+    costS: frontend ? 100 : 25,
     plan: (settings) => [
-      `docker build -f <first of ${service.dockerfiles.join(' | ')}> -t ${imageRef(settings, service.name)} ${settings.config.repositories[service.repo].dir}`,
+      `docker build -f <first of ${service.dockerfiles.join(' | ')}> -t ${imageRef(settings, service.name, `${settings.config.registry.tag}-<input digest>`)} ${settings.config.repositories[service.repo].dir} (skipped when the registry has that tag)`,
     ],
     async run(ctx) {
       const repoDir = need(ctx.facts.repoDirs, 'repoDirs')[service.repo];
-      const ingressAddress = frontend ? need(ctx.facts.ingressAddress, 'ingressAddress') : undefined;
+      const ref = need(ctx.facts.imageTags?.[service.name], `content tag of ${service.name}`);
+      if (inRegistry(ctx.facts, service.name)) return { skipped: `${ref} is already in the registry` };
       const dockerfile = findDockerfile(repoDir, service);
-      const ref = imageRef(ctx.settings, service.name);
-      const args = buildArgs(ctx.settings, service.name, dockerfile, ingressAddress);
+      const args = buildArgs(ctx.settings, service.name, dockerfile);
       ctx.log(`building ${ref} from ${dockerfile}`);
       const { imageId } = await ctx.adapters.docker
         .build(

@@ -12,6 +12,8 @@ export { databaseStep } from './database.js';
 export { jarsStep, gradleTasks } from './jars.js';
 export { imageStep, findDockerfile } from './image.js';
 export { registryLoginStep } from './registry-login.js';
+export { imageTagsStep } from './image-tags.js';
+export { dockerLoginStep } from './docker-login.js';
 export { pushStep } from './push.js';
 export { webServiceStep } from './web-service.js';
 export { webAddressStep } from './web-address.js';
@@ -19,7 +21,7 @@ export { pullSecretStep } from './pull-secret.js';
 export { configStep } from './config.js';
 export { frontendContractStep } from './frontend-contract.js';
 export { routesStep, BACKEND_INGRESS } from './routes.js';
-export { applyStep } from './apply.js';
+export { applyStep, applyServiceStep } from './apply.js';
 export { readinessStep, type ReadinessOptions } from './readiness.js';
 export { smokeStep, type SmokeOptions } from './smoke.js';
 // down

@@ -9,6 +9,7 @@ import { rethrowWithHint, ToolError } from '../core/errors.js';
 import type { Step, StepContext } from '../graph/step.js';
 import { renderIngressValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
+import { deployedRelease } from './chart-repos.js';
 import { busyError, helmHint, releaseAction } from './helm-release.js';
 import { INSTALLED_BY, MANAGED_BY, namespaceRef } from './ownership.js';
 import { findIngressController } from './ingress-controller.js';
@@ -39,7 +40,7 @@ export const ingressStep: Step = {
     }
     ctx.facts.ingressController = { namespace: i.namespace, service: i.service, release: i.release };
     const hint = helmHint(i.release, i.namespace);
-    const existing = await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint));
+    const existing = deployedRelease(ctx.facts, i.release, i.namespace) ?? (await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
     const action = releaseAction(existing, Date.now(), budgetMs(ctx.settings, 'helm'));
     if (action === 'busy' && existing) throw busyError(existing);
     if (!existing || action === 'install') {

@@ -1,6 +1,7 @@
 // The image pull secret for the student's registry, from the credentials registry-login obtained.
 import { need, type Step } from '../graph/step.js';
 import { PULL_SECRET, renderPullSecret } from '../render/index.js';
+import { applyAll } from './manifests.js';
 
 export const pullSecretStep: Step = {
   name: 'pull-secret',
@@ -11,7 +12,8 @@ export const pullSecretStep: Step = {
     const login = need(ctx.facts.registryLogin, 'registryLogin');
     const password = need(ctx.facts.registryPassword, 'registryPassword');
     const secret = renderPullSecret(ctx.settings, { loginServer: login.loginServer, username: login.username, password });
-    await ctx.adapters.kube.apply(secret, ctx.signal);
+    const { applied } = await applyAll(ctx, [secret]);
+    if (applied === 0) return { skipped: `Secret ${secret.metadata.name} already as desired` };
     if (login.method === 'token') {
       // An ACR refresh token lives about 3 hours; after that a restarted pod could no longer pull.
       const warning = `the pull secret holds an Azure AD refresh token that expires in about 3 hours; for pulls after that attach the registry to the cluster (az aks update -n <cluster> -g <resource-group> --attach-acr ${ctx.settings.registryName}) or enable its admin user`;

@@ -1,4 +1,4 @@
-// Pushes one built image to the registry.
+// Pushes one built image to the registry, unless the registry already has it (image-tags asked).
 import type { ServiceConfig } from '../config/schema.js';
 import { need, type Step } from '../graph/step.js';
 import { imageRef } from '../config/schema.js';
@@ -8,11 +8,18 @@ export function pushStep(service: ServiceConfig): Step {
   return {
     name: `push:${service.name}`,
     title: `Push image ${service.name}`,
-    needs: [`image:${service.name}`, 'registry-login'],
+    needs: [`image:${service.name}`, 'docker-login'],
     pool: 'pushes',
     timeout: 'push',
-    plan: (settings) => [`docker push ${imageRef(settings, service.name)}`],
+    costS: 20,
+    plan: (settings) => [`docker push ${imageRef(settings, service.name, `${settings.config.registry.tag}-<input digest>`)} (skipped when the registry has that tag)`],
     async run(ctx) {
+      const present = ctx.facts.imagesInRegistry?.[service.name];
+      if (present !== undefined) {
+        const pinned = `${need(ctx.facts.imageTags?.[service.name], `content tag of ${service.name}`)}@${present}`;
+        ctx.facts.images = { ...ctx.facts.images, [service.name]: pinned };
+        return { skipped: `already in the registry (${pinned})` };
+      }
       const ref = need(ctx.facts.images?.[service.name], `image of ${service.name}`);
       const server = ctx.facts.registryLogin?.loginServer ?? ctx.settings.loginServer;
       const { digest } = await ctx.adapters.docker

@@ -23,6 +23,7 @@ export function readinessStep(options: ReadinessOptions = {}): Step {
     title: 'Wait until everything runs',
     needs: ['apply'],
     timeout: 'readiness',
+    costS: 70, // pod start + Spring Boot start-up
     plan: (settings) => [
       `wait for the rollout of every Deployment and of the database StatefulSets in ${settings.namespace}, explaining pods that fail`,
     ],

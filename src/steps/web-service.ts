@@ -2,6 +2,7 @@
 // backends' CORS origins (common-config) can be written.
 import type { Step } from '../graph/step.js';
 import { renderWebService } from '../render/index.js';
+import { applyAll } from './manifests.js';
 
 export const webServiceStep: Step = {
   name: 'web-service',
@@ -10,7 +11,7 @@ export const webServiceStep: Step = {
   plan: (settings) => [`apply Service (LoadBalancer) for the frontend in ${settings.namespace}`],
   async run(ctx) {
     const service = renderWebService(ctx.settings);
-    await ctx.adapters.kube.apply(service, ctx.signal);
-    return { message: `Service ${service.metadata.name}` };
+    const { applied } = await applyAll(ctx, [service]);
+    return applied === 0 ? { skipped: `Service ${service.metadata.name} already as desired` } : { message: `Service ${service.metadata.name}` };
   },
 };

@@ -2,7 +2,7 @@
 // `lifesub sandbox serve` after an up. If kubectl can read, apply and wait on the simulated cluster,
 // the simulation speaks enough real Kubernetes API for lifesub's tests to mean something.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,12 @@ describe('real kubectl against lifesub sandbox serve', () => {
     expect(cmApply.stdout).toMatch(/serverside-applied/);
     // The offline render differs from what `up` deployed (image by tag instead of by digest, a config
     // hash over placeholder secrets): as on a real server, that is a conflict naming those fields…
+    // `up` pushes content tags (<tag>-<input digest>), which render cannot know offline: point the
+    // rendered image at the tag up pushed (still not the digest up deployed), so the rollout can pull it.
+    const live = await kubectl('get', 'deploy/member', '-n', ns, '-o', 'jsonpath={.spec.template.spec.containers[0].image}');
+    expect(live.code, show(live)).toBe(0);
+    const pushedTag = live.stdout.trim().replace(/@sha256:[0-9a-f]+$/, '');
+    writeFileSync(deployment!.file, readFileSync(deployment!.file, 'utf8').replace(/image: \S+/, `image: ${pushedTag}`));
     const conflict = await kubectl('apply', '--server-side', '-f', deployment!.file);
     expect(conflict.code, show(conflict)).toBe(1);
     expect(conflict.stderr).toMatch(/conflict with "lifesub".*containers\[name="member"\]\.image/);

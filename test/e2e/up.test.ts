@@ -174,6 +174,12 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(again.code, explain(again)).toBe(0);
     expect(Object.values(statusTable(again)), explain(again)).not.toContain('failed');
     expect(summaryOf(again).urls).toEqual(summaryOf(firstUp).urls);
+    // Nothing changed, so nothing is built, pushed, logged in to, installed, upgraded or applied:
+    // every such step skipped (the registry already has each content-tagged image).
+    const table = statusTable(again);
+    const work = Object.keys(table).filter((s) => /^(jars|image:|push:|docker-login|database:|ingress$|chart-repos|apply)/.test(s));
+    expect(work.length).toBe(20);
+    for (const s of work) expect(table[s], `${s}\n${explain(again)}`).toBe('skipped');
 
     const after = await snapshot(k, namespaces);
     expect(changes(before, after), 'objects the second up changed').toEqual([]);

@@ -35,6 +35,9 @@ export class FakeHelm implements Helm {
   async repoUpdate(names: string[], o: CallOptions): Promise<void> {
     await this.script.call('repoUpdate', [names], opts(o));
   }
+  async chartVersionKnown(chart: string, version: string, o: CallOptions): Promise<boolean> {
+    return (await this.script.call('chartVersionKnown', [chart, version], opts(o))) as boolean;
+  }
   async upgradeInstall(install: HelmInstall, o: CallOptions): Promise<void> {
     await this.script.call('upgradeInstall', [install], opts(o));
   }
@@ -92,6 +95,9 @@ export class FakeRegistry implements Registry {
   readonly script = new Script('registry');
   async credentials(registryName: string, signal: AbortSignal): Promise<RegistryCredential> {
     return (await this.script.call('credentials', [registryName], { signal })) as RegistryCredential;
+  }
+  async manifestDigest(credential: RegistryCredential, repository: string, tag: string, signal: AbortSignal): Promise<string | undefined> {
+    return (await this.script.call('manifestDigest', [credential.loginServer, repository, tag], { signal })) as string | undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import type { TokenCredential } from '@azure/identity';
 import { AbortedError, ToolError, UserError } from '../../core/errors.js';
 import type { Registry, RegistryCredential } from '../types.js';
 import type { AzureAccount } from './subscription.js';
+import { manifestDigest } from './manifests.js';
 import { ACR_TOKEN_USER, exchangeRefreshToken } from './token-exchange.js';
 
 export interface AcrRegistryOptions {
@@ -51,6 +52,10 @@ export class AcrRegistry implements Registry {
       signal,
     );
     return { loginServer, username: ACR_TOKEN_USER, password, method: 'token' };
+  }
+
+  manifestDigest(credential: RegistryCredential, repository: string, tag: string, signal: AbortSignal): Promise<string | undefined> {
+    return manifestDigest(credential, repository, tag, signal, { insecure: this.opts.allowInsecure, fetchFn: this.opts.fetch });
   }
 
   private account(signal: AbortSignal): Promise<AzureAccount> {

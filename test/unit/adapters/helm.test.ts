@@ -20,6 +20,14 @@ describe('HelmCli', () => {
     runner.assertDone();
   });
 
+  test('chartVersionKnown: helm search repo, matching the exact chart name and version (the keyword is a substring)', async () => {
+    const search = ['search', 'repo', 'bitnami/postgresql', '--version', '14.3.2', '-o', 'json', ...cluster];
+    const only = (hits: unknown[]) => new ScriptedRunner([{ file: 'helm', args: search, result: { stdout: JSON.stringify(hits), stderr: '' } }]);
+    expect(await new HelmCli(only([{ name: 'bitnami/postgresql', version: '14.3.2' }]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal })).toBe(true);
+    expect(await new HelmCli(only([{ name: 'bitnami/postgresql-ha', version: '14.3.2' }]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal })).toBe(false);
+    expect(await new HelmCli(only([]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal })).toBe(false);
+  });
+
   test('repo add leaves an existing entry with the same URL alone', async () => {
     const list = JSON.stringify([{ name: 'bitnami', url: 'https://charts.bitnami.com/bitnami/' }]);
     const runner = new ScriptedRunner([{ file: 'helm', args: ['repo', 'list', '-o', 'json', ...cluster], result: { stdout: list, stderr: '' } }]);

@@ -27,22 +27,42 @@ describe('the up graph', () => {
   });
 
   it("keeps the walkthrough's ordering constraints", () => {
-    expect(before('ingress-address', 'image:lifesub-web')).toBe(true); // frontend URLs come from the ingress address
     expect(before('jars', 'image:member')).toBe(true);
-    expect(before('registry-login', 'push:member')).toBe(true);
+    expect(before('image-tags', 'jars')).toBe(true); // Gradle builds only what the registry lacks
+    expect(before('image-tags', 'image:lifesub-web')).toBe(true);
+    expect(before('docker-login', 'push:member')).toBe(true);
+    expect(before('registry-login', 'pull-secret')).toBe(true);
     expect(before('image:recommend', 'push:recommend')).toBe(true);
     expect(before('web-address', 'config')).toBe(true); // ALLOWED_ORIGINS needs the frontend address
     expect(before('credentials', 'database:member')).toBe(true); // passwords exist before the chart reads them
     expect(before('config', 'apply')).toBe(true);
-    for (const s of ['member', 'mysub', 'recommend', 'lifesub-web']) expect(before(`push:${s}`, 'apply')).toBe(true);
+    expect(before('ingress', 'apply')).toBe(true); // the controller's admission webhook checks the Ingress
+    for (const s of ['member', 'mysub', 'recommend', 'lifesub-web']) {
+      expect(before(`push:${s}`, `apply:${s}`)).toBe(true);
+      expect(before('config', `apply:${s}`)).toBe(true);
+      expect(before('pull-secret', `apply:${s}`)).toBe(true);
+      expect(before(`apply:${s}`, 'readiness')).toBe(true);
+    }
+    for (const s of ['member', 'mysub', 'recommend']) expect(before(`database:${s}`, `apply:${s}`)).toBe(true);
     expect(before('apply', 'readiness')).toBe(true);
     expect(before('readiness', 'smoke')).toBe(true);
   });
 
   it('lets independent work overlap: builds do not wait for the cluster, the databases do not wait for builds', () => {
-    expect(before('preflight', 'jars')).toBe(false);
+    // Builds wait only for the registry's answer (which images it lacks), not for the cluster's objects.
+    for (const s of ['namespace', 'ingress', 'chart-repos', 'credentials']) expect(before(s, 'jars')).toBe(false);
+    for (const s of ['namespace', 'ingress', 'chart-repos', 'credentials']) expect(before(s, 'image:lifesub-web')).toBe(false);
     expect(before('jars', 'database:member')).toBe(false);
     expect(before('ingress-address', 'image:member')).toBe(false);
+  });
+
+  it('follows the true data dependencies: the frontend image needs no address, a workload waits only for its own inputs', () => {
+    expect(before('ingress-address', 'image:lifesub-web')).toBe(false); // runtime-env.js carries the URLs
+    expect(before('ingress', 'image:lifesub-web')).toBe(false);
+    expect(before('push:member', 'apply:lifesub-web')).toBe(false);
+    expect(before('jars', 'apply:lifesub-web')).toBe(false);
+    expect(before('push:mysub', 'apply:member')).toBe(false);
+    expect(before('database:mysub', 'apply:member')).toBe(false);
   });
 
   it('with --clean-legacy, removes the old namespace before anything touches the cluster', () => {

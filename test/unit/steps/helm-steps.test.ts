@@ -7,18 +7,58 @@ import { partial } from '../../fakes/adapters.js';
 import { makeContext } from '../../fakes/context.js';
 
 describe('chart-repos', () => {
-  test('adds both repositories, then updates them once', async () => {
+  test('adds both repositories, then updates them once when a pinned chart version is not in the local index', async () => {
     const { ctx, fakes } = makeContext();
+    fakes.helm.script.expect('list', ['ingress-basic']).returns([]);
+    fakes.helm.script.expect('list', ['alice-lifesub-ns']).returns([]);
     fakes.helm.script.expect('repoAdd', ['ingress-nginx', 'https://kubernetes.github.io/ingress-nginx']);
     fakes.helm.script.expect('repoAdd', ['bitnami', 'https://charts.bitnami.com/bitnami']);
+    fakes.helm.script.expect('chartVersionKnown', ['ingress-nginx/ingress-nginx', '4.12.1']).returns(true);
+    fakes.helm.script.expect('chartVersionKnown', ['bitnami/postgresql', '14.3.2']).returns(false);
     fakes.helm.script.expect('repoUpdate', [['ingress-nginx', 'bitnami']]);
     await chartReposStep.run(ctx);
-    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual(['repoAdd', 'repoAdd', 'repoUpdate']);
+    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual(['list', 'list', 'repoAdd', 'repoAdd', 'chartVersionKnown', 'chartVersionKnown', 'repoUpdate']);
+    fakes.verify();
+  });
+
+  test('does not update the indexes when both pinned chart versions are already known', async () => {
+    const { ctx, fakes } = makeContext();
+    fakes.helm.script.expect('list').returns([]).times(2);
+    fakes.helm.script.expect('repoAdd').times(2);
+    fakes.helm.script.expect('chartVersionKnown').returns(true).times(2);
+    await chartReposStep.run(ctx);
+    expect(fakes.helm.script.calls.map((c) => c.method)).not.toContain('repoUpdate');
+    fakes.verify();
+  });
+
+  test('needs no repository when every release is deployed (the databases at the pinned chart); the steps reuse what it saw', async () => {
+    const { ctx, fakes } = makeContext();
+    const release = (name: string, namespace: string, chart: string) => ({ name, namespace, chart, status: 'deployed', revision: 1 });
+    fakes.helm.script.expect('list', ['ingress-basic']).returns([release('ingress-nginx', 'ingress-basic', 'ingress-nginx-4.10.0')]);
+    fakes.helm.script
+      .expect('list', ['alice-lifesub-ns'])
+      .returns(['member', 'mysub', 'recommend'].map((d) => release(d, 'alice-lifesub-ns', 'postgresql-14.3.2')));
+    expect(await chartReposStep.run(ctx)).toEqual({ skipped: 'every release is deployed; no chart needed' });
+    expect(await ingressStep.run(ctx)).toEqual({ skipped: 'already installed (ingress-nginx-4.10.0; shared; left unchanged)' });
+    expect(await databaseStep(ctx.settings.config.services[0]!).run(ctx)).toEqual({ skipped: 'already installed (postgresql-14.3.2)' });
+    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual(['list', 'list']);
+    fakes.verify();
+  });
+
+  test('a database at another chart version still needs the repositories', async () => {
+    const { ctx, fakes } = makeContext();
+    const release = (name: string, namespace: string, chart: string) => ({ name, namespace, chart, status: 'deployed', revision: 1 });
+    fakes.helm.script.expect('list', ['ingress-basic']).returns([release('ingress-nginx', 'ingress-basic', 'ingress-nginx-4.12.1')]);
+    fakes.helm.script.expect('list', ['alice-lifesub-ns']).returns([release('member', 'alice-lifesub-ns', 'postgresql-13.0.0')]);
+    fakes.helm.script.expect('repoAdd').times(2);
+    fakes.helm.script.expect('chartVersionKnown').returns(true).times(2);
+    expect(await chartReposStep.run(ctx)).toHaveProperty('message');
     fakes.verify();
   });
 
   test('a helm failure propagates', async () => {
     const { ctx, fakes } = makeContext();
+    fakes.helm.script.expect('list').returns([]).times(2);
     fakes.helm.script.expect('repoAdd').throws(new ToolError('helm repo add failed'));
     await expect(chartReposStep.run(ctx)).rejects.toThrow('helm repo add failed');
   });

@@ -15,6 +15,7 @@ import {
   legacyCleanupStep,
   pushStep,
   registryLoginStep,
+  dockerLoginStep,
   removeIngressStep,
   reposStep,
   uninstallStep,
@@ -94,9 +95,9 @@ const cases: Case[] = [
       writeFileSync(join(r, 'lifesub', 'deployment', 'Dockerfile'), 'FROM x\n');
       f.docker.script.expect('build').throws(bare());
     },
-    facts: (r) => ({ repoDirs: repoDirs(r) }),
+    facts: (r) => ({ repoDirs: repoDirs(r), imageTags: { member: 'alicecr.azurecr.io/lifesub/member:1.0.0-0123456789ab' } }),
     hint: (r) =>
-      `see the docker build output above (--verbose shows every line); reproduce with: docker build -f ${join(r, 'lifesub', 'deployment', 'Dockerfile')} -t alicecr.azurecr.io/lifesub/member:1.0.0 --build-arg BUILD_LIB_DIR=member/build/libs --build-arg ARTIFACTORY_FILE=member.jar ${join(r, 'lifesub')}`,
+      `see the docker build output above (--verbose shows every line); reproduce with: docker build -f ${join(r, 'lifesub', 'deployment', 'Dockerfile')} -t alicecr.azurecr.io/lifesub/member:1.0.0-0123456789ab --build-arg BUILD_LIB_DIR=member/build/libs --build-arg ARTIFACTORY_FILE=member.jar ${join(r, 'lifesub')}`,
   },
   {
     name: 'push:member',
@@ -112,18 +113,17 @@ const cases: Case[] = [
     hint: 'check that registry alicecr exists and your Azure login can read it (`az acr show -n alicecr`)',
   },
   {
-    name: 'registry-login (docker login)',
-    step: () => registryLoginStep,
-    arrange: (f) => {
-      f.registry.script.expect('credentials').returns({ loginServer: 'alicecr.azurecr.io', username: 'u', password: 'p', method: 'admin' });
-      f.docker.script.expect('login').throws(bare());
-    },
+    name: 'docker-login',
+    step: () => dockerLoginStep,
+    arrange: (f) => f.docker.script.expect('login').throws(bare()),
+    facts: () => ({ registryLogin: { loginServer: 'alicecr.azurecr.io', username: 'u', method: 'admin' as const }, registryPassword: 'p' }),
     hint: 'check that docker is running and alicecr.azurecr.io is reachable; `az acr login -n alicecr` tries the same login',
   },
   {
     name: 'chart-repos',
     step: () => chartReposStep,
     arrange: (f) => {
+      f.helm.script.expect('list').returns([]).times(2);
       f.helm.script.expect('repoAdd');
       f.helm.script.expect('repoAdd').throws(bare());
     },

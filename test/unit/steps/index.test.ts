@@ -22,6 +22,8 @@ function upSteps(): Step[] {
     steps.jarsStep,
     ...services.map(steps.imageStep),
     steps.registryLoginStep,
+    steps.imageTagsStep,
+    steps.dockerLoginStep,
     ...services.map(steps.pushStep),
     steps.webServiceStep,
     steps.webAddressStep,
@@ -29,6 +31,7 @@ function upSteps(): Step[] {
     steps.frontendContractStep,
     steps.routesStep,
     steps.configStep,
+    ...services.map(steps.applyServiceStep),
     steps.applyStep(services),
     steps.readinessStep(),
     steps.smokeStep(),
@@ -51,9 +54,10 @@ describe('the step factories', () => {
     expect(all.map((s) => s.name)).toEqual([
       'preflight', 'legacy-cleanup', 'repos', 'chart-repos', 'ingress', 'ingress-address', 'namespace', 'credentials',
       'database:member', 'database:mysub', 'database:recommend', 'jars',
-      'image:member', 'image:mysub', 'image:recommend', 'image:lifesub-web', 'registry-login',
+      'image:member', 'image:mysub', 'image:recommend', 'image:lifesub-web', 'registry-login', 'image-tags', 'docker-login',
       'push:member', 'push:mysub', 'push:recommend', 'push:lifesub-web',
-      'web-service', 'web-address', 'pull-secret', 'frontend-contract', 'routes', 'config', 'apply', 'readiness', 'smoke',
+      'web-service', 'web-address', 'pull-secret', 'frontend-contract', 'routes', 'config',
+      'apply:member', 'apply:mysub', 'apply:recommend', 'apply:lifesub-web', 'apply', 'readiness', 'smoke',
     ]);
     expect(() => validateGraph(all)).not.toThrow();
     expect(() => validateGraph(all.filter((s) => s.name !== 'legacy-cleanup'))).not.toThrow();
@@ -76,7 +80,7 @@ describe('the step factories', () => {
 
   test('waiting and heavy steps carry a time limit; helm, build and push work is pooled', () => {
     for (const step of upSteps()) {
-      if (/^(database|image|jars|ingress$|chart-repos)/.test(step.name)) expect(step.pool, step.name).toMatch(/helm|builds/);
+      if (/^(database|image:|jars|ingress$|chart-repos)/.test(step.name)) expect(step.pool, step.name).toMatch(/helm|builds/);
       if (step.name.startsWith('push:')) expect(step.pool).toBe('pushes');
       if (/address|readiness|smoke|database|image|push|jars|ingress$/.test(step.name)) expect(step.timeout, step.name).toBeDefined();
     }

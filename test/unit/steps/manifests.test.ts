@@ -1,13 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { ToolError } from '../../../src/core/errors.js';
 import { generateCredentials, renderManifests } from '../../../src/render/index.js';
-import { applyStep, configStep } from '../../../src/steps/index.js';
+import { applyServiceStep, applyStep, configStep } from '../../../src/steps/index.js';
+import { APPLIED_DIGEST_ANNOTATION } from '../../../src/steps/manifests.js';
 import { makeContext, testSettings } from '../../fakes/context.js';
 
 const settings = testSettings();
 const credentials = generateCredentials(settings);
 const facts = () => ({ credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6', apiBasePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' } });
 const applyLine = (o: { kind: string; metadata: { name: string } }) => `apply ${o.kind} alice-lifesub-ns/${o.metadata.name}`;
+const getLine = (o: { kind: string; metadata: { name: string } }) => `get ${o.kind} alice-lifesub-ns/${o.metadata.name}`;
+const applies = (calls: string[]) => calls.filter((c) => c.startsWith('apply '));
+const service = (name: string) => settings.config.services.find((s) => s.name === name)!;
 
 describe('config', () => {
   test('applies only the ConfigMaps and Secrets, in render order, and records the URLs', async () => {
@@ -15,13 +19,32 @@ describe('config', () => {
     const expected = renderManifests({ settings, credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6' }).filter(
       (o) => o.kind === 'ConfigMap' || o.kind === 'Secret',
     );
-    expect(await configStep.run(ctx)).toEqual({ message: `${expected.length} ConfigMaps and Secrets` });
-    expect(fakes.kube.calls).toEqual(expected.map(applyLine));
+    expect(await configStep.run(ctx)).toEqual({ message: `${expected.length} ConfigMaps and Secrets applied` });
+    expect(fakes.kube.calls).toEqual(expected.flatMap((o) => [getLine(o), applyLine(o)]));
     expect(fakes.kube.calls).toContain('apply ConfigMap alice-lifesub-ns/common-config');
     expect(fakes.kube.calls.some((c) => c.includes('Deployment'))).toBe(false);
     const common = fakes.kube.find('ConfigMap', 'common-config', 'alice-lifesub-ns');
     expect(JSON.stringify(common)).toContain('http://20.4.5.6');
     expect(ctx.facts.urls).toEqual({ web: 'http://20.4.5.6', api: 'http://alice.20.1.2.3.nip.io' });
+  });
+
+  test('a second run sends no apply: every live object already carries the digest of what would be applied', async () => {
+    const { ctx, fakes } = makeContext({ facts: facts() });
+    await configStep.run(ctx);
+    const first = applies(fakes.kube.calls).length;
+    expect(fakes.kube.find('ConfigMap', 'common-config', 'alice-lifesub-ns')?.metadata.annotations?.[APPLIED_DIGEST_ANNOTATION]).toMatch(/^[0-9a-f]{24}$/);
+    const again = makeContext({ facts: facts(), fakes });
+    expect(await configStep.run(again.ctx)).toEqual({ message: `0 ConfigMaps and Secrets applied, ${first} unchanged` });
+    expect(applies(fakes.kube.calls)).toHaveLength(first);
+  });
+
+  test('a changed object is applied again, the others are not', async () => {
+    const { ctx, fakes } = makeContext({ facts: facts() });
+    await configStep.run(ctx);
+    const before = applies(fakes.kube.calls).length;
+    const moved = makeContext({ facts: { ...facts(), webAddress: '20.7.7.7' }, fakes });
+    await configStep.run(moved.ctx);
+    expect(applies(fakes.kube.calls).slice(before)).toEqual(['apply ConfigMap alice-lifesub-ns/common-config']);
   });
 
   test('never logs a secret value', async () => {
@@ -40,37 +63,30 @@ describe('config', () => {
   });
 });
 
-describe('apply', () => {
-  test('needs config, the pull secret, every push and every database', () => {
-    expect(applyStep(settings.config.services).needs).toEqual([
-      'config',
-      'pull-secret',
-      'push:member',
-      'push:mysub',
-      'push:recommend',
-      'push:lifesub-web',
-      'database:member',
-      'database:mysub',
-      'database:recommend',
-    ]);
+describe('apply:<service>', () => {
+  test('a backend needs only its own push and database (plus config and the pull secret); the frontend no database', () => {
+    expect(applyServiceStep(service('mysub')).needs).toEqual(['config', 'pull-secret', 'push:mysub', 'database:mysub']);
+    expect(applyServiceStep(service('lifesub-web')).needs).toEqual(['config', 'pull-secret', 'push:lifesub-web']);
   });
 
-  test('applies everything but ConfigMaps and Secrets, in render order, with the pushed images', async () => {
+  test("applies the service's own Deployment and Service with its pushed image, nothing else", async () => {
     const images = { member: 'alicecr.azurecr.io/lifesub/member:1.0.0', mysub: 'x/mysub:1', recommend: 'x/recommend:1', 'lifesub-web': 'x/web:1' };
     const { ctx, fakes } = makeContext({ facts: { ...facts(), images } });
-    await applyStep(settings.config.services).run(ctx);
-    expect(fakes.kube.calls).toEqual([
-      'apply Ingress alice-lifesub-ns/backend-ingress',
-      'apply Deployment alice-lifesub-ns/member',
-      'apply Deployment alice-lifesub-ns/mysub',
-      'apply Deployment alice-lifesub-ns/recommend',
-      'apply Service alice-lifesub-ns/member',
-      'apply Service alice-lifesub-ns/mysub',
-      'apply Service alice-lifesub-ns/recommend',
-      'apply Deployment alice-lifesub-ns/lifesub-web',
-      'apply Service alice-lifesub-ns/lifesub-web',
-    ]);
+    expect(await applyServiceStep(service('mysub')).run(ctx)).toEqual({ message: '2 objects applied' });
+    expect(applies(fakes.kube.calls)).toEqual(['apply Deployment alice-lifesub-ns/mysub', 'apply Service alice-lifesub-ns/mysub']);
     expect(JSON.stringify(fakes.kube.find('Deployment', 'mysub', 'alice-lifesub-ns'))).toContain('x/mysub:1');
+    const again = makeContext({ facts: { ...facts(), images }, fakes });
+    expect(await applyServiceStep(service('mysub')).run(again.ctx)).toEqual({ skipped: 'already as desired' });
+    expect(applies(fakes.kube.calls)).toHaveLength(2);
+  });
+});
+
+describe('apply', () => {
+  test('applies what no service owns and is not configuration: the Ingress, once the controller is installed', async () => {
+    const { ctx, fakes } = makeContext({ facts: facts() });
+    expect(applyStep(settings.config.services).needs).toEqual(['config', 'ingress']);
+    await applyStep(settings.config.services).run(ctx);
+    expect(applies(fakes.kube.calls)).toEqual(['apply Ingress alice-lifesub-ns/backend-ingress']);
   });
 
   test('an apply failure propagates', async () => {
