@@ -75,7 +75,8 @@ export class Store {
     const rv = ++this.rv;
     stored.metadata = {
       ...stored.metadata,
-      uid: randomUUID(),
+      // A uid the registry chose before storing (a Job's generated selector names it) is kept.
+      uid: stored.metadata.uid ?? randomUUID(),
       resourceVersion: String(rv),
       creationTimestamp: isoSeconds(this.now()),
       ...(def.generation ? { generation: 1 } : {}),

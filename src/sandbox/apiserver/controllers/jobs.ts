@@ -27,13 +27,6 @@ export const jobController: Controller = {
     const job = ctx.store.get(R.jobs, key.namespace, key.name);
     if (!job || job.metadata.deletionTimestamp) return undefined;
     if (isCondTrue(job, 'Complete') || isCondTrue(job, 'Failed')) return undefined;
-    // The real server generates these at creation (the uid is known there); here on first sight.
-    if (!job.spec?.selector && !job.spec?.manualSelector) {
-      const labels = jobPodLabels(job);
-      const template = { ...job.spec?.template, metadata: { ...job.spec?.template?.metadata, labels: { ...job.spec?.template?.metadata?.labels, ...labels } } };
-      ctx.store.replace(R.jobs, { ...job, spec: { ...job.spec, selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': job.metadata.uid } }, template } });
-      return ctx.now();
-    }
     const now = ctx.now();
     const completions = Number(job.spec?.completions ?? 1);
     const parallelism = Number(job.spec?.parallelism ?? 1);

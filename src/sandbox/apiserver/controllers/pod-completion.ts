@@ -6,11 +6,13 @@ import type { Json, KObject } from '../types.js';
 import { setCondition, type Condition } from './helpers.js';
 import type { Stage } from './pod-stage.js';
 
+/** A pod whose containers are not restarted after a successful exit (restartPolicy Never or OnFailure). */
 export function runsToCompletion(pod: KObject): boolean {
   const policy = pod.spec?.restartPolicy;
   return policy === 'Never' || policy === 'OnFailure';
 }
 
+/** Phase Succeeded or Failed: the kubelet is done with the pod. */
 export function isFinished(pod: KObject): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }

@@ -1,7 +1,7 @@
 // POST (create), PUT (update) and PATCH (apply, merge, strategic, JSON patch), including the /status
 // subresource. Every write goes through the same checks, defaults and ownership bookkeeping.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestInfo, ServerContext } from '../context.js';
 import { applyDefaults } from '../defaults.js';
 import { ApiError, errors } from '../errors.js';
@@ -27,6 +27,21 @@ function checkNamespaceForCreate(ctx: ServerContext, def: ResourceDef, ns: strin
   }
 }
 
+/**
+ * What the Job registry does on create (unless spec.manualSelector): the selector on the Job's own uid
+ * and the same labels on the pod template, so pods and `kubectl logs/describe job` find each other.
+ */
+function defaultJobSelector(job: KObject): void {
+  if (!isPlainObject(job.spec) || job.spec.manualSelector || job.spec.selector) return;
+  const uid = (job.metadata.uid ??= randomUUID());
+  const name = job.metadata.name;
+  const labels = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+  job.spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  if (isPlainObject(job.spec.template)) {
+    job.spec.template.metadata = { ...job.spec.template.metadata, labels: { ...job.spec.template.metadata?.labels, ...labels } };
+  }
+}
+
 /** Normalizes a written object: identity from the URL, defaults, validation, server-owned status. */
 function finish(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: Json, live: KObject | undefined): KObject {
   if (!isPlainObject(obj)) throw errors.badRequest('the request body must be a JSON object');
@@ -49,6 +64,7 @@ function finish(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: Js
   if (out.status === undefined) delete out.status;
   if (live?.metadata.deletionTimestamp) out.metadata.deletionTimestamp = live.metadata.deletionTimestamp;
   if (live?.metadata.deletionGracePeriodSeconds !== undefined) out.metadata.deletionGracePeriodSeconds = live.metadata.deletionGracePeriodSeconds;
+  if (key === R.jobs && !live) defaultJobSelector(out);
   applyDefaults(key, out, ctx.allocateIp);
   if (key === R.namespaces && live) out.status = clone(live.status);
   checkFinalizers(def, out, live);
@@ -133,6 +149,8 @@ export async function handlePatch(ctx: ServerContext, def: ResourceDef, info: Re
     checkApplyFields(def, body, info.namespace, info.name!);
     body.metadata = { ...body.metadata, name: info.name };
     delete body.metadata.managedFields;
+    // The registry chooses the uid of a new object (store.create keeps one set here on purpose).
+    if (!live) delete body.metadata.uid;
     if (!live) checkNamespaceForCreate(ctx, def, info.namespace, info.name!);
     const applied = finishApplyInput(def, info, body);
     const merged = serverSideApply(live, applied, {

@@ -49,12 +49,16 @@ async function readWatch(path: string, until: (ev: any) => boolean): Promise<any
 
 describe('Jobs', () => {
   test('a Job runs its pod to completion: pod Succeeded (Completed), Job SuccessCriteriaMet and Complete', async () => {
-    await batch.createNamespacedJob({ namespace: 'lab', body: job('migrate', 'Never') });
+    const created = await batch.createNamespacedJob({ namespace: 'lab', body: job('migrate', 'Never') });
+    // The registry generates the selector on create, from the Job's own uid; that is not a spec change.
+    expect(created.spec?.selector?.matchLabels).toEqual({ 'batch.kubernetes.io/controller-uid': created.metadata?.uid });
+    expect(created.spec?.template.metadata?.labels).toMatchObject({ 'job-name': 'migrate', 'controller-uid': created.metadata?.uid });
     const done = await waitFor(async () => {
       const j = await batch.readNamespacedJob({ name: 'migrate', namespace: 'lab' });
       return j.status?.conditions?.some((x) => x.type === 'Complete' && x.status === 'True') ? j : undefined;
     }, 5000, 'job completion');
     expect(done.status).toMatchObject({ succeeded: 1 });
+    expect(done.metadata?.generation).toBe(1);
     expect(done.status?.completionTime).toBeTruthy();
     expect(done.status?.conditions?.map((x) => [x.type, x.reason])).toEqual([
       ['SuccessCriteriaMet', 'CompletionsReached'],
