@@ -57,7 +57,7 @@ app.kubernetes.io/component: primary
 {{- end -}}
 {{- define "pg.userPasswordKey" -}}
 {{- if include "pg.existingSecret" . -}}
-{{- default .Values.auth.secretKeys.userPasswordKey .Values.global.postgresql.auth.secretKeys.userPasswordKey -}}
+{{- default "password" (default .Values.auth.secretKeys.userPasswordKey .Values.global.postgresql.auth.secretKeys.userPasswordKey) -}}
 {{- else -}}password{{- end -}}
 {{- end -}}
 
