@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import { DockerCli } from './adapters/docker.js';
 import { ExecaRunner } from './adapters/exec.js';
+import { RetryingRunner } from './adapters/exec/retrying.js';
 import { GitCli } from './adapters/git.js';
 import { GradleWrapper } from './adapters/gradle.js';
 import { HelmCli } from './adapters/helm.js';
@@ -14,7 +15,7 @@ import { KubeClient } from './adapters/kube.js';
 import { AcrRegistry } from './adapters/registry/acr.js';
 import { defaultCredential } from './adapters/registry/credential.js';
 import { resolveSubscription } from './adapters/registry/subscription.js';
-import type { Adapters } from './adapters/types.js';
+import type { Adapters, CommandRunner } from './adapters/types.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
 import { startSandbox } from './sandbox/start.js';
@@ -72,7 +73,9 @@ function realAdapters(settings: Settings): Adapters {
   };
 }
 
-function toolAdapters(runner: ExecaRunner, settings: Settings): Omit<Adapters, 'kube' | 'registry'> {
+function toolAdapters(execa: ExecaRunner, settings: Settings): Omit<Adapters, 'kube' | 'registry'> {
+  // Idempotent tool commands (helm reads, repo, uninstall; docker push/login) retry transient failures.
+  const runner: CommandRunner = new RetryingRunner(execa);
   return {
     helm: new HelmCli(runner, { kubeconfig: settings.kubeconfig, context: settings.context }),
     docker: new DockerCli(runner),

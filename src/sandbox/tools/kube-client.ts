@@ -85,6 +85,10 @@ export class KubeClient {
     } catch (err) {
       if (this.signal.aborted) throw err;
       const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      // A connection the server dropped mid-request: Go's net/http says `Get "<url>": EOF`.
+      if (cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET') {
+        throw new ToolExit(1, `Error: ${method.charAt(0)}${method.slice(1).toLowerCase()} "${this.target.server}${path}": EOF`);
+      }
       const url = new URL(this.target.server);
       throw new ToolExit(1, `Error: Kubernetes cluster unreachable: Get "${this.target.server}/version": dial tcp ${url.host}: ${cause === 'ECONNREFUSED' ? 'connect: connection refused' : cause}`);
     }
