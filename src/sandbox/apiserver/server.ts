@@ -48,7 +48,11 @@ export function createPipeline(ctx: ServerContext, opts: PipelineOptions) {
       await sleep(opts.latencyMs());
       const url = new URL(req.url ?? '/', 'http://sandbox');
       const r = route(url.pathname);
-      const decision = opts.faults.decide(url.pathname, r.type === 'discovery' || r.type === 'group' || r.type === 'resourceList');
+      const request =
+        r.type === 'resource'
+          ? { method: req.method ?? 'GET', def: r.def, namespace: r.namespace, name: r.name, watch: url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1' }
+          : undefined;
+      const decision = opts.faults.decide(url.pathname, r.type === 'discovery' || r.type === 'group' || r.type === 'resourceList', request);
       if (decision.kind === 'reset') {
         req.socket.destroy();
         return;
