@@ -36,10 +36,14 @@ export function releaseAction(release: HelmRelease | undefined, now = Date.now()
 /** The error for a release another run is still working on. */
 export function busyError(release: HelmRelease): ToolError {
   const since = release.updatedMs === undefined ? '' : ` since ${Math.round((Date.now() - release.updatedMs) / 1000)}s ago`;
-  return new ToolError(
+  const err = new ToolError(
     `release ${release.name} in ${release.namespace} is ${release.status}${since}: another helm run is probably installing it right now`,
     `wait for it to finish and run again; if nothing is running, it is repaired automatically once it is older than timeouts.helm`,
   );
+  // Worth another look in a moment (retryReleaseStep): a classmate's install of the shared controller
+  // finishes, and then there is nothing left to do. Different IDs must not fail each other.
+  err.transient = true;
+  return err;
 }
 
 export function isStuck(status: string): boolean {
@@ -76,9 +80,20 @@ export function isOwnAttempt(ctx: Pick<StepContext, 'facts'>, namespace: string,
 export function retryReleaseStep<T>(ctx: Pick<StepContext, 'signal' | 'log'>, release: string, body: () => Promise<T>): Promise<T> {
   return retryTransient(body, {
     signal: ctx.signal,
-    policy: { attempts: 6, baseDelayMs: 500, maxDelayMs: 8_000 },
+    // Bounded by the step's time limit (its signal) more than by the count: one helm install makes
+    // dozens of API calls, so under a flaky API server most attempts meet at least one failure.
+    policy: RELEASE_RETRY,
     isTransient: (err) => err instanceof ToolError && err.transient === true,
     onRetry: (err, attempt, delayMs) =>
-      ctx.log(`release ${release}: attempt ${attempt} failed transiently (${messageOf(err).split('\n')[0]}); trying again in ${(delayMs / 1000).toFixed(1)}s`),
+      ctx.log(`release ${release}: attempt ${attempt} failed transiently (${lastLine(err)}); trying again in ${(delayMs / 1000).toFixed(1)}s`),
   });
+}
+
+/** Retries of a whole release step: many, short-capped waits; the step's time limit is the real bound. */
+export const RELEASE_RETRY = { attempts: 100, baseDelayMs: 250, maxDelayMs: 2_000 };
+
+function lastLine(err: unknown): string {
+  const details = err instanceof ToolError ? err.details : undefined;
+  const lines = (details ?? messageOf(err)).split('\n').filter((l) => l.trim());
+  return (lines[lines.length - 1] ?? '').slice(0, 200);
 }

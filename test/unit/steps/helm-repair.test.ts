@@ -40,11 +40,13 @@ describe('a pending release another run may be working on', () => {
     expect(releaseAction(pendingSince(700_000), now, 600_000)).toBe('reinstall');
   });
 
-  test('the shared ingress: a classmate installing it right now is not uninstalled', async () => {
+  test('the shared ingress: a classmate installing it right now is not uninstalled — waited for, then left as they installed it', async () => {
     const t = makeContext();
     t.fakes.helm.script.expect('status', ['ingress-nginx', 'ingress-basic']).returns({ ...ingressRelease('pending-install'), updatedMs: Date.now() - 5_000 });
-    await expect(ingressStep.run(t.ctx)).rejects.toThrow(/pending-install since \d+s ago: another helm run is probably installing it/);
-    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status']);
+    t.fakes.helm.script.expect('status', ['ingress-nginx', 'ingress-basic']).returns(ingressRelease('deployed'));
+    expect(await ingressStep.run(t.ctx)).toEqual({ skipped: 'already installed (ingress-nginx-4.12.1; shared; left unchanged)' });
+    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status', 'status']);
+    expect(t.logs.join('\n')).toMatch(/pending-install since \d+s ago: another helm run is probably installing it/);
   });
 
   test('helm list times are read in Go format', () => {
@@ -190,9 +192,13 @@ describe('our own attempt interrupted by a transient failure is repaired by the 
     expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status', 'upgradeInstall']);
   });
 
-  test('another run’s fresh pending release (not ours) is still left alone', async () => {
+  test('another run’s fresh pending release (not ours) is left alone until the step’s limit', async () => {
     const t = makeContext();
     t.fakes.helm.script.expect('status').returns({ ...memberRelease('pending-install'), updatedMs: Date.now() - 1_000 });
-    await expect(databaseStep(member()).run(t.ctx)).rejects.toThrow(/another helm run is probably installing it/);
+    // The step's limit arrives (its signal fires) while it waits to look again.
+    t.ctx.log = (line) => (t.logs.push(line), t.controller.abort());
+    await expect(databaseStep(member()).run(t.ctx)).rejects.toThrow();
+    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status']);
+    expect(t.logs[0]).toMatch(/another helm run is probably installing it/);
   });
 });
