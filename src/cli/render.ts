@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { stringify } from 'yaml';
 import { resolveSettings } from '../config/load.js';
-import { EXIT } from '../core/errors.js';
+import { EXIT, UserError } from '../core/errors.js';
+import { pathProblem } from '../config/paths.js';
 import type { KubeObject } from '../adapters/types.js';
 import { renderIngressValues, renderManifests, renderNamespace, renderPostgresValues, validateObjects } from '../render/index.js';
 import type { Io } from './run-graph-command.js';
@@ -32,6 +33,8 @@ export function renderCommand(io: Io, wrap: Wrap): Command {
     .action(
       wrap(async (flags: RenderFlags) => {
         const settings = resolveSettings({ id: flags.id, config: flags.config });
+        const outProblem = flags.out === undefined ? undefined : pathProblem(flags.out, 'directory', '--out');
+        if (outProblem) throw new UserError(`cannot start:\n- ${outProblem}`, 'give --out a directory (it is created if missing)');
         const objects: KubeObject[] = [renderNamespace(settings), ...renderManifests({ settings })];
         const problems = validateObjects(objects);
         if (problems.length > 0) throw new Error(`rendered objects are invalid:\n${problems.join('\n')}`);
