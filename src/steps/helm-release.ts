@@ -90,7 +90,7 @@ export function retryReleaseStep<T>(ctx: Pick<StepContext, 'signal' | 'log'>, re
 }
 
 /** Retries of a whole release step: many, short-capped waits; the step's time limit is the real bound. */
-export const RELEASE_RETRY = { attempts: 100, baseDelayMs: 250, maxDelayMs: 2_000 };
+export const RELEASE_RETRY = { attempts: 100, baseDelayMs: 200, maxDelayMs: 1_000 };
 
 function lastLine(err: unknown): string {
   const details = err instanceof ToolError ? err.details : undefined;
