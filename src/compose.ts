@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import type { ExecaRunner } from './adapters/exec.js';
-import type { Adapters } from './adapters/types.js';
+import type { Adapters, CommandRunner } from './adapters/types.js';
 import { WriteLog, trackWrites } from './adapters/write-log.js';
 import type { Settings } from './config/schema.js';
 import type { SandboxHandle } from './sandbox/contract.js';
@@ -106,22 +106,25 @@ async function realAdapters(settings: Settings): Promise<Adapters> {
 }
 
 async function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: boolean): Promise<Omit<Adapters, 'kube' | 'registry'>> {
-  const [{ HelmCli }, { resolveHelmBinary }, { DockerCli }, { GradleWrapper }, { GitCli }, { FetchHttp }] = await Promise.all([
+  const [{ HelmCli }, { resolveHelmBinary }, { DockerCli }, { GradleWrapper }, { GitCli }, { FetchHttp }, { RetryingRunner }] = await Promise.all([
     import('./adapters/helm.js'),
     import('./adapters/helm-binary.js'),
     import('./adapters/docker.js'),
     import('./adapters/gradle.js'),
     import('./adapters/git.js'),
     import('./adapters/http.js'),
+    import('./adapters/exec/retrying.js'),
   ]);
+  // Idempotent tool commands (helm reads, repo, uninstall; docker push/login) retry transient failures.
+  const retrying: CommandRunner = new RetryingRunner(runner);
   const configured = process.env.LIFESUB_HELM || settings.config.tools?.helm;
   const binary = (signal: AbortSignal) => resolveHelmBinary({ runner, configured, sandbox, home: lifesubHome() }, signal);
   return {
-    helm: new HelmCli(runner, { kubeconfig: settings.kubeconfig, context: settings.context, binary }),
-    docker: new DockerCli(runner),
+    helm: new HelmCli(retrying, { kubeconfig: settings.kubeconfig, context: settings.context, binary }),
+    docker: new DockerCli(retrying),
     // gradlew runs $JAVA_HOME/bin/java when JAVA_HOME is set: check that JDK.
-    gradle: new GradleWrapper(runner, { javaHome: process.env.JAVA_HOME || undefined }),
-    git: new GitCli(runner),
+    gradle: new GradleWrapper(retrying, { javaHome: process.env.JAVA_HOME || undefined }),
+    git: new GitCli(retrying),
     http: new FetchHttp(),
   };
 }

@@ -64,6 +64,21 @@ export class KubeClient implements Kube {
     }
   }
 
+  async replace(obj: KubeObject, signal: AbortSignal): Promise<KubeObject | undefined> {
+    const { objects } = this.connect().apis;
+    if (!obj.metadata.resourceVersion) throw new Error(`internal: replace ${describe(obj)} without resourceVersion`);
+    const { managedFields: _m, ...metadata } = structuredClone(obj.metadata);
+    const body = { ...structuredClone(obj), metadata } as KubernetesObject;
+    try {
+      // A retried PUT whose first try landed comes back 409 (the version moved on): the caller re-reads.
+      const stored = await this.call(`replace ${describe(obj)}`, signal, () => objects.replace(body, undefined, undefined, FIELD_MANAGER), true);
+      return stored as unknown as KubeObject;
+    } catch (err) {
+      if (statusOf(err) === 409 || isNotFound(err)) return undefined;
+      throw this.mapped(err, `replace ${describe(obj)}`, signal);
+    }
+  }
+
   async get(ref: ObjectRef, signal: AbortSignal): Promise<KubeObject | undefined> {
     try {
       return await this.call(`read ${describe(ref)}`, signal, () => this.rawRead(ref), true);

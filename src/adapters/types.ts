@@ -92,6 +92,12 @@ export interface Kube {
   apply(obj: KubeObject, signal: AbortSignal): Promise<KubeObject>;
   /** Create only; returns undefined when it already exists (409). */
   create(obj: KubeObject, signal: AbortSignal): Promise<KubeObject | undefined>;
+  /**
+   * Replaces (PUT) an object read earlier, guarded by its metadata.resourceVersion (optimistic
+   * concurrency). Returns the stored object, or undefined when someone else changed or deleted it since
+   * (409 Conflict / 404): re-read and decide again.
+   */
+  replace(obj: KubeObject, signal: AbortSignal): Promise<KubeObject | undefined>;
   get(ref: ObjectRef, signal: AbortSignal): Promise<KubeObject | undefined>;
   list(apiVersion: string, kind: string, namespace: string | undefined, options: ListOptions, signal: AbortSignal): Promise<KubeObject[]>;
   /** Returns false when there was nothing to delete. Background propagation. */

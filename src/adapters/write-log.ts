@@ -37,13 +37,28 @@ const what = (o: KubeObject | ObjectRef): string => {
 };
 
 /**
+ * `target` with the methods named in `writes` replaced; every other method (the reads, and any added
+ * later) passes straight through, bound to `target`. A new write method of an adapter must be listed
+ * here — a new read needs nothing.
+ */
+function intercept<T extends object>(target: T, writes: { [K in keyof T]?: T[K] }): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const own = (writes as Record<string | symbol, unknown>)[prop];
+      if (own !== undefined) return own;
+      const value: unknown = Reflect.get(obj, prop, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(obj) : value;
+    },
+  });
+}
+
+/**
  * Each write is recorded when it is attempted if a failure can leave something behind (a helm install,
  * a push, a clone), and when it succeeded otherwise (an API write that failed changed nothing; a
  * create that found the object, or a delete that found nothing, changed nothing either).
  */
 function trackKube(kube: Kube, log: WriteLog): Kube {
-  return {
-    ping: (signal) => kube.ping(signal),
+  return intercept<Kube>(kube, {
     apply: async (obj, signal) => {
       const applied = await kube.apply(obj, signal);
       log.record(`applied ${what(obj)}`);
@@ -54,24 +69,22 @@ function trackKube(kube: Kube, log: WriteLog): Kube {
       if (created) log.record(`created ${what(obj)}`);
       return created;
     },
-    get: (ref, signal) => kube.get(ref, signal),
-    list: (apiVersion, kind, namespace, options, signal) => kube.list(apiVersion, kind, namespace, options, signal),
+    replace: async (obj, signal) => {
+      const replaced = await kube.replace(obj, signal);
+      if (replaced) log.record(`replaced ${what(obj)}`);
+      return replaced;
+    },
     delete: async (ref, signal) => {
       const deleted = await kube.delete(ref, signal);
       if (deleted) log.record(`deleted ${what(ref)}`);
       return deleted;
     },
-    waitFor: (ref, check, options) => kube.waitFor(ref, check, options),
-    podLogs: (namespace, pod, container, tailLines, signal) => kube.podLogs(namespace, pod, container, tailLines, signal),
-    ...(kube.authenticate ? { authenticate: (options: { signal: AbortSignal; timeoutMs: number }) => kube.authenticate!(options) } : {}),
-  };
+  });
 }
 
 function trackHelm(helm: Helm, log: WriteLog): Helm {
-  return {
-    // The local repository list is the student's machine, not the lab; re-adding the same entry is a no-op.
-    repoAdd: (name, url, options) => helm.repoAdd(name, url, options),
-    repoUpdate: (names, options) => helm.repoUpdate(names, options),
+  // repoAdd/repoUpdate are not listed: the local repository list is the student's machine, not the lab.
+  return intercept<Helm>(helm, {
     upgradeInstall: (install: HelmInstall, options) => {
       log.record(`installed helm release ${install.namespace}/${install.release}`);
       return helm.upgradeInstall(install, options);
@@ -80,34 +93,25 @@ function trackHelm(helm: Helm, log: WriteLog): Helm {
       log.record(`uninstalled helm release ${namespace}/${release}`);
       return helm.uninstall(release, namespace, options);
     },
-    status: (release, namespace, options) => helm.status(release, namespace, options),
-    list: (namespace, options) => helm.list(namespace, options),
-    chartVersionKnown: (chart, version, options) => helm.chartVersionKnown(chart, version, options),
-  };
+  });
 }
 
 function trackDocker(docker: Docker, log: WriteLog): Docker {
-  return {
-    build: (build, options) => docker.build(build, options),
+  return intercept<Docker>(docker, {
     push: (ref, options) => {
       log.record(`pushed ${ref}`);
       return docker.push(ref, options);
     },
-    login: (server, username, password, options) => docker.login(server, username, password, options),
-  };
+  });
 }
 
 function trackGit(git: Git, log: WriteLog): Git {
-  return {
-    isRepo: (dir, options) => git.isRepo(dir, options),
+  return intercept<Git>(git, {
     clone: (url, branch, dir, options) => {
       log.record(`cloned ${withoutUserInfo(url)} into ${dir}`);
       return git.clone(url, branch, dir, options);
     },
-    currentBranch: (dir, options) => git.currentBranch(dir, options),
-    headCommit: (dir, options) => git.headCommit(dir, options),
-    uncommittedChanges: (dir, options) => git.uncommittedChanges(dir, options),
-  };
+  });
 }
 
 /** A clone URL may carry a token (https://user:token@host/…); the log ends up in error messages. */

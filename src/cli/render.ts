@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { EXIT } from '../core/errors.js';
+import { EXIT, UserError } from '../core/errors.js';
+import { pathProblem } from '../config/paths.js';
 import type { KubeObject } from '../adapters/types.js';
 import type { Io } from './run-graph-command.js';
 import type { Wrap } from './wrap.js';
@@ -35,7 +36,10 @@ export function renderCommand(io: Io, wrap: Wrap): Command {
           import('../render/index.js'),
           yamlWriter(),
         ]);
-        const settings = resolveSettings({ id: flags.id, config: flags.config });
+        // render touches no sandbox and no cluster: LIFESUB_HOME does not matter here.
+        const settings = resolveSettings({ id: flags.id, config: flags.config }, {});
+        const outProblem = flags.out === undefined ? undefined : pathProblem(flags.out, 'directory', '--out');
+        if (outProblem) throw new UserError(`cannot start:\n- ${outProblem}`, 'give --out a directory (it is created if missing)');
         const objects: KubeObject[] = [renderNamespace(settings), ...renderManifests({ settings })];
         const problems = validateObjects(objects);
         if (problems.length > 0) throw new Error(`rendered objects are invalid:\n${problems.join('\n')}`);

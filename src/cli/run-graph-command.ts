@@ -15,10 +15,11 @@ import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, 
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
 import { interactive, isNewTarget, resolveTarget, targetLine, type Target, type Terminal } from './target.js';
+import { takeRunLock } from './run-lock.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
-  flags: CommonFlags & { dryRun?: boolean };
+  flags: CommonFlags & { dryRun?: boolean; waitLock?: boolean };
   steps(settings: Settings): Step[];
   /** A question to confirm before anything runs (destructive commands); undefined → none. */
   confirmation?(settings: Settings): string | undefined;
@@ -88,7 +89,15 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
         }
       }
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
-      const result = await runGraph(steps, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal, events, renderer });
+      // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
+      const lock = await takeRunLock({ command: cmd.name, id: settings.id, wait: !!cmd.flags.waitLock, kube: runtime.adapters.kube, signal: run.signal, io, events, namespace: settings.namespace });
+      if (typeof lock === 'number') return lock;
+      let result: Awaited<ReturnType<typeof runGraph>>;
+      try {
+        result = await runGraph(steps, { settings: runtime.settings, adapters: runtime.adapters, signal: AbortSignal.any([run.signal, lock.lost]), events, renderer });
+      } finally {
+        await lock.release();
+      }
       const durationMs = Date.now() - started;
       const urls = result.facts.urls ?? {};
       const secrets = knownSecrets(result.facts);

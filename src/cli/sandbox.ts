@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { lifesubHome } from '../compose.js';
-import { EXIT } from '../core/errors.js';
+import { EXIT, UserError } from '../core/errors.js';
+import { pathProblem } from '../config/paths.js';
 import type { Io } from './run-graph-command.js';
 import { forceExit, runSignal } from './signals.js';
 import type { Wrap } from './wrap.js';
@@ -16,10 +17,11 @@ export function sandboxCommand(io: Io, wrap: Wrap): Command {
     .option('--registry <name...>', 'registry names that exist in the simulated subscription', [])
     .action(
       wrap(async (flags: { profile: string; registry: string[] }) => {
+        const home = checkedHome();
         const run = runSignal(undefined, undefined, forceExit);
         try {
           await (await import('../sandbox/serve.js')).serveSandbox(
-            { home: lifesubHome(), profile: flags.profile, registries: flags.registry },
+            { home, profile: flags.profile, registries: flags.registry },
             run.signal,
             (handle) => {
               io.stdout.write(`kubeconfig: ${handle.kubeconfig}\n`);
@@ -37,11 +39,19 @@ export function sandboxCommand(io: Io, wrap: Wrap): Command {
     .description('Forget the simulated cluster, registry and workspace (deletes $LIFESUB_HOME/sandbox)')
     .action(
       wrap(async () => {
-        const dir = join(lifesubHome(), 'sandbox');
+        const dir = join(checkedHome(), 'sandbox');
         rmSync(dir, { recursive: true, force: true });
         io.stdout.write(`removed ${dir}\n`);
         return EXIT.ok;
       }),
     );
   return cmd;
+}
+
+/** $LIFESUB_HOME (or ~/.lifesub), which must be a directory or creatable as one. */
+function checkedHome(): string {
+  const home = lifesubHome();
+  const problem = pathProblem(home, 'directory', process.env.LIFESUB_HOME ? 'LIFESUB_HOME' : 'the lifesub home');
+  if (problem) throw new UserError(problem, 'set LIFESUB_HOME to a directory (it is created if missing)');
+  return home;
 }

@@ -19,6 +19,8 @@ export function runSignal(timeoutMs: number | undefined, timeoutText: string | u
   // process.on, not once: execa's signal-exit would otherwise end the process before we clean up.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A closed terminal (SIGHUP) stops the run like SIGTERM: cleanly, children included.
+  process.on('SIGHUP', onSignal);
   const timer =
     timeoutMs === undefined
       ? undefined
@@ -35,6 +37,7 @@ export function runSignal(timeoutMs: number | undefined, timeoutText: string | u
     dispose() {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
       if (timer) clearTimeout(timer);
     },
   };

@@ -3,13 +3,14 @@ import { addCommonOptions, type CommonFlags } from './options.js';
 import type { Io } from './run-graph-command.js';
 import type { Wrap } from './wrap.js';
 
-type UpFlags = CommonFlags & { dryRun?: boolean; cleanLegacy?: boolean; resetData?: boolean; strict?: boolean };
+type UpFlags = CommonFlags & { dryRun?: boolean; cleanLegacy?: boolean; resetData?: boolean; strict?: boolean; waitLock?: boolean };
 
 export function upCommand(io: Io, wrap: Wrap): Command {
   const cmd = new Command('up').description(
     'Install everything of the lab for your ID: ingress controller, databases, builds, images, manifests; wait until the app answers',
   );
   addCommonOptions(cmd)
+    .option('--wait-lock', 'if another run of this ID is going on, wait for it to finish instead of failing')
     .option('--dry-run', 'print the plan (steps in order and what each would run or apply); change nothing')
     .option('--clean-legacy', "first remove the previous lab's namespace lifesub-ns (asks for confirmation)")
     .option('--reset-data', 'delete the databases and their data volumes first and start them empty (asks for confirmation); the way out when their passwords are lost')

@@ -3,7 +3,15 @@
 import { z } from 'zod';
 
 export const durationPattern = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const duration = z.string().regex(durationPattern, 'a duration like 90s, 5m or 1h');
+/**
+ * The longest duration accepted anywhere (7 days). Node's timers hold at most 2^31-1 ms (~24.8 days);
+ * a longer delay fires at once (with a TimeoutOverflowWarning), so an absurd limit would fail every step.
+ */
+export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
+const duration = z
+  .string()
+  .regex(durationPattern, 'a duration like 90s, 5m or 1h')
+  .refine((text) => !durationPattern.test(text.trim()) || parseDuration(text) <= MAX_DURATION_MS, 'at most 168h (7 days)');
 
 const repository = z
   .object({

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { idProblems } from './id.js';
 import { readConfig } from './read.js';
-import { durationPattern, parseDuration, type Config, type Settings } from './schema.js';
+import { pathProblem } from './paths.js';
+import { durationPattern, MAX_DURATION_MS, parseDuration, type Config, type Settings } from './schema.js';
 
 export interface SettingsFlags {
   id?: string;
@@ -22,7 +23,7 @@ export interface SettingsFlags {
 
 const OUTPUTS = ['text', 'json'] as const;
 
-export function resolveSettings(flags: SettingsFlags): Settings {
+export function resolveSettings(flags: SettingsFlags, env: NodeJS.ProcessEnv = process.env): Settings {
   const problems: string[] = [];
   const hints = new Set<string>();
 
@@ -48,7 +49,21 @@ export function resolveSettings(flags: SettingsFlags): Settings {
       problems.push(`--timeout '${flags.timeout}' is not a positive duration`);
       hints.add('give --timeout as a number with a unit: 90s, 30m or 1h');
       timeoutMs = undefined;
+    } else if (timeoutMs > MAX_DURATION_MS) {
+      problems.push(`--timeout '${flags.timeout}' is longer than the maximum of 168h (7 days)`);
+      hints.add('give --timeout as a number with a unit: 90s, 30m or 1h (at most 168h)');
+      timeoutMs = undefined;
     }
+  }
+
+  for (const problem of [
+    flags.workspace === undefined ? undefined : pathProblem(expandHome(flags.workspace), 'directory', '--workspace'),
+    flags.kubeconfig === undefined ? undefined : pathProblem(expandHome(flags.kubeconfig), 'file', '--kubeconfig'),
+    env.LIFESUB_HOME ? pathProblem(env.LIFESUB_HOME, 'directory', 'LIFESUB_HOME') : undefined,
+  ]) {
+    if (!problem) continue;
+    problems.push(problem);
+    hints.add('point it at the right place (a directory for --workspace and LIFESUB_HOME, a file for --kubeconfig)');
   }
 
   const output = flags.output ?? 'text';

@@ -36,6 +36,8 @@ export class ToolError extends Error implements Hinted {
   }
   /** Extra lines (already redacted) such as the tail of a tool's stderr or a pod's last log lines. */
   details?: string;
+  /** The failure reads as transient (429, 5xx, a dropped connection): the same work may succeed if repeated. */
+  transient?: boolean;
 }
 
 export class StepFailure extends Error implements Hinted {

@@ -33,7 +33,7 @@ export type DurationName = keyof Profile['durations'];
 /** Faults to inject (from the file named by LIFESUB_SANDBOX_FAULTS, YAML or JSON). All optional. */
 export interface Faults {
   /** API server: fail this fraction of requests (0..1) with the given kind; never fails /version or discovery more than once in a row. */
-  api?: { rate: number; kind: '500' | '503' | '429' | 'reset'; paths?: string };
+  api?: { rate: number; kind: '500' | '503' | '429' | 'reset' | '403'; paths?: string };
   /** Service names (e.g. "lifesub-web", "ingress-nginx-controller") whose LoadBalancer address is never assigned. */
   loadBalancerNever?: string[];
   /** Service names (deployment names) whose image pull fails even when the image exists. */

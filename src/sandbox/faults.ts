@@ -13,7 +13,7 @@ const faultsSchema = z
     api: z
       .object({
         rate: z.number().min(0).max(1),
-        kind: z.enum(['500', '503', '429', 'reset']),
+        kind: z.enum(['500', '503', '429', 'reset', '403']),
         paths: z.string().optional(),
       })
       .strict()

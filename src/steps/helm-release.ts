@@ -3,7 +3,9 @@
 // progress") and a plain `helm list` does not even show it, so a Ctrl-C during an install would
 // otherwise wedge every later run.
 import type { HelmRelease } from '../adapters/types.js';
-import { ToolError } from '../core/errors.js';
+import { ToolError, messageOf } from '../core/errors.js';
+import { retryTransient } from '../core/retry.js';
+import type { StepContext } from '../graph/step.js';
 
 /**
  * - `install`: nothing there (or only the history of an uninstalled one): upgrade --install.
@@ -15,13 +17,16 @@ import { ToolError } from '../core/errors.js';
 export type ReleaseAction = 'install' | 'done' | 'upgrade' | 'reinstall' | 'busy';
 
 /**
+ * `ownAttempt`: this process itself started the last operation on the release (see markOwnAttempt).
  * `busy`: pending, but changed less than `busyForMs` ago — most likely another run (a classmate on
  * the shared ingress, or a second terminal) is installing it right now; uninstalling would break that.
  */
-export function releaseAction(release: HelmRelease | undefined, now = Date.now(), busyForMs = 10 * 60_000): ReleaseAction {
+export function releaseAction(release: HelmRelease | undefined, now = Date.now(), busyForMs = 10 * 60_000, ownAttempt = false): ReleaseAction {
   if (!release || release.status === 'uninstalled') return 'install';
   if (release.status === 'deployed') return 'done';
   if (isStuck(release.status)) {
+    // Our own attempt in this process was interrupted (a transient failure): nobody else is at work.
+    if (ownAttempt) return 'reinstall';
     const age = release.updatedMs === undefined ? Infinity : now - release.updatedMs;
     return age < busyForMs ? 'busy' : 'reinstall';
   }
@@ -31,10 +36,14 @@ export function releaseAction(release: HelmRelease | undefined, now = Date.now()
 /** The error for a release another run is still working on. */
 export function busyError(release: HelmRelease): ToolError {
   const since = release.updatedMs === undefined ? '' : ` since ${Math.round((Date.now() - release.updatedMs) / 1000)}s ago`;
-  return new ToolError(
+  const err = new ToolError(
     `release ${release.name} in ${release.namespace} is ${release.status}${since}: another helm run is probably installing it right now`,
     `wait for it to finish and run again; if nothing is running, it is repaired automatically once it is older than timeouts.helm`,
   );
+  // Worth another look in a moment (retryReleaseStep): a classmate's install of the shared controller
+  // finishes, and then there is nothing left to do. Different IDs must not fail each other.
+  err.transient = true;
+  return err;
 }
 
 export function isStuck(status: string): boolean {
@@ -44,4 +53,47 @@ export function isStuck(status: string): boolean {
 /** The hint for a failed helm call on one release. */
 export function helmHint(release: string, namespace: string): string {
   return `see helm's message above; \`helm status ${release} -n ${namespace}\``;
+}
+
+// Releases this run has itself tried to install or upgrade ("namespace/release"), per run (keyed by the
+// run's Facts object). A pending state on one of these after our own attempt failed is ours to repair,
+// not another run's to wait for.
+const ownAttempts = new WeakMap<object, Set<string>>();
+
+/** Call right before `helm upgrade --install` of a release. */
+export function markOwnAttempt(ctx: Pick<StepContext, 'facts'>, namespace: string, release: string): void {
+  const set = ownAttempts.get(ctx.facts) ?? new Set<string>();
+  set.add(`${namespace}/${release}`);
+  ownAttempts.set(ctx.facts, set);
+}
+
+export function isOwnAttempt(ctx: Pick<StepContext, 'facts'>, namespace: string, release: string): boolean {
+  return ownAttempts.get(ctx.facts)?.has(`${namespace}/${release}`) ?? false;
+}
+
+/**
+ * Runs a release step's whole body (status → decide → repair → upgrade) again when it failed
+ * transiently (the API server's 503/429 or a dropped connection seen by helm), within the step's own
+ * time limit (its signal). The next attempt finds what the failed one left — `failed`, repaired by
+ * upgrade --install, or `pending-*`, which releaseAction(…, ownAttempt) turns into a reinstall.
+ */
+export function retryReleaseStep<T>(ctx: Pick<StepContext, 'signal' | 'log'>, release: string, body: () => Promise<T>): Promise<T> {
+  return retryTransient(body, {
+    signal: ctx.signal,
+    // Bounded by the step's time limit (its signal) more than by the count: one helm install makes
+    // dozens of API calls, so under a flaky API server most attempts meet at least one failure.
+    policy: RELEASE_RETRY,
+    isTransient: (err) => err instanceof ToolError && err.transient === true,
+    onRetry: (err, attempt, delayMs) =>
+      ctx.log(`release ${release}: attempt ${attempt} failed transiently (${lastLine(err)}); trying again in ${(delayMs / 1000).toFixed(1)}s`),
+  });
+}
+
+/** Retries of a whole release step: many, short-capped waits; the step's time limit is the real bound. */
+export const RELEASE_RETRY = { attempts: 100, baseDelayMs: 200, maxDelayMs: 1_000 };
+
+function lastLine(err: unknown): string {
+  const details = err instanceof ToolError ? err.details : undefined;
+  const lines = (details ?? messageOf(err)).split('\n').filter((l) => l.trim());
+  return (lines[lines.length - 1] ?? '').slice(0, 200);
 }

@@ -26,6 +26,7 @@ export { readinessStep, type ReadinessOptions } from './readiness.js';
 export { smokeStep, type SmokeOptions } from './smoke.js';
 // down
 export { guardStep, PROTECTED_NAMESPACES } from './guard.js';
+export { foreignCheckStep, type ForeignCheckOptions } from './foreign-check.js';
 export { uninstallStep } from './uninstall.js';
 export { removeNamespaceStep, type RemoveNamespaceOptions } from './remove-namespace.js';
 export { removeIngressStep } from './remove-ingress.js';

@@ -6,11 +6,11 @@
 // installed by lifesub so `down --include-ingress` knows it may remove it later.
 import type { HelmRelease, KubeObject } from '../adapters/types.js';
 import { rethrowWithHint, ToolError } from '../core/errors.js';
-import type { Step, StepContext } from '../graph/step.js';
+import type { Step, StepContext, StepOutcome } from '../graph/step.js';
 import { renderIngressValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
 import { deployedRelease } from './chart-repos.js';
-import { busyError, helmHint, releaseAction } from './helm-release.js';
+import { busyError, helmHint, isOwnAttempt, markOwnAttempt, releaseAction, retryReleaseStep } from './helm-release.js';
 import { INSTALLED_BY, MANAGED_BY, namespaceRef } from './ownership.js';
 import { findIngressController } from './ingress-controller.js';
 import { removeIfEmpty } from './empty-namespace.js';
@@ -28,41 +28,43 @@ export const ingressStep: Step = {
       `otherwise, if release ${i.release} in ${i.namespace} is not deployed: helm upgrade --install ${i.release} ${i.chart} --version ${i.version} -n ${i.namespace} --create-namespace --values <ingress values> (a failed or stuck release only if lifesub installed it)`,
     ];
   },
-  async run(ctx) {
-    const { helm } = ctx.adapters;
-    const i = ctx.settings.config.ingress;
-    const found = await findIngressController(ctx);
-    if (found && !(found.namespace === i.namespace && found.release === i.release)) {
-      ctx.facts.ingressController = found;
-      const release = found.release ? `, release ${found.release}` : '';
-      ctx.log(`IngressClass nginx is served by the ingress-nginx in namespace ${found.namespace}${release}; using it`);
-      return { skipped: `using the existing controller: service ${found.service} in ${found.namespace}${release} (shared; left unchanged)` };
-    }
-    ctx.facts.ingressController = { namespace: i.namespace, service: i.service, release: i.release };
-    const hint = helmHint(i.release, i.namespace);
-    const existing = deployedRelease(ctx.facts, i.release, i.namespace) ?? (await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
-    const action = releaseAction(existing, Date.now(), budgetMs(ctx.settings, 'helm'));
-    if (action === 'busy' && existing) throw busyError(existing);
-    if (!existing || action === 'install') {
-      await install(ctx);
-      return { message: `installed ${i.release} ${i.version} in ${i.namespace}` };
-    }
-    if (action === 'done') return { skipped: `already installed (${existing.chart}; shared; left unchanged)` };
-
-    const state = existing.status;
-    await refuseUnlessOurs(ctx, existing);
-    if (action === 'reinstall') {
-      // A pending release is an install/upgrade that was killed half-way; helm refuses to touch it
-      // until it is uninstalled. The controller keeps no data, so nothing of value is lost.
-      ctx.log(`release ${i.release} is stuck in ${state} (an interrupted helm run); lifesub installed it and it holds no data, so it is uninstalled and installed again — nothing of value is lost`);
-      await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(hint));
-    } else {
-      ctx.log(`release ${i.release} is ${state}; lifesub installed it, so helm upgrade --install repairs it`);
-    }
-    await install(ctx);
-    return { message: `${action === 'reinstall' ? 'reinstalled' : 'repaired'} ${i.release} ${i.version} in ${i.namespace} (was ${state})` };
-  },
+  run: (ctx) => retryReleaseStep(ctx, ctx.settings.config.ingress.release, () => ensureIngress(ctx)),
 };
+
+async function ensureIngress(ctx: StepContext): Promise<StepOutcome> {
+  const { helm } = ctx.adapters;
+  const i = ctx.settings.config.ingress;
+  const found = await findIngressController(ctx);
+  if (found && !(found.namespace === i.namespace && found.release === i.release)) {
+    ctx.facts.ingressController = found;
+    const release = found.release ? `, release ${found.release}` : '';
+    ctx.log(`IngressClass nginx is served by the ingress-nginx in namespace ${found.namespace}${release}; using it`);
+    return { skipped: `using the existing controller: service ${found.service} in ${found.namespace}${release} (shared; left unchanged)` };
+  }
+  ctx.facts.ingressController = { namespace: i.namespace, service: i.service, release: i.release };
+  const hint = helmHint(i.release, i.namespace);
+  const existing = deployedRelease(ctx.facts, i.release, i.namespace) ?? (await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
+  const action = releaseAction(existing, Date.now(), budgetMs(ctx.settings, 'helm'), isOwnAttempt(ctx, i.namespace, i.release));
+  if (action === 'busy' && existing) throw busyError(existing);
+  if (!existing || action === 'install') {
+    await install(ctx);
+    return { message: `installed ${i.release} ${i.version} in ${i.namespace}` };
+  }
+  if (action === 'done') return { skipped: `already installed (${existing.chart}; shared; left unchanged)` };
+
+  const state = existing.status;
+  await refuseUnlessOurs(ctx, existing);
+  if (action === 'reinstall') {
+    // A pending release is an install/upgrade that was killed half-way; helm refuses to touch it
+    // until it is uninstalled. The controller keeps no data, so nothing of value is lost.
+    ctx.log(`release ${i.release} is stuck in ${state} (an interrupted helm run); lifesub installed it and it holds no data, so it is uninstalled and installed again — nothing of value is lost`);
+    await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(hint));
+  } else {
+    ctx.log(`release ${i.release} is ${state}; lifesub installed it, so helm upgrade --install repairs it`);
+  }
+  await install(ctx);
+  return { message: `${action === 'reinstall' ? 'reinstalled' : 'repaired'} ${i.release} ${i.version} in ${i.namespace} (was ${state})` };
+}
 
 /** A release in a bad state that lifesub did not install belongs to someone who may be repairing it. */
 async function refuseUnlessOurs(ctx: StepContext, existing: HelmRelease): Promise<void> {
@@ -83,6 +85,7 @@ async function install(ctx: StepContext): Promise<void> {
   const created = await kube.create(ingressNamespace(i.namespace), ctx.signal);
   if (created) ctx.log(`created namespace ${i.namespace}`);
   ctx.log(`installing ${i.chart} ${i.version} as ${i.release} in ${i.namespace}`);
+  markOwnAttempt(ctx, i.namespace, i.release);
   try {
     await installRelease(ctx);
   } catch (err) {

@@ -4,7 +4,7 @@
 import type { Kube, KubeObject, ListOptions, ObjectRef, WaitOptions } from '../../src/adapters/types.js';
 import { AbortedError, ToolError } from '../../src/core/errors.js';
 
-type Method = 'ping' | 'apply' | 'create' | 'get' | 'list' | 'delete' | 'waitFor' | 'podLogs';
+type Method = 'ping' | 'apply' | 'create' | 'replace' | 'get' | 'list' | 'delete' | 'waitFor' | 'podLogs';
 
 const clone = <T>(v: T): T => structuredClone(v);
 const keyOf = (r: { kind: string; name: string; namespace?: string }): string => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
@@ -78,6 +78,14 @@ export class FakeKube implements Kube {
   async create(obj: KubeObject, signal: AbortSignal): Promise<KubeObject | undefined> {
     this.enter('create', `create ${keyOf(refOf(obj))}`, signal);
     if (this.objects.has(keyOf(refOf(obj)))) return undefined;
+    return this.write(obj);
+  }
+
+  /** Like the API server: only when resourceVersion still matches (else undefined = 409). */
+  async replace(obj: KubeObject, signal: AbortSignal): Promise<KubeObject | undefined> {
+    this.enter('replace', `replace ${keyOf(refOf(obj))}`, signal);
+    const live = this.objects.get(keyOf(refOf(obj)));
+    if (!live || live.metadata.resourceVersion !== obj.metadata.resourceVersion) return undefined;
     return this.write(obj);
   }
 

@@ -49,7 +49,11 @@ export function createPipeline(ctx: ServerContext, opts: PipelineOptions) {
       const url = new URL(req.url ?? '/', 'http://sandbox');
       if (process.env.LIFESUB_SANDBOX_DEBUG) console.error(`[sandbox] ${req.method} ${req.url} accept=${req.headers.accept ?? ''}`);
       const r = route(url.pathname);
-      const decision = opts.faults.decide(url.pathname, r.type === 'discovery' || r.type === 'group' || r.type === 'resourceList');
+      const request =
+        r.type === 'resource'
+          ? { method: req.method ?? 'GET', def: r.def, namespace: r.namespace, name: r.name, watch: url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1' }
+          : undefined;
+      const decision = opts.faults.decide(url.pathname, r.type === 'discovery' || r.type === 'group' || r.type === 'resourceList', request);
       if (decision.kind === 'reset') {
         req.socket.destroy();
         return;

@@ -16,6 +16,9 @@ const RESOURCES: Record<string, { plural: string; namespaced: boolean }> = {
   IngressClass: { plural: 'ingressclasses', namespaced: false },
 };
 
+/** client-go's rest.Request default (maxRetries: 10). */
+const CLIENT_GO_MAX_RETRIES = 10;
+
 export interface Target {
   server: string;
   token: string;
@@ -69,7 +72,31 @@ export class KubeClient {
     private readonly signal: AbortSignal,
   ) {}
 
+  /**
+   * One API call, retried the way client-go's rest.Request does (it is what real helm uses): up to 10
+   * times when the server answers 429 or 5xx *with* Retry-After (after waiting that long), and for GETs
+   * when the connection was reset or closed. Anything else reaches helm's caller as an error.
+   */
   async request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: unknown }> {
+    for (let retries = 0; ; retries++) {
+      let res: { status: number; json: unknown; retryAfter: string | null };
+      try {
+        res = await this.requestOnce(method, path, body, contentType);
+      } catch (err) {
+        if (retries < CLIENT_GO_MAX_RETRIES && method === 'GET' && err instanceof ToolExit && / EOF$/.test(err.message)) continue;
+        throw err;
+      }
+      const seconds = res.retryAfter === null ? NaN : Number(res.retryAfter);
+      if (retries < CLIENT_GO_MAX_RETRIES && (res.status === 429 || res.status >= 500) && Number.isFinite(seconds)) {
+        await new Promise((r) => setTimeout(r, Math.max(0, seconds) * 1000));
+        if (this.signal.aborted) throw this.signal.reason;
+        continue;
+      }
+      return { status: res.status, json: res.json };
+    }
+  }
+
+  private async requestOnce(method: string, path: string, body: unknown, contentType: string): Promise<{ status: number; json: unknown; retryAfter: string | null }> {
     let res: Response;
     try {
       res = await fetch(this.target.server + path, {
@@ -85,6 +112,10 @@ export class KubeClient {
     } catch (err) {
       if (this.signal.aborted) throw err;
       const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      // A connection the server dropped mid-request: Go's net/http says `Get "<url>": EOF`.
+      if (cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET') {
+        throw new ToolExit(1, `Error: ${method.charAt(0)}${method.slice(1).toLowerCase()} "${this.target.server}${path}": EOF`);
+      }
       const url = new URL(this.target.server);
       throw new ToolExit(1, `Error: Kubernetes cluster unreachable: Get "${this.target.server}/version": dial tcp ${url.host}: ${cause === 'ECONNREFUSED' ? 'connect: connection refused' : cause}`);
     }
@@ -95,7 +126,7 @@ export class KubeClient {
     } catch {
       json = text;
     }
-    return { status: res.status, json };
+    return { status: res.status, json, retryAfter: res.headers.get('retry-after') };
   }
 
   /** The object, or undefined on 404. */

@@ -44,7 +44,7 @@ export const UP_STEPS = [
   'smoke',
 ] as const;
 
-export const DOWN_STEPS = ['preflight', 'guard', 'uninstall:member', 'uninstall:mysub', 'uninstall:recommend', 'remove-namespace'] as const;
+export const DOWN_STEPS = ['preflight', 'guard', 'foreign-objects', 'uninstall:member', 'uninstall:mysub', 'uninstall:recommend', 'remove-namespace'] as const;
 
 export function upArgs(id: string, ...extra: string[]): string[] {
   return ['up', '--id', id, '--sandbox', '--profile', 'fast', '--output', 'json', '--yes', ...extra];

@@ -159,6 +159,19 @@ describe('remove-ingress', () => {
     fakes.verify();
   });
 
+  test.each([
+    [{ ingressClassName: 'nginx' }, undefined],
+    [{}, { 'kubernetes.io/ingress.class': 'nginx' }],
+  ])('skipped while anyone else’s Ingress of class nginx exists (spec %j, annotations %j)', async (spec, annotations) => {
+    const { ctx, fakes } = makeContext();
+    fakes.kube.put(namespace('ingress-basic', installed), controller(installed), namespace(NS, ours), namespace('team-x'));
+    fakes.kube.put({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop', namespace: 'team-x', ...(annotations ? { annotations } : {}) }, spec });
+    fakes.kube.put({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'other', namespace: 'team-y' }, spec: { ingressClassName: 'traefik' } });
+    expect(await removeIngressStep.run(ctx)).toEqual({ skipped: 'still used by Ingress team-x/shop' });
+    expect(fakes.kube.calls).toEqual(['list Namespace', 'list Ingress']);
+    fakes.verify();
+  });
+
   test('skipped when lifesub did not install the controller', async () => {
     const { ctx, fakes } = makeContext();
     fakes.kube.put(namespace('ingress-basic'), controller({ 'app.kubernetes.io/name': 'ingress-nginx' }));
@@ -172,9 +185,13 @@ describe('remove-ingress', () => {
     const terminating = { ...namespace('eve-lifesub-ns'), metadata: { name: 'eve-lifesub-ns', deletionTimestamp: '2026-01-01T00:00:00Z' } };
     fakes.kube.put(namespace('ingress-basic', installed), controller(installed), namespace(NS, ours), terminating);
     fakes.helm.script.expect('uninstall', ['ingress-nginx', 'ingress-basic']).returns(true);
+    // An Ingress of class nginx in our own (departing) namespace does not keep the controller.
+    fakes.kube.put({ ...obj('networking.k8s.io/v1', 'Ingress', 'lifesub'), spec: { ingressClassName: 'nginx' } });
+    expect(fakes.kube.calls).toEqual([]);
     expect(await removeIngressStep.run(ctx)).toEqual({ message: 'ingress-nginx and namespace ingress-basic removed' });
     expect(fakes.kube.calls).toEqual([
       'list Namespace',
+      'list Ingress',
       'get Deployment ingress-basic/ingress-nginx-controller',
       'get Namespace ingress-basic',
       'delete Namespace ingress-basic',

@@ -40,11 +40,13 @@ describe('a pending release another run may be working on', () => {
     expect(releaseAction(pendingSince(700_000), now, 600_000)).toBe('reinstall');
   });
 
-  test('the shared ingress: a classmate installing it right now is not uninstalled', async () => {
+  test('the shared ingress: a classmate installing it right now is not uninstalled — waited for, then left as they installed it', async () => {
     const t = makeContext();
     t.fakes.helm.script.expect('status', ['ingress-nginx', 'ingress-basic']).returns({ ...ingressRelease('pending-install'), updatedMs: Date.now() - 5_000 });
-    await expect(ingressStep.run(t.ctx)).rejects.toThrow(/pending-install since \d+s ago: another helm run is probably installing it/);
-    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status']);
+    t.fakes.helm.script.expect('status', ['ingress-nginx', 'ingress-basic']).returns(ingressRelease('deployed'));
+    expect(await ingressStep.run(t.ctx)).toEqual({ skipped: 'already installed (ingress-nginx-4.12.1; shared; left unchanged)' });
+    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status', 'status']);
+    expect(t.logs.join('\n')).toMatch(/pending-install since \d+s ago: another helm run is probably installing it/);
   });
 
   test('helm list times are read in Go format', () => {
@@ -152,5 +154,51 @@ describe('database after an interrupted or failed run', () => {
     await databaseStep(member()).run(t.ctx);
     expect(t.logs.join('\n')).toContain('upgrading to postgresql-14.3.2');
     t.fakes.verify();
+  });
+});
+
+describe('our own attempt interrupted by a transient failure is repaired by the retry', () => {
+  const member = () => makeContext().settings.config.services.find((s) => s.name === 'member')!;
+  const transient = () => Object.assign(new ToolError('helm upgrade exited with code 1', undefined, { details: 'Error: INSTALLATION FAILED: the server is currently unable to handle the request' }), { transient: true });
+
+  test('left pending-install a moment ago by ourselves: not "busy" — uninstalled and installed again', async () => {
+    const t = makeContext();
+    t.fakes.helm.script.expect('status', ['member', 'alice-lifesub-ns']).returns(undefined);
+    t.fakes.helm.script.expect('upgradeInstall').throws(transient());
+    t.fakes.helm.script.expect('status', ['member', 'alice-lifesub-ns']).returns({ ...memberRelease('pending-install'), updatedMs: Date.now() - 1_000 });
+    t.fakes.helm.script.expect('uninstall', ['member', 'alice-lifesub-ns']).returns(true);
+    t.fakes.helm.script.expect('upgradeInstall', [partial({ release: 'member' })]);
+    expect(await databaseStep(member()).run(t.ctx)).toEqual({ message: 'member (postgresql-14.3.2)' });
+    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status', 'upgradeInstall', 'status', 'uninstall', 'upgradeInstall']);
+    expect(t.logs.join('\n')).toMatch(/attempt 1 failed transiently/);
+    t.fakes.verify();
+  });
+
+  test('left failed: upgraded in place on the next attempt', async () => {
+    const t = makeContext();
+    t.fakes.helm.script.expect('status').returns(undefined);
+    t.fakes.helm.script.expect('upgradeInstall').throws(transient());
+    t.fakes.helm.script.expect('status').returns(memberRelease('failed'));
+    t.fakes.helm.script.expect('upgradeInstall');
+    expect(await databaseStep(member()).run(t.ctx)).toEqual({ message: 'member (postgresql-14.3.2)' });
+    t.fakes.verify();
+  });
+
+  test('a permanent failure is not repeated', async () => {
+    const t = makeContext();
+    t.fakes.helm.script.expect('status').returns(undefined);
+    t.fakes.helm.script.expect('upgradeInstall').throws(new ToolError('helm upgrade exited with code 1', undefined, { details: 'Error: secrets is forbidden' }));
+    await expect(databaseStep(member()).run(t.ctx)).rejects.toThrow(/exited with code 1/);
+    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status', 'upgradeInstall']);
+  });
+
+  test('another run’s fresh pending release (not ours) is left alone until the step’s limit', async () => {
+    const t = makeContext();
+    t.fakes.helm.script.expect('status').returns({ ...memberRelease('pending-install'), updatedMs: Date.now() - 1_000 });
+    // The step's limit arrives (its signal fires) while it waits to look again.
+    t.ctx.log = (line) => (t.logs.push(line), t.controller.abort());
+    await expect(databaseStep(member()).run(t.ctx)).rejects.toThrow();
+    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status']);
+    expect(t.logs[0]).toMatch(/another helm run is probably installing it/);
   });
 });

@@ -7,6 +7,7 @@ import { KubeClient } from '../../../../src/adapters/kube.js';
 import type { KubeObject } from '../../../../src/adapters/types.js';
 import { AbortedError, ToolError, UserError } from '../../../../src/core/errors.js';
 import { FakeApiServer, kubeconfigYaml } from './fake-apiserver.js';
+import { DEFAULT_RETRY } from '../../../../src/adapters/kube/errors.js';
 
 const NS = 'alice-lifesub-ns';
 const DEPLOY = `/apis/apps/v1/namespaces/${NS}/deployments`;
@@ -111,7 +112,7 @@ describe('KubeClient failures', () => {
   });
 
   test('a persistent 500 becomes a ToolError with the Status message', async () => {
-    api.faults.push(...Array.from({ length: 4 }, () => ({ status: 500, message: 'etcd is sad' })));
+    api.faults.push(...Array.from({ length: DEFAULT_RETRY.attempts }, () => ({ status: 500, message: 'etcd is sad' })));
     const err = await failure(client().get({ apiVersion: 'v1', kind: 'Service', name: 'x', namespace: NS }, never));
     expect(err).toBeInstanceOf(ToolError);
     expect(err.message).toBe(`read Service ${NS}/x failed (HTTP 500): etcd is sad`);

@@ -27,3 +27,21 @@ test('discovery is never failed twice in a row', () => {
   expect(kinds).toEqual(['status', 'none', 'status', 'none']);
   expect(f.decide('/api/v1/namespaces', false).kind).toBe('status');
 });
+
+test('403 faults refuse resource requests like RBAC, naming user, verb, resource and namespace; discovery stays open', async () => {
+  c = await startTestCluster({ faults: { api: { rate: 1, kind: '403' } } });
+  const list = await api(c.server, 'GET', '/apis/apps/v1/namespaces/default/statefulsets');
+  expect(list.status).toBe(403);
+  expect(list.body).toMatchObject({
+    kind: 'Status',
+    reason: 'Forbidden',
+    code: 403,
+    message: 'statefulsets.apps is forbidden: User "lifesub-sandbox" cannot list resource "statefulsets" in API group "apps" in the namespace "default"',
+  });
+  const del = await api(c.server, 'DELETE', '/apis/apps/v1/namespaces/default/statefulsets/db');
+  expect((del.body as { message: string }).message).toBe(
+    'statefulsets.apps "db" is forbidden: User "lifesub-sandbox" cannot delete resource "statefulsets" in API group "apps" in the namespace "default"',
+  );
+  for (const discovery of ['/version', '/api', '/apis', '/apis/apps/v1', '/api/v1']) expect((await api(c.server, 'GET', discovery)).status).toBe(200);
+  expect((await api(c.server, 'GET', '/api/v1/namespaces/default/configmaps')).status).toBe(403);
+});
