@@ -83,11 +83,18 @@ export function retryReleaseStep<T>(ctx: Pick<StepContext, 'signal' | 'log'>, re
     // Bounded by the step's time limit (its signal) more than by the count: one helm install makes
     // dozens of API calls, so under a flaky API server most attempts meet at least one failure.
     policy: RELEASE_RETRY,
-    isTransient: (err) => err instanceof ToolError && err.transient === true,
+    isTransient: (err) => err instanceof ToolError && (err.transient === true || ANOTHER_OPERATION.test(`${err.details ?? ''}\n${err.message}`)),
     onRetry: (err, attempt, delayMs) =>
       ctx.log(`release ${release}: attempt ${attempt} failed transiently (${lastLine(err)}); trying again in ${(delayMs / 1000).toFixed(1)}s`),
   });
 }
+
+/**
+ * helm's refusal while a release is pending: someone started an operation between our status and our
+ * upgrade (two IDs installing the shared controller at once). The next attempt reads the state again:
+ * another run's → waited for (busy); our own interrupted one → reinstalled.
+ */
+const ANOTHER_OPERATION = /another operation \(install\/upgrade\/rollback\) is in progress/;
 
 /** Retries of a whole release step: many, short-capped waits; the step's time limit is the real bound. */
 export const RELEASE_RETRY = { attempts: 100, baseDelayMs: 200, maxDelayMs: 1_000 };

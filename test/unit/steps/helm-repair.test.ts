@@ -184,6 +184,15 @@ describe('our own attempt interrupted by a transient failure is repaired by the 
     t.fakes.verify();
   });
 
+  test('"another operation is in progress" (a classmate started the shared controller between our look and our install): look again, then leave theirs', async () => {
+    const t = makeContext();
+    t.fakes.helm.script.expect('status').returns(undefined);
+    t.fakes.helm.script.expect('upgradeInstall').throws(new ToolError('helm upgrade exited with code 1', undefined, { details: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress' }));
+    t.fakes.helm.script.expect('status').returns(ingressRelease('deployed'));
+    expect(await ingressStep.run(t.ctx)).toEqual({ skipped: 'already installed (ingress-nginx-4.12.1; shared; left unchanged)' });
+    t.fakes.verify();
+  });
+
   test('a permanent failure is not repeated', async () => {
     const t = makeContext();
     t.fakes.helm.script.expect('status').returns(undefined);
