@@ -144,7 +144,22 @@ export class KubeClient implements Kube {
     }
   }
 
-  async authenticate(options: { signal: AbortSignal; timeoutMs: number }): Promise<string | undefined> {
+  /**
+   * Runs the kubeconfig's exec credential plugin once (later calls share the first sign-in), so its
+   * prompts reach the student. Resolves to the plugin's name, or undefined without a plugin; throws
+   * the plugin's failure as a ToolError. A failed sign-in is not cached: the next call tries again.
+   */
+  authenticate(options: { signal: AbortSignal; timeoutMs: number }): Promise<string | undefined> {
+    this.signIn ??= this.runPlugin(options).catch((err: unknown) => {
+      this.signIn = undefined;
+      throw err;
+    });
+    return this.signIn;
+  }
+
+  private signIn?: Promise<string | undefined>;
+
+  private async runPlugin(options: { signal: AbortSignal; timeoutMs: number }): Promise<string | undefined> {
     const loaded = loadKubeConfig(this.opts);
     const plugin = loaded.execPlugin;
     if (!plugin || !this.opts.runner) return undefined;

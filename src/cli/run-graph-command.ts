@@ -14,8 +14,8 @@ import { confirm } from './confirm.js';
 import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, type WorldChanges } from './exit.js';
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
-import { interactive, isNewTarget, resolveTarget, targetLine, type Target, type Terminal } from './target.js';
-import { takeRunLock } from './run-lock.js';
+import type { Target, Terminal } from './target.js';
+import { EXEC_PLUGIN_TIMEOUT_MS } from '../steps/preflight.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -59,7 +59,12 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   const run = runSignal(settings.timeoutMs, cmd.flags.timeout, forceExit);
   try {
     // Loaded only now: the runner brings listr2, compose brings the adapters (see src/compose.ts).
-    const { runGraph } = await import('../graph/runner.js');
+    const [{ runGraph }, { interactive, isNewTarget, resolveTarget, targetLine }, { takeRunLock }] = await Promise.all([
+      import('../graph/runner.js'),
+      // The kubeconfig reader (client-node) and the lock are cluster work: not for --dry-run or --help.
+      import('./target.js'),
+      import('./run-lock.js'),
+    ]);
     const runtime = await compose(settings, cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined);
     try {
       const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
@@ -89,6 +94,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
         }
       }
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
+      // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
+      await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
       const lock = await takeRunLock({ command: cmd.name, id: settings.id, wait: !!cmd.flags.waitLock, kube: runtime.adapters.kube, signal: run.signal, io, events, namespace: settings.namespace });
       if (typeof lock === 'number') return lock;
