@@ -58,25 +58,30 @@ function intercept<T extends object>(target: T, writes: { [K in keyof T]?: T[K] 
  * create that found the object, or a delete that found nothing, changed nothing either).
  */
 function trackKube(kube: Kube, log: WriteLog): Kube {
+  // The run lock (a Lease, src/lock/) is the run's own bookkeeping, released when the run ends: taking
+  // it changes nothing of the lab, so an input error found after it still exits 2.
+  const record = (entry: string, o: KubeObject | ObjectRef): void => {
+    if (o.kind !== 'Lease') log.record(entry);
+  };
   return intercept<Kube>(kube, {
     apply: async (obj, signal) => {
       const applied = await kube.apply(obj, signal);
-      log.record(`applied ${what(obj)}`);
+      record(`applied ${what(obj)}`, obj);
       return applied;
     },
     create: async (obj, signal) => {
       const created = await kube.create(obj, signal);
-      if (created) log.record(`created ${what(obj)}`);
+      if (created) record(`created ${what(obj)}`, obj);
       return created;
     },
     replace: async (obj, signal) => {
       const replaced = await kube.replace(obj, signal);
-      if (replaced) log.record(`replaced ${what(obj)}`);
+      if (replaced) record(`replaced ${what(obj)}`, obj);
       return replaced;
     },
     delete: async (ref, signal) => {
       const deleted = await kube.delete(ref, signal);
-      if (deleted) log.record(`deleted ${what(ref)}`);
+      if (deleted) record(`deleted ${what(ref)}`, ref);
       return deleted;
     },
   });

@@ -1,11 +1,12 @@
 // The workloads, each applied as soon as its own inputs exist: `apply:<service>` (its Deployment and
-// Service) once its image is in the registry, its database is installed and the configuration is in
+// Service) once its image is in the registry, its database is installed and ready and the configuration is in
 // place; `apply` (the Ingress) once the controller — whose admission webhook checks Ingresses — runs.
 // So the frontend rolls out while backend images still build, and each backend as soon as its own
 // image is pushed. Objects already as desired are not sent again (see applyAll).
 import type { KubeObject } from '../adapters/types.js';
 import type { ServiceConfig } from '../config/schema.js';
-import type { Step } from '../graph/step.js';
+import type { Step, StepContext } from '../graph/step.js';
+import { budgetMs } from './budget.js';
 import { applyAll, describeCount, isConfigObject, renderChecked } from './manifests.js';
 
 /** A service's own workload objects: its Deployment and its Service (both named after the service). */
@@ -21,6 +22,9 @@ export function applyServiceStep(service: ServiceConfig): Step {
     needs: ['config', 'pull-secret', `push:${service.name}`, ...(service.kind === 'backend' ? [`database:${service.name}`] : [])],
     plan: (settings) => [`apply Deployment and Service ${service.name} in ${settings.namespace} (unless already as desired)`],
     async run(ctx) {
+      // Spring Boot stops at start-up when its database does not answer, and every restart backs off
+      // longer: start the backend only once its PostgreSQL is ready (the chart's install does not wait).
+      if (service.kind === 'backend') await waitForDatabase(ctx, service);
       const objects = renderChecked(ctx).filter(ownedBy(service.name));
       const count = await applyAll(ctx, objects);
       return count.applied === 0 ? { skipped: 'already as desired' } : { message: describeCount(count) };
@@ -42,4 +46,20 @@ export function applyStep(services: readonly ServiceConfig[]): Step {
       return count.applied === 0 ? { skipped: 'already as desired' } : { message: describeCount(count) };
     },
   };
+}
+
+/** Resolves once StatefulSet `<database>-postgresql` (bitnami/postgresql's name) has a ready replica. */
+async function waitForDatabase(ctx: StepContext, service: ServiceConfig): Promise<void> {
+  const name = `${service.database}-postgresql`;
+  const { namespace } = ctx.settings;
+  await ctx.adapters.kube.waitFor(
+    { apiVersion: 'apps/v1', kind: 'StatefulSet', name, namespace },
+    (obj) => (Number((obj?.status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0) >= 1 ? true : undefined),
+    {
+      signal: ctx.signal,
+      timeoutMs: budgetMs(ctx.settings, 'readiness'),
+      describe: `database ${namespace}/${name} to be ready`,
+      hint: `see \`kubectl describe statefulset ${name} -n ${namespace}\` and \`kubectl logs ${name}-0 -n ${namespace}\``,
+    },
+  );
 }

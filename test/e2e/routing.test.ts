@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchHttp } from '../../src/adapters/http.js';
 import type { HttpResponse } from '../../src/adapters/types.js';
 import { sandboxPaths } from '../../src/sandbox/home.js';
+import { helmEnvironment } from '../../src/sandbox/kubeconfig.js';
+import { e2eHelm, helmCachePath } from '../support/helm.js';
 import { assertBuilt, explain, freshHome, killAllCli, removeHome, repoRoot, runCli, startServe, summaryOf, writeFile, type Serve } from '../support/cli.js';
 import { eventually, get, list, objectApi } from './helpers/cluster.js';
 import { realFailures, runUp } from './helpers/expect-run.js';
@@ -178,18 +180,13 @@ describe('an ingress-nginx installed beforehand by someone else (built CLI)', ()
 
   it('is reused wherever it is: no second install, no ingress-basic namespace', async () => {
     const paths = sandboxPaths(home);
-    const served = JSON.parse(readFileSync(paths.serveFile, 'utf8')) as { registry: string };
-    const helmEnv = {
-      ...process.env,
-      PATH: `${join(repoRoot, 'bin', 'sandbox-tools')}:${process.env.PATH}`,
-      LIFESUB_SANDBOX_HOME: paths.dir,
-      LIFESUB_SANDBOX_REGISTRY: served.registry,
-      LIFESUB_SANDBOX_PROFILE: 'fast',
-      KUBECONFIG: serve!.kubeconfig,
-    };
-    const helm = (...args: string[]) => execFileSync(join(repoRoot, 'bin', 'sandbox-tools', 'helm'), args, { env: helmEnv, encoding: 'utf8' });
-    helm('repo', 'add', 'ingress-nginx', 'https://kubernetes.github.io/ingress-nginx');
-    helm('install', 'shared', 'ingress-nginx/ingress-nginx', '-n', 'platform', '--create-namespace', '--version', '4.12.1');
+    const served = JSON.parse(readFileSync(paths.serveFile, 'utf8')) as { charts: string };
+    // Someone else's controller, installed by a real helm from the sandbox's chart repository.
+    const helmEnv = { ...process.env, ...helmEnvironment(paths.helmDir), KUBECONFIG: serve!.kubeconfig };
+    const binary = e2eHelm() ?? helmCachePath(4);
+    const helm = (...args: string[]) => execFileSync(binary, args, { env: helmEnv, encoding: 'utf8' });
+    helm('repo', 'add', 'platform-charts', `${served.charts}/ingress-nginx`);
+    helm('install', 'shared', 'platform-charts/ingress-nginx', '-n', 'platform', '--create-namespace', '--version', '4.12.1');
 
     const r = await runUp('frank', { env: { LIFESUB_HOME: home }, timeoutMs: 90_000 });
     expect(r.code, explain(r)).toBe(0);

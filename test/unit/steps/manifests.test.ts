@@ -1,3 +1,4 @@
+import type { KubeObject } from '../../../src/adapters/types.js';
 import { describe, expect, test } from 'vitest';
 import { ToolError } from '../../../src/core/errors.js';
 import { generateCredentials, renderManifests } from '../../../src/render/index.js';
@@ -72,6 +73,7 @@ describe('apply:<service>', () => {
   test("applies the service's own Deployment and Service with its pushed image, nothing else", async () => {
     const images = { member: 'alicecr.azurecr.io/lifesub/member:1.0.0', mysub: 'x/mysub:1', recommend: 'x/recommend:1', 'lifesub-web': 'x/web:1' };
     const { ctx, fakes } = makeContext({ facts: { ...facts(), images } });
+    fakes.kube.put(readyDatabase('mysub'));
     expect(await applyServiceStep(service('mysub')).run(ctx)).toEqual({ message: '2 objects applied' });
     expect(applies(fakes.kube.calls)).toEqual(['apply Deployment alice-lifesub-ns/mysub', 'apply Service alice-lifesub-ns/mysub']);
     expect(JSON.stringify(fakes.kube.find('Deployment', 'mysub', 'alice-lifesub-ns'))).toContain('x/mysub:1');
@@ -79,7 +81,26 @@ describe('apply:<service>', () => {
     expect(await applyServiceStep(service('mysub')).run(again.ctx)).toEqual({ skipped: 'already as desired' });
     expect(applies(fakes.kube.calls)).toHaveLength(2);
   });
+
+  test('a backend is not applied before its database is ready (Spring Boot would stop at start-up)', async () => {
+    const images = { member: 'x/member:1', mysub: 'x/mysub:1', recommend: 'x/recommend:1', 'lifesub-web': 'x/web:1' };
+    const { ctx, fakes } = makeContext({ facts: { ...facts(), images } });
+    fakes.kube.put({ ...readyDatabase('mysub'), status: { replicas: 1, readyReplicas: 0 } });
+    fakes.kube.waitLimitMs = 50;
+    await expect(applyServiceStep(service('mysub')).run(ctx)).rejects.toThrow(/database alice-lifesub-ns\/mysub-postgresql to be ready/);
+    expect(applies(fakes.kube.calls)).toEqual([]);
+  });
 });
+
+/** StatefulSet `<db>-postgresql` as bitnami/postgresql makes it, with one ready replica. */
+function readyDatabase(db: string): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: `${db}-postgresql`, namespace: 'alice-lifesub-ns' },
+    status: { replicas: 1, readyReplicas: 1 },
+  };
+}
 
 describe('apply', () => {
   test('applies what no service owns and is not configuration: the Ingress, once the controller is installed', async () => {
