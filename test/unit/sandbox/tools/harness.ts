@@ -13,7 +13,7 @@ export interface ShimResult {
 }
 
 export function requireBuilt(): void {
-  const built = path.join(packageRoot, 'dist', 'sandbox', 'tools', 'helm.js');
+  const built = path.join(packageRoot, 'dist', 'sandbox', 'tools', 'docker.js');
   if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before these tests`);
 }
 
