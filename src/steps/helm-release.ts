@@ -94,7 +94,11 @@ export function retryReleaseStep<T>(ctx: Pick<StepContext, 'signal' | 'log'>, re
  * upgrade (two IDs installing the shared controller at once). The next attempt reads the state again:
  * another run's → waited for (busy); our own interrupted one → reinstalled.
  */
-const ANOTHER_OPERATION = /another operation \(install\/upgrade\/rollback\) is in progress/;
+const ANOTHER_OPERATION =
+  /another operation \(install\/upgrade\/rollback\) is in progress|cannot re-use a name that is still in use|release: already exists|failed to create: secrets "sh\.helm\.release\.v1\.[^"]*" already exists|failed to delete release: /;
+// The last three are the same race seen at other moments, and helm's uninstall, which words every
+// failure to delete its release record as "failed to delete release: <name>" without the API's cause
+// (a 503 included): the next attempt reads the release's state again and decides anew.
 
 /** Retries of a whole release step: many, short-capped waits; the step's time limit is the real bound. */
 export const RELEASE_RETRY = { attempts: 100, baseDelayMs: 200, maxDelayMs: 1_000 };

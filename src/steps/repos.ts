@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitChange } from '../adapters/types.js';
+import { sleep } from '../core/sleep.js';
 import { rethrowWithHint, ToolError, UserError } from '../core/errors.js';
 import type { Facts, Step, StepContext } from '../graph/step.js';
 
@@ -96,10 +97,26 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<RepoResult>
   }
   ctx.log(`cloning ${repo.url} (branch ${repo.branch}) into ${dir}`);
   const url = withoutCredentials(repo.url);
-  await git
-    .clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.log })
-    .catch(rethrowWithHint(`check the URL ${url}, branch ${repo.branch} and your network; or clone it yourself: \`git clone -b ${repo.branch} ${url} ${dir}\``));
+  try {
+    await git.clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.log });
+  } catch (err) {
+    // Another run (a second ID sharing this workspace) cloned it at the same moment: use its clone.
+    if (!ctx.signal.aborted && existsSync(join(dir, '.git')) && (await cloneFinished(ctx, dir))) {
+      return { dir, branch: repo.branch, cloned: false, warnings: await existingClone(ctx, name, dir, repo.branch) };
+    }
+    rethrowWithHint(`check the URL ${url}, branch ${repo.branch} and your network; or clone it yourself: \`git clone -b ${repo.branch} ${url} ${dir}\``)(err);
+  }
   return { dir, branch: repo.branch, cloned: true, warnings: [] };
+}
+
+/** Waits (up to 2 minutes, or the step's limit) until a clone someone else is making has a HEAD commit. */
+async function cloneFinished(ctx: StepContext, dir: string): Promise<boolean> {
+  for (let waited = 0; waited < 120_000 && !ctx.signal.aborted; waited += 500) {
+    const head = await ctx.adapters.git.headCommit(dir, { signal: ctx.signal }).catch(() => '');
+    if (/^[0-9a-f]{40}/.test(head)) return true;
+    await sleep(500, ctx.signal).catch(() => undefined);
+  }
+  return false;
 }
 
 /** A clone URL may carry a token (https://user:token@host/…); a hint must not. */
