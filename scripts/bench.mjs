@@ -90,7 +90,10 @@ function runCli(home, args, label) {
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const events = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+      const events = stdout
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l));
       let rssKb = 0;
       try {
         rssKb = Number(readFileSync(rssFile, 'utf8'));
@@ -170,16 +173,22 @@ try {
 
   const cold = await up(home, 'cold');
   const c = tally(cold);
-  console.log(`cold up:   ${Math.round(c.graphMs)} ms in the graph (${c.commandMs} ms command with sandbox start, ${Math.round(cold.wallMs)} ms wall); builds ${c.builds.join(',')}; peak RSS ${round(cold.rssMb, 1)} MB`);
+  console.log(
+    `cold up:   ${Math.round(c.graphMs)} ms in the graph (${c.commandMs} ms command with sandbox start, ${Math.round(cold.wallMs)} ms wall); builds ${c.builds.join(',')}; peak RSS ${round(cold.rssMb, 1)} MB`,
+  );
 
   const warm = await up(home, 'warm');
   const w = tally(warm);
-  console.log(`warm up:   ${Math.round(w.graphMs)} ms (${Math.round(warm.wallMs)} ms wall); gradle ${w.gradleRuns}, builds ${w.builds.length}, pushes ${w.pushes.length}, helm upgrades ${w.helmUpgrades}, applied ${w.applied.length}`);
+  console.log(
+    `warm up:   ${Math.round(w.graphMs)} ms (${Math.round(warm.wallMs)} ms wall); gradle ${w.gradleRuns}, builds ${w.builds.length}, pushes ${w.pushes.length}, helm upgrades ${w.helmUpgrades}, applied ${w.applied.length}`,
+  );
 
   const changed = changeOneBackendFile(home);
   const change = await up(home, 'change');
   const ch = tally(change);
-  console.log(`change up: ${Math.round(ch.graphMs)} ms after editing ${changed.slice(home.length + 1)}; rebuilt ${ch.builds.join(',') || '-'}, pushed ${ch.pushes.join(',') || '-'}, rolled ${ch.rolled.join(',') || '-'}`);
+  console.log(
+    `change up: ${Math.round(ch.graphMs)} ms after editing ${changed.slice(home.length + 1)}; rebuilt ${ch.builds.join(',') || '-'}, pushed ${ch.pushes.join(',') || '-'}, rolled ${ch.rolled.join(',') || '-'}`,
+  );
 
   const down = await runCli(home, ['down', '--id', ID, '--sandbox', '--profile', PROFILE, '--yes', '--output', 'json'], 'down');
   const downMs = down.events.find((e) => e.type === 'summary').durationMs;

@@ -38,17 +38,25 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
   const writes = new WriteLog();
   if (!sandbox) return { adapters: trackWrites(await realAdapters(settings), writes), settings, writes, close: async () => {} };
 
-  const [{ startSandbox }, { REGISTRY_VAR }, { sandboxRegistryFetch }, { sandboxGradlew, sandboxJava }, { ExecaRunner }, { KubeClient }, { AcrRegistry }, { GradleWrapper }] =
-    await Promise.all([
-      import('./sandbox/start.js'),
-      import('./sandbox/env.js'),
-      import('./sandbox/registry-fetch.js'),
-      import('./sandbox/package-root.js'),
-      import('./adapters/exec.js'),
-      import('./adapters/kube.js'),
-      import('./adapters/registry/acr.js'),
-      import('./adapters/gradle.js'),
-    ]);
+  const [
+    { startSandbox },
+    { REGISTRY_VAR },
+    { sandboxRegistryFetch },
+    { sandboxGradlew, sandboxJava },
+    { ExecaRunner },
+    { KubeClient },
+    { AcrRegistry },
+    { GradleWrapper },
+  ] = await Promise.all([
+    import('./sandbox/start.js'),
+    import('./sandbox/env.js'),
+    import('./sandbox/registry-fetch.js'),
+    import('./sandbox/package-root.js'),
+    import('./adapters/exec.js'),
+    import('./adapters/kube.js'),
+    import('./adapters/registry/acr.js'),
+    import('./adapters/gradle.js'),
+  ]);
   const home = lifesubHome();
   const sb = await startSandbox({ home, profile: sandbox.profile, registries: [settings.registryName] });
   // The configured chart repositories are served by the sandbox (stand-in charts, same versions).

@@ -98,13 +98,7 @@ function tail(output: string, clean: (s: string) => string): string | undefined 
   return clean(lines.slice(-TAIL_LINES).join('\n'));
 }
 
-function spawnError(
-  tool: string,
-  executable: string,
-  code: string | undefined,
-  cwd: string | undefined,
-  clean: (s: string) => string,
-): ToolError {
+function spawnError(tool: string, executable: string, code: string | undefined, cwd: string | undefined, clean: (s: string) => string): ToolError {
   // No `cause`: execa's errors carry the full argv and output, which we never pass on.
   if (cwd !== undefined && !existsSync(cwd)) {
     return new ToolError(clean(`${tool}: working directory ${cwd} does not exist`), undefined);

@@ -7,7 +7,15 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AbortedError, ToolError } from '../core/errors.js';
-import { compareVersions, gradleNeededFor, hasCrlfShebang, javaRequirement, parseJavaVersion, wrapperGradleVersion, type JavaRequirement } from './gradle-java.js';
+import {
+  compareVersions,
+  gradleNeededFor,
+  hasCrlfShebang,
+  javaRequirement,
+  parseJavaVersion,
+  wrapperGradleVersion,
+  type JavaRequirement,
+} from './gradle-java.js';
 import type { CallOptions, CommandRunner, Gradle } from './types.js';
 
 export interface GradleWrapperOptions {

@@ -34,10 +34,16 @@ export async function resolveHelmBinary(options: HelmBinaryOptions, signal: Abor
   if (options.configured) {
     const version = await helmVersion(options.runner, options.configured, signal);
     if (version === undefined) {
-      throw new UserError(`the configured helm (${options.configured}) could not be run`, 'fix config `tools.helm` or LIFESUB_HELM, or unset it to use `helm` from PATH');
+      throw new UserError(
+        `the configured helm (${options.configured}) could not be run`,
+        'fix config `tools.helm` or LIFESUB_HELM, or unset it to use `helm` from PATH',
+      );
     }
     if (!isSupported(version)) {
-      throw new UserError(`the configured helm (${options.configured}) is ${version}; lifesub needs Helm ${MIN_HELM.major}.${MIN_HELM.minor} or newer`, 'point config `tools.helm` or LIFESUB_HELM at a newer helm (https://helm.sh/docs/intro/install/)');
+      throw new UserError(
+        `the configured helm (${options.configured}) is ${version}; lifesub needs Helm ${MIN_HELM.major}.${MIN_HELM.minor} or newer`,
+        'point config `tools.helm` or LIFESUB_HELM at a newer helm (https://helm.sh/docs/intro/install/)',
+      );
     }
     return options.configured;
   }

@@ -50,7 +50,9 @@ export class HelmCli implements Helm {
   private async repoList(options: CallOptions): Promise<Array<{ name: string; url: string }>> {
     try {
       const parsed: unknown = JSON.parse((await this.helm(['repo', 'list', '-o', 'json'], options)).trim() || '[]');
-      return Array.isArray(parsed) ? (parsed as Array<{ name?: unknown; url?: unknown }>).map((r) => ({ name: String(r.name ?? ''), url: String(r.url ?? '') })) : [];
+      return Array.isArray(parsed)
+        ? (parsed as Array<{ name?: unknown; url?: unknown }>).map((r) => ({ name: String(r.name ?? ''), url: String(r.url ?? '') }))
+        : [];
     } catch (err) {
       // helm exits 1 with "no repositories to show" when none are configured yet.
       if (err instanceof ToolError && /no repositories to show/.test(`${err.details ?? ''} ${err.message}`)) return [];
@@ -71,7 +73,10 @@ export class HelmCli implements Helm {
     } catch {
       return false;
     }
-    return Array.isArray(hits) && hits.some((h: { name?: unknown; version?: unknown }) => h.name === chart && String(h.version).replace(/^v/, '') === version.replace(/^v/, ''));
+    return (
+      Array.isArray(hits) &&
+      hits.some((h: { name?: unknown; version?: unknown }) => h.name === chart && String(h.version).replace(/^v/, '') === version.replace(/^v/, ''))
+    );
   }
 
   async upgradeInstall(install: HelmInstall, options: CallOptions): Promise<void> {

@@ -136,7 +136,12 @@ export class KubeClient implements Kube {
   async podLogs(namespace: string, pod: string, container: string | undefined, tailLines: number, signal: AbortSignal): Promise<string> {
     const { core } = this.connect().apis;
     try {
-      return await this.call(`read logs of pod ${namespace}/${pod}`, signal, () => core.readNamespacedPodLog({ name: pod, namespace, container, tailLines }), true);
+      return await this.call(
+        `read logs of pod ${namespace}/${pod}`,
+        signal,
+        () => core.readNamespacedPodLog({ name: pod, namespace, container, tailLines }),
+        true,
+      );
     } catch (err) {
       // 404: no such pod; 400: container not started yet. Either way there is no log to show.
       if (statusOf(err) === 404 || statusOf(err) === 400) return '';

@@ -28,8 +28,8 @@ export interface GraphCommand {
 }
 
 export interface Io {
-  stdout: import("node:stream").Writable;
-  stderr: import("node:stream").Writable;
+  stdout: import('node:stream').Writable;
+  stderr: import('node:stream').Writable;
   /** Whether somebody can be asked; default: this process's stdin/stdout and environment. */
   terminal?: Terminal;
 }
@@ -65,18 +65,31 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       import('./target.js'),
       import('./run-lock.js'),
     ]);
-    const runtime = await compose(settings, cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined);
+    const runtime = await compose(
+      settings,
+      cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined,
+    );
     try {
       const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
       // The first line names what is about to be changed, before any question and any change.
       const target = resolveTarget(runtime.settings);
       if (target && json) {
-        events.emit({ type: 'target', command: cmd.name, id: settings.id, context: target.context, server: target.server, namespace: target.namespace, ts: Date.now() });
+        events.emit({
+          type: 'target',
+          command: cmd.name,
+          id: settings.id,
+          context: target.context,
+          server: target.server,
+          namespace: target.namespace,
+          ts: Date.now(),
+        });
       } else if (target) io.stdout.write(`${targetLine(cmd.name, target)}\n`);
       if (runtime.sandbox) {
         io.stderr.write(`SANDBOX: simulated cluster, registry and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
         // The promise a sandbox run keeps (tested with an empty HOME): no ~/.gradle, ~/.docker, ~/.kube.
-        io.stderr.write(`SANDBOX: writes only under ${runtime.sandbox.home} and the workspace ${runtime.settings.workspace}; Gradle and the JDK are simulated (no ./gradlew runs, nothing is downloaded)\n`);
+        io.stderr.write(
+          `SANDBOX: writes only under ${runtime.sandbox.home} and the workspace ${runtime.settings.workspace}; Gradle and the JDK are simulated (no ./gradlew runs, nothing is downloaded)\n`,
+        );
       }
       const question = cmd.confirmation?.(settings);
       if (question && !(await confirm(question, settings.yes, run.signal))) {
@@ -97,11 +110,26 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
       await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
-      const lock = await takeRunLock({ command: cmd.name, id: settings.id, wait: !!cmd.flags.waitLock, kube: runtime.adapters.kube, signal: run.signal, io, events, namespace: settings.namespace });
+      const lock = await takeRunLock({
+        command: cmd.name,
+        id: settings.id,
+        wait: !!cmd.flags.waitLock,
+        kube: runtime.adapters.kube,
+        signal: run.signal,
+        io,
+        events,
+        namespace: settings.namespace,
+      });
       if (typeof lock === 'number') return lock;
       let result: Awaited<ReturnType<typeof runGraph>>;
       try {
-        result = await runGraph(steps, { settings: runtime.settings, adapters: runtime.adapters, signal: AbortSignal.any([run.signal, lock.lost]), events, renderer });
+        result = await runGraph(steps, {
+          settings: runtime.settings,
+          adapters: runtime.adapters,
+          signal: AbortSignal.any([run.signal, lock.lost]),
+          events,
+          renderer,
+        });
       } finally {
         await lock.release();
       }
@@ -125,7 +153,9 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
           : {}),
       });
       if (!json) {
-        io.stdout.write(`${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox })}\n`);
+        io.stdout.write(
+          `${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox })}\n`,
+        );
       }
       if (report) io.stderr.write(`${formatExitReport(report)}\n`);
       const stack = settings.verbose && result.failure ? bugStack(result.failure) : undefined;

@@ -9,7 +9,9 @@ import { forceExit, runSignal } from './signals.js';
 import type { Wrap } from './wrap.js';
 
 export function sandboxCommand(io: Io, wrap: Wrap): Command {
-  const cmd = new Command('sandbox').description('The simulated cluster, registry and toolchain used by --sandbox (state in $LIFESUB_HOME, default ~/.lifesub)');
+  const cmd = new Command('sandbox').description(
+    'The simulated cluster, registry and toolchain used by --sandbox (state in $LIFESUB_HOME, default ~/.lifesub)',
+  );
   cmd
     .command('serve')
     .description('Run the simulated Kubernetes API server (and registry) in the foreground until Ctrl-C; point kubectl at the printed kubeconfig')
@@ -20,14 +22,12 @@ export function sandboxCommand(io: Io, wrap: Wrap): Command {
         const home = checkedHome();
         const run = runSignal(undefined, undefined, forceExit);
         try {
-          await (await import('../sandbox/serve.js')).serveSandbox(
-            { home, profile: flags.profile, registries: flags.registry },
-            run.signal,
-            (handle) => {
-              io.stdout.write(`kubeconfig: ${handle.kubeconfig}\n`);
-              io.stdout.write(`SANDBOX (${handle.profile.name} profile) — try: KUBECONFIG=${handle.kubeconfig} kubectl get ns; Ctrl-C to stop\n`);
-            },
-          );
+          await (
+            await import('../sandbox/serve.js')
+          ).serveSandbox({ home, profile: flags.profile, registries: flags.registry }, run.signal, (handle) => {
+            io.stdout.write(`kubeconfig: ${handle.kubeconfig}\n`);
+            io.stdout.write(`SANDBOX (${handle.profile.name} profile) — try: KUBECONFIG=${handle.kubeconfig} kubectl get ns; Ctrl-C to stop\n`);
+          });
           return EXIT.ok;
         } finally {
           run.dispose();

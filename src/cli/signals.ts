@@ -25,10 +25,7 @@ export function runSignal(timeoutMs: number | undefined, timeoutText: string | u
     timeoutMs === undefined
       ? undefined
       : setTimeout(
-          () =>
-            ctl.abort(
-              new ToolError(`the overall time limit of ${timeoutText} was reached`, 'raise --timeout, or run again: finished work is not redone'),
-            ),
+          () => ctl.abort(new ToolError(`the overall time limit of ${timeoutText} was reached`, 'raise --timeout, or run again: finished work is not redone')),
           timeoutMs,
         );
   timer?.unref();

@@ -13,7 +13,10 @@ export function upCommand(io: Io, wrap: Wrap): Command {
     .option('--wait-lock', 'if another run of this ID is going on, wait for it to finish instead of failing')
     .option('--dry-run', 'print the plan (steps in order and what each would run or apply); change nothing')
     .option('--clean-legacy', "first remove the previous lab's namespace lifesub-ns (asks for confirmation)")
-    .option('--reset-data', 'delete the databases and their data volumes first and start them empty (asks for confirmation); the way out when their passwords are lost')
+    .option(
+      '--reset-data',
+      'delete the databases and their data volumes first and start them empty (asks for confirmation); the way out when their passwords are lost',
+    )
     .option('--strict', 'refuse an existing clone on another branch than configured or with uncommitted changes (default: deploy it with a warning)')
     .addHelpText(
       'after',

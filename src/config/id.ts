@@ -24,9 +24,7 @@ export function idProblems(id: string, cfg: Pick<Config, 'namespaceSuffix' | 're
 
   const registry = `${id}${cfg.registrySuffix}`;
   if (!ACR_NAME.test(registry)) {
-    problems.push(
-      `ID '${id}': the registry name '${registry}' must be 5–50 letters or digits${whyRegistry(registry)}; ${EXAMPLE}`,
-    );
+    problems.push(`ID '${id}': the registry name '${registry}' must be 5–50 letters or digits${whyRegistry(registry)}; ${EXAMPLE}`);
   }
   return problems;
 }
@@ -34,8 +32,8 @@ export function idProblems(id: string, cfg: Pick<Config, 'namespaceSuffix' | 're
 function whyNamespace(name: string): string {
   if (name.length > 63) return ` — it has ${name.length} characters`;
   if (/[A-Z]/.test(name)) return ' — it contains uppercase letters';
-  if (/[^-a-z0-9]/.test(name)) return ' — it contains characters other than lowercase letters, digits and \'-\'';
-  if (name.startsWith('-') || name.endsWith('-')) return ' — it starts or ends with \'-\'';
+  if (/[^-a-z0-9]/.test(name)) return " — it contains characters other than lowercase letters, digits and '-'";
+  if (name.startsWith('-') || name.endsWith('-')) return " — it starts or ends with '-'";
   return '';
 }
 

@@ -44,7 +44,10 @@ const service = z
     database: z.string().optional(),
     dockerfiles: z.array(z.string().min(1)).min(1),
     /** Backend: the path prefix all of its API routes live under (e.g. /api/auth); the Ingress maps it. */
-    apiPath: z.string().regex(/^(\/[A-Za-z0-9._~-]+)+$/, 'a path like /api/auth').optional(),
+    apiPath: z
+      .string()
+      .regex(/^(\/[A-Za-z0-9._~-]+)+$/, 'a path like /api/auth')
+      .optional(),
     /** Backend: one real route the smoke check calls through the frontend's URL, relative to apiPath. */
     smoke: smokeProbe.optional(),
   })
@@ -133,7 +136,10 @@ export const configSchema = z
       })
       .strict(),
     /** Paths of external tools; env LIFESUB_HELM overrides `helm`. */
-    tools: z.object({ helm: z.string().min(1).optional() }).strict().optional(),
+    tools: z
+      .object({ helm: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

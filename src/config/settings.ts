@@ -36,7 +36,7 @@ export function resolveSettings(flags: SettingsFlags, env: NodeJS.ProcessEnv = p
   const id = flags.id?.trim();
   if (!id) {
     problems.push('no student ID given');
-    hints.add("pass --id <your lab ID>, e.g. --id alice");
+    hints.add('pass --id <your lab ID>, e.g. --id alice');
   } else {
     const idIssues = idProblems(id, suffixes);
     problems.push(...idIssues);

@@ -121,17 +121,18 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     const started = now();
     opts.events.emit({ type: 'step', step: step.name, status: 'start', ts: started });
     try {
-      const outcome: StepOutcome = (await step.run({
-        settings: opts.settings,
-        adapters: opts.adapters,
-        facts,
-        signal: own.signal,
-        log: (line) => {
-          const clean = redact(line);
-          task.output = clean;
-          opts.events.emit({ type: 'log', step: step.name, ts: now(), message: clean });
-        },
-      })) ?? {};
+      const outcome: StepOutcome =
+        (await step.run({
+          settings: opts.settings,
+          adapters: opts.adapters,
+          facts,
+          signal: own.signal,
+          log: (line) => {
+            const clean = redact(line);
+            task.output = clean;
+            opts.events.emit({ type: 'log', step: step.name, ts: now(), message: clean });
+          },
+        })) ?? {};
       const durationMs = now() - started;
       if (outcome.skipped !== undefined) {
         const msg = redact(outcome.skipped);

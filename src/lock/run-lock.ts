@@ -97,13 +97,18 @@ function keep(kube: Kube, identity: string, options: RunLockOptions, now: () => 
     } catch {
       // A failed renewal is retried at the next tick; only the Lease running out loses it.
       if (!stop.signal.aborted && now() - lastRenewed > LEASE_DURATION_SECONDS * 1000) {
-        lost.abort(new ToolError(`lost the lock of id ${options.id}: could not renew it for ${LEASE_DURATION_SECONDS}s`, 'is the cluster reachable? run again'));
+        lost.abort(
+          new ToolError(`lost the lock of id ${options.id}: could not renew it for ${LEASE_DURATION_SECONDS}s`, 'is the cluster reachable? run again'),
+        );
       }
     }
   };
-  const timer = setInterval(() => {
-    renewing = renewing.then(renew);
-  }, options.renewMs ?? (LEASE_DURATION_SECONDS * 1000) / 3);
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renew);
+    },
+    options.renewMs ?? (LEASE_DURATION_SECONDS * 1000) / 3,
+  );
   timer.unref();
 
   return {

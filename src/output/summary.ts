@@ -26,7 +26,10 @@ export function formatSummary(input: {
   sandbox: boolean;
 }): string {
   const width = Math.max(...input.reports.map((r) => r.name.length), 4);
-  const lines = ['', `${input.command} ${input.ok ? 'finished' : 'did not finish'} in ${formatDuration(input.durationMs)}${input.sandbox ? ' (SANDBOX — simulated, nothing real was touched)' : ''}`];
+  const lines = [
+    '',
+    `${input.command} ${input.ok ? 'finished' : 'did not finish'} in ${formatDuration(input.durationMs)}${input.sandbox ? ' (SANDBOX — simulated, nothing real was touched)' : ''}`,
+  ];
   for (const r of input.reports) {
     const msg = r.message ? `  ${r.message}` : '';
     lines.push(`  ${r.name.padEnd(width)}  ${mark[r.status].padEnd(9)} ${formatDuration(r.durationMs).padStart(7)}${msg}`);

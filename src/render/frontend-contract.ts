@@ -69,7 +69,9 @@ export function configuredApiBasePaths(settings: Settings): ApiBasePaths | undef
   if (problems.length > 0) {
     throw new UserError(
       `frontend.apiBasePaths in the configuration does not fit the services: ${problems.join('; ')}`,
-      `give every backend '' or its API path, e.g. { ${backendServices(settings).map((s) => `${s.name}: ${s.apiPath}`).join(', ')} }`,
+      `give every backend '' or its API path, e.g. { ${backendServices(settings)
+        .map((s) => `${s.name}: ${s.apiPath}`)
+        .join(', ')} }`,
     );
   }
   return override;

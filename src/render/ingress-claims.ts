@@ -47,7 +47,7 @@ export function findClaimConflicts(
   for (const ing of ingresses) {
     const namespace = ing.metadata.namespace ?? 'default';
     if ((namespace === self.namespace && ing.metadata.name === self.name) || !servedByClass(ing, className)) continue;
-    const rules = ((ing['spec'] as { rules?: Array<{ host?: string; http?: { paths?: Array<{ path?: string }> } }> })?.rules) ?? [];
+    const rules = (ing['spec'] as { rules?: Array<{ host?: string; http?: { paths?: Array<{ path?: string }> } }> })?.rules ?? [];
     for (const rule of rules) {
       for (const p of rule.http?.paths ?? []) {
         const claim = { host: (rule.host ?? '').toLowerCase(), path: p.path ?? '/' };

@@ -25,9 +25,7 @@ export function renderManifests(inputs: RenderInputs): KubeObject[] {
 
   const routes = studentRoutes(settings, ingressAddress);
   const basePaths = inputs.apiBasePaths ?? defaultApiBasePaths(settings);
-  const paths = backends.map(
-    (s) => renderTemplate('manifests/ingress-path.yaml', { service: s.name, ...ingressPath(settings, s.apiPath) }) as TemplateValue,
-  );
+  const paths = backends.map((s) => renderTemplate('manifests/ingress-path.yaml', { service: s.name, ...ingressPath(settings, s.apiPath) }) as TemplateValue);
   const ingress =
     routes.host !== undefined
       ? renderObject(settings, 'ingress.yaml', { namespace, host: routes.host, paths })

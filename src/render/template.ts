@@ -47,11 +47,7 @@ export function fillTemplate(text: string, values: TemplateValues, source = 'tem
   const result = fillNode(doc.toJS() as unknown, state);
 
   const unused = Object.keys(values).filter((k) => !state.used.has(k));
-  const problems = [
-    ...[...state.missing].map((n) => `no value for \${${n}}`),
-    ...unused.map((n) => `value '${n}' is not used by the template`),
-    ...state.bad,
-  ];
+  const problems = [...[...state.missing].map((n) => `no value for \${${n}}`), ...unused.map((n) => `value '${n}' is not used by the template`), ...state.bad];
   if (problems.length > 0) throw new Error(`template ${source}: ${problems.join('; ')}`);
   return result;
 }

@@ -6,8 +6,37 @@ import { asList, DNS1123_LABEL, isPort, isPortOrName, isRecord, unknownKeys } fr
 export type Report = (problem: string) => void;
 
 const DEPLOYMENT_SPEC = ['replicas', 'selector', 'template', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds', 'paused'];
-const POD_SPEC = ['containers', 'initContainers', 'volumes', 'imagePullSecrets', 'securityContext', 'serviceAccountName', 'terminationGracePeriodSeconds', 'nodeSelector', 'affinity', 'tolerations', 'restartPolicy'];
-const CONTAINER = ['name', 'image', 'imagePullPolicy', 'ports', 'resources', 'env', 'envFrom', 'startupProbe', 'readinessProbe', 'livenessProbe', 'volumeMounts', 'command', 'args', 'workingDir', 'securityContext', 'lifecycle'];
+const POD_SPEC = [
+  'containers',
+  'initContainers',
+  'volumes',
+  'imagePullSecrets',
+  'securityContext',
+  'serviceAccountName',
+  'terminationGracePeriodSeconds',
+  'nodeSelector',
+  'affinity',
+  'tolerations',
+  'restartPolicy',
+];
+const CONTAINER = [
+  'name',
+  'image',
+  'imagePullPolicy',
+  'ports',
+  'resources',
+  'env',
+  'envFrom',
+  'startupProbe',
+  'readinessProbe',
+  'livenessProbe',
+  'volumeMounts',
+  'command',
+  'args',
+  'workingDir',
+  'securityContext',
+  'lifecycle',
+];
 const PROBE = ['httpGet', 'tcpSocket', 'exec', 'initialDelaySeconds', 'periodSeconds', 'failureThreshold', 'successThreshold', 'timeoutSeconds'];
 const PROBE_NUMBERS = ['initialDelaySeconds', 'periodSeconds', 'failureThreshold', 'successThreshold', 'timeoutSeconds'];
 const VOLUME_SOURCES = ['configMap', 'secret', 'emptyDir', 'persistentVolumeClaim'];
@@ -71,7 +100,8 @@ function checkContainer(c: unknown, where: string, volumes: Set<string>, report:
   if (typeof c['name'] !== 'string' || !DNS1123_LABEL.test(c['name'])) report(`${where}.name is not a DNS-1123 label`);
   if (!named(c['image'])) report(`${where}.image is missing`);
   const policy = c['imagePullPolicy'];
-  if (policy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(policy as string)) report(`${where}.imagePullPolicy '${String(policy)}' is not Always, IfNotPresent or Never`);
+  if (policy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(policy as string))
+    report(`${where}.imagePullPolicy '${String(policy)}' is not Always, IfNotPresent or Never`);
   asList(c['ports']).forEach((p, i) => {
     if (keysOf(p, ['containerPort', 'name', 'protocol'], `${where}.ports[${i}]`, report) && !isPort(p['containerPort'])) {
       report(`${where}.ports[${i}].containerPort must be 1–65535`);
@@ -116,7 +146,8 @@ export function checkService(o: KubeObject, report: Report): void {
   const spec = o['spec'];
   if (!keysOf(spec, ['type', 'selector', 'ports', 'clusterIP', 'externalTrafficPolicy', 'loadBalancerIP', 'sessionAffinity'], 'spec', report)) return;
   const type = spec['type'];
-  if (type !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type as string)) report(`spec.type '${String(type)}' is not a Service type`);
+  if (type !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type as string))
+    report(`spec.type '${String(type)}' is not a Service type`);
   const ports = asList(spec['ports']);
   if (ports.length === 0) report('spec.ports is empty');
   ports.forEach((p, i) => {
@@ -149,7 +180,8 @@ export function checkIngress(o: KubeObject, report: Report): void {
 function checkIngressPath(p: unknown, where: string, report: Report): void {
   if (!keysOf(p, ['path', 'pathType', 'backend'], where, report)) return;
   if (typeof p['path'] !== 'string' || !p['path'].startsWith('/')) report(`${where}.path must start with '/'`);
-  if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(p['pathType'] as string)) report(`${where}.pathType must be Exact, Prefix or ImplementationSpecific`);
+  if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(p['pathType'] as string))
+    report(`${where}.pathType must be Exact, Prefix or ImplementationSpecific`);
   const backend = p['backend'];
   if (!keysOf(backend, ['service'], `${where}.backend`, report)) return;
   const service = backend['service'];

@@ -7,7 +7,6 @@ import type { Faults } from './contract.js';
 import { FAULTS_VAR } from './env.js';
 import { DURATION_NAMES } from './profile.js';
 
-
 const faultsSchema = z
   .object({
     api: z
@@ -64,4 +63,3 @@ export function loadFaults(env: NodeJS.ProcessEnv = process.env): Faults {
   }
   return result.data as Faults;
 }
-

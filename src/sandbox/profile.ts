@@ -12,10 +12,24 @@ export const profilesDir = path.join(packageRoot, 'config', 'sandbox', 'profiles
 
 /** Every duration a profile must set (the keys of Profile['durations']). */
 export const DURATION_NAMES = [
-  'apiLatency', 'loadBalancer', 'podStart', 'springBootReady', 'nginxReady', 'postgresReady',
-  'ingressControllerReady', 'pvcBind', 'namespaceTerminate', 'gitClone', 'gradleBuild',
-  'dockerBuildBackend', 'dockerBuildFrontend', 'dockerPush', 'dockerLogin', 'helmRepo',
-  'helmInstall', 'helmUninstall',
+  'apiLatency',
+  'loadBalancer',
+  'podStart',
+  'springBootReady',
+  'nginxReady',
+  'postgresReady',
+  'ingressControllerReady',
+  'pvcBind',
+  'namespaceTerminate',
+  'gitClone',
+  'gradleBuild',
+  'dockerBuildBackend',
+  'dockerBuildFrontend',
+  'dockerPush',
+  'dockerLogin',
+  'helmRepo',
+  'helmInstall',
+  'helmUninstall',
 ] as const satisfies readonly DurationName[];
 
 // Compile-time check that the list names every duration of the contract.
@@ -46,7 +60,8 @@ export function loadProfile(name: string, dir = profilesDir): Profile {
     throw new UserError(`sandbox profile ${file} is not valid YAML: ${(err as Error).message}`, 'fix the file', { cause: err });
   }
   const problems = profileProblems(raw);
-  if (problems.length) throw new UserError(`sandbox profile ${file} is invalid:\n${problems.map((p) => `  ✖ ${p}`).join('\n')}`, 'fix the file (see docs/sandbox.md)');
+  if (problems.length)
+    throw new UserError(`sandbox profile ${file} is invalid:\n${problems.map((p) => `  ✖ ${p}`).join('\n')}`, 'fix the file (see docs/sandbox.md)');
   return raw as Profile;
 }
 

@@ -14,7 +14,14 @@ export function sandboxRegistryFetch(serverUrl: string): typeof fetch {
     const body = typeof init.body === 'string' ? init.body : init.body === undefined || init.body === null ? undefined : String(init.body);
     return new Promise<Response>((resolve, reject) => {
       const req = request(
-        { hostname: server.hostname, port: server.port, method: init.method ?? 'GET', path: `${url.pathname}${url.search}`, headers, signal: init.signal ?? undefined },
+        {
+          hostname: server.hostname,
+          port: server.port,
+          method: init.method ?? 'GET',
+          path: `${url.pathname}${url.search}`,
+          headers,
+          signal: init.signal ?? undefined,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

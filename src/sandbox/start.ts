@@ -47,7 +47,10 @@ async function acquire(options: SandboxOptions, deps: StartDeps, mayAttach: bool
     const served = await liveServe(paths.serveFile);
     if (served && mayAttach) return attach(options, paths, served);
     if (served) {
-      throw new UserError(`the sandbox in ${paths.dir} is already served by process ${served.pid}`, 'use that one (lifesub --sandbox attaches to it) or stop it with Ctrl-C in its terminal');
+      throw new UserError(
+        `the sandbox in ${paths.dir} is already served by process ${served.pid}`,
+        'use that one (lifesub --sandbox attaches to it) or stop it with Ctrl-C in its terminal',
+      );
     }
     if (tryLock(paths.lockFile, mayAttach ? 'cli' : 'serve')) break;
     if (Date.now() > deadline) {
@@ -103,7 +106,14 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
     const charts = await startChartRepoServer(await packageCharts(paths.chartsDir), ports.charts);
     closers.push(charts.close);
     repointSandboxRepositories(helmEnvironment(paths.helmDir).HELM_REPOSITORY_CONFIG, charts.url);
-    const apiOptions: ApiServerOptions = { stateFile: paths.stateFile, port: ports.apiserver ?? 0, profile, faults, images: new StoreImageCatalog(store, paths.imagesDir), token: tokens.apiToken };
+    const apiOptions: ApiServerOptions = {
+      stateFile: paths.stateFile,
+      port: ports.apiserver ?? 0,
+      profile,
+      faults,
+      images: new StoreImageCatalog(store, paths.imagesDir),
+      token: tokens.apiToken,
+    };
     const start = deps.startApiServer ?? realStartApiServer;
     const api = await start(apiOptions).catch((err: NodeJS.ErrnoException) => {
       // The remembered port is taken (another program): any free port will do.

@@ -34,7 +34,9 @@ export async function collectStatus(settings: Settings, adapters: Pick<Adapters,
   const controller = (await kube.get({ apiVersion: 'v1', kind: 'Service', name: configured.service, namespace: configured.namespace }, signal))
     ? configured
     : await lookUpControllerService(kube, signal);
-  const ingressSvc = controller ? await kube.get({ apiVersion: 'v1', kind: 'Service', name: controller.service, namespace: controller.namespace }, signal) : undefined;
+  const ingressSvc = controller
+    ? await kube.get({ apiVersion: 'v1', kind: 'Service', name: controller.service, namespace: controller.namespace }, signal)
+    : undefined;
   const api = ingressSvc ? addressOf(ingressSvc) : undefined;
   if (api) base.urls.api = apiUrl(settings, api);
   if (!nsObj) return base;

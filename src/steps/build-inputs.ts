@@ -19,7 +19,13 @@ const RECIPE = 'lifesub-image-v1';
  * without the other backends' modules (a change to member/ changes only member's tag); for the
  * frontend: its repository. Line endings are hashed as they are (a CRLF checkout is another input).
  */
-export async function inputDigest(settings: Settings, service: ServiceConfig, repoDir: string, buildArgs: Record<string, string>, signal: AbortSignal): Promise<string> {
+export async function inputDigest(
+  settings: Settings,
+  service: ServiceConfig,
+  repoDir: string,
+  buildArgs: Record<string, string>,
+  signal: AbortSignal,
+): Promise<string> {
   const others = new Set(
     settings.config.services
       .filter((s) => s.kind === 'backend' && s.repo === service.repo && s.name !== service.name && s.module)
@@ -34,7 +40,11 @@ export async function inputDigest(settings: Settings, service: ServiceConfig, re
       const relPath = rel ? `${rel}/${e.name}` : e.name;
       if (IGNORED.has(e.name) || others.has(relPath)) continue;
       if (e.isDirectory()) await visit(join(abs, e.name), relPath);
-      else if (e.isFile()) hash.update(`${relPath}\0`).update(await readFile(join(abs, e.name))).update('\0');
+      else if (e.isFile())
+        hash
+          .update(`${relPath}\0`)
+          .update(await readFile(join(abs, e.name)))
+          .update('\0');
     }
   };
   await visit(repoDir, '');

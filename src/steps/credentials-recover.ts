@@ -99,7 +99,8 @@ function valueOf(secret: KubeObject | undefined, key: string): string | undefine
   if (!secret) return undefined;
   const data = (secret['data'] ?? {}) as Record<string, unknown>;
   const stringData = (secret['stringData'] ?? {}) as Record<string, unknown>;
-  const text = typeof stringData[key] === 'string' ? stringData[key] : typeof data[key] === 'string' ? Buffer.from(data[key], 'base64').toString('utf8') : undefined;
+  const text =
+    typeof stringData[key] === 'string' ? stringData[key] : typeof data[key] === 'string' ? Buffer.from(data[key], 'base64').toString('utf8') : undefined;
   return text ? text : undefined;
 }
 

@@ -37,7 +37,10 @@ export function credentialsStepFor(options: CredentialsOptions): Step {
         ctx.facts.credentials = recovery.credentials;
         if (recovery.recovered.length > 0) ctx.log(`recovered: ${recovery.recovered.join('; ')}`);
         if (recovery.generated.length > 0) ctx.log(`generated: ${recovery.generated.join('; ')}`);
-        const how = recovery.recovered.length > 0 ? `recreated Secret ${CREDENTIALS_SECRET} from the app Secrets (passwords unchanged)` : `generated new credentials (Secret ${CREDENTIALS_SECRET})`;
+        const how =
+          recovery.recovered.length > 0
+            ? `recreated Secret ${CREDENTIALS_SECRET} from the app Secrets (passwords unchanged)`
+            : `generated new credentials (Secret ${CREDENTIALS_SECRET})`;
         return { message: `${how}${resetNote}` };
       }
       // Someone (a parallel run) created it between our read and our create: theirs wins.
@@ -54,10 +57,7 @@ export const credentialsStep: Step = credentialsStepFor({ resetData: false });
 /** The stored credentials, undefined when the Secret is absent; throws when it is present but incomplete. */
 async function readExisting(ctx: StepContext): Promise<Credentials | undefined> {
   const { namespace } = ctx.settings;
-  const secret = await ctx.adapters.kube.get(
-    { apiVersion: 'v1', kind: 'Secret', name: CREDENTIALS_SECRET, namespace },
-    ctx.signal,
-  );
+  const secret = await ctx.adapters.kube.get({ apiVersion: 'v1', kind: 'Secret', name: CREDENTIALS_SECRET, namespace }, ctx.signal);
   if (!secret) return undefined;
   const credentials = credentialsFromSecret(ctx.settings, secret);
   if (!credentials) {

@@ -20,7 +20,9 @@ export function databaseStep(service: ServiceConfig): Step {
     timeout: 'helm',
     plan: (settings) => {
       const p = settings.config.postgres;
-      return [`helm upgrade --install ${release} ${p.chart} --version ${p.version} -n ${settings.namespace} --values <postgres values for ${service.name}> (skipped if already deployed at that version)`];
+      return [
+        `helm upgrade --install ${release} ${p.chart} --version ${p.version} -n ${settings.namespace} --values <postgres values for ${service.name}> (skipped if already deployed at that version)`,
+      ];
     },
     run: (ctx) => retryReleaseStep(ctx, release, () => installDatabase(ctx)),
   };
@@ -32,7 +34,8 @@ export function databaseStep(service: ServiceConfig): Step {
     const pinned = `${p.chart.split('/').pop()}-${p.version}`;
     const hint = helmHint(release, namespace);
     const options = { signal: ctx.signal, onLine: ctx.log };
-    const current = deployedRelease(ctx.facts, release, namespace) ?? (await helm.status(release, namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
+    const current =
+      deployedRelease(ctx.facts, release, namespace) ?? (await helm.status(release, namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
     const action = releaseAction(current, Date.now(), budgetMs(ctx.settings, 'helm'), isOwnAttempt(ctx, namespace, release));
     if (action === 'busy' && current) throw busyError(current);
     // Re-running must not touch a healthy database (a helm upgrade restarts the pod).
@@ -42,7 +45,9 @@ export function databaseStep(service: ServiceConfig): Step {
       // uninstalled. Safe: the data volume (a StatefulSet PVC, not part of the release) and the
       // passwords (Secret lifesub-credentials, created by lifesub, not by the chart) both survive
       // `helm uninstall`, so the reinstalled database finds its data and the same passwords.
-      ctx.log(`release ${release} is stuck in ${current?.status} (an interrupted helm run); uninstalling and installing it again — its data volume and credentials are kept`);
+      ctx.log(
+        `release ${release} is stuck in ${current?.status} (an interrupted helm run); uninstalling and installing it again — its data volume and credentials are kept`,
+      );
       await helm.uninstall(release, namespace, options).catch(rethrowWithHint(hint));
     } else if (current && action !== 'install') {
       ctx.log(`release ${release} is ${current.status} with ${current.chart}; upgrading to ${pinned}`);

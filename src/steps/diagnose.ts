@@ -40,9 +40,14 @@ export async function diagnose(
   options: DiagnoseOptions,
 ): Promise<Diagnosis | undefined> {
   if (!selector || Object.keys(selector).length === 0) return undefined;
-  const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+  const labelSelector = Object.entries(selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   const pods = await kube.list('v1', 'Pod', workload.namespace, { labelSelector }, options.signal);
-  const problems = pods.filter((p) => !isTerminating(p)).map(podProblem).filter((p): p is PodProblem => p !== undefined);
+  const problems = pods
+    .filter((p) => !isTerminating(p))
+    .map(podProblem)
+    .filter((p): p is PodProblem => p !== undefined);
   const problem = problems.find((p) => p.fatal) ?? problems.find((p) => p.kind !== 'starting') ?? problems[0];
   if (!problem) return undefined;
 
@@ -74,7 +79,10 @@ function hintFor(p: PodProblem, w: Workload): string | undefined {
 async function detailsFor(kube: Kube, namespace: string, p: PodProblem, options: DiagnoseOptions): Promise<string | undefined> {
   if (p.kind === 'crash') {
     const logs = await kube.podLogs(namespace, p.pod, p.container, LOG_LINES, options.signal);
-    const lines = logs.split('\n').filter((l) => l.trim() !== '').slice(-LOG_LINES);
+    const lines = logs
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-LOG_LINES);
     return lines.length > 0 ? redact(lines.join('\n'), options.secrets) : undefined;
   }
   if (p.kind === 'unschedulable') {

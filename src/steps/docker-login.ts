@@ -18,7 +18,11 @@ export const dockerLoginStep: Step = {
     const password = need(ctx.facts.registryPassword, 'registryPassword');
     await ctx.adapters.docker
       .login(login.loginServer, login.username, password, { signal: ctx.signal })
-      .catch(rethrowWithHint(`check that docker is running and ${login.loginServer} is reachable; \`az acr login -n ${ctx.settings.registryName}\` tries the same login`));
+      .catch(
+        rethrowWithHint(
+          `check that docker is running and ${login.loginServer} is reachable; \`az acr login -n ${ctx.settings.registryName}\` tries the same login`,
+        ),
+      );
     return { message: `${login.loginServer} (to push ${toPush.map((s) => s.name).join(', ')})` };
   },
 };

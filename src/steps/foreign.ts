@@ -62,10 +62,12 @@ function madeForUs(o: KubeObject, ours: Ours): boolean {
   const annotations = o.metadata.annotations ?? {};
   if (labels[MANAGED_BY] === 'lifesub' && labels[ID_LABEL] === ours.id) return true;
   const release = annotations['meta.helm.sh/release-name'];
-  if (release !== undefined && ours.releases.includes(release) && (annotations['meta.helm.sh/release-namespace'] ?? ours.namespace) === ours.namespace) return true;
+  if (release !== undefined && ours.releases.includes(release) && (annotations['meta.helm.sh/release-namespace'] ?? ours.namespace) === ours.namespace)
+    return true;
   const instance = labels['app.kubernetes.io/instance'];
   if (instance !== undefined && ours.releases.includes(instance) && (labels[MANAGED_BY] === 'Helm' || o.kind === 'PersistentVolumeClaim')) return true;
-  if (o.kind === 'Secret' && labels.owner === 'helm' && ours.releases.includes(labels.name ?? '') && o.metadata.name.startsWith('sh.helm.release.v1.')) return true;
+  if (o.kind === 'Secret' && labels.owner === 'helm' && ours.releases.includes(labels.name ?? '') && o.metadata.name.startsWith('sh.helm.release.v1.'))
+    return true;
   return kubernetesDefault(o);
 }
 
@@ -73,5 +75,9 @@ function kubernetesDefault(o: KubeObject): boolean {
   if (o.kind === 'ServiceAccount' && o.metadata.name === 'default') return true;
   if (o.kind === 'ConfigMap' && o.metadata.name === 'kube-root-ca.crt') return true;
   // Legacy token Secrets the token controller made for the default account.
-  return o.kind === 'Secret' && (o as { type?: string }).type === 'kubernetes.io/service-account-token' && o.metadata.annotations?.['kubernetes.io/service-account.name'] === 'default';
+  return (
+    o.kind === 'Secret' &&
+    (o as { type?: string }).type === 'kubernetes.io/service-account-token' &&
+    o.metadata.annotations?.['kubernetes.io/service-account.name'] === 'default'
+  );
 }

@@ -16,7 +16,10 @@ export const guardStep: Step = {
     const { namespace, id } = ctx.settings;
     const shared = [...PROTECTED_NAMESPACES, ctx.settings.config.ingress.namespace];
     if (shared.includes(namespace)) {
-      throw new UserError(`refusing: namespace ${namespace} is a system or shared namespace`, 'check --id; lifesub only removes <id>' + ctx.settings.config.namespaceSuffix);
+      throw new UserError(
+        `refusing: namespace ${namespace} is a system or shared namespace`,
+        'check --id; lifesub only removes <id>' + ctx.settings.config.namespaceSuffix,
+      );
     }
     const ns = await ctx.adapters.kube.get(namespaceRef(namespace), ctx.signal);
     if (!ns) {

@@ -23,7 +23,9 @@ export function findDockerfile(repoDir: string, service: ServiceConfig): string 
 
 /** The docker command a student can paste to see the same failure (build args are not secret). */
 function reproduce(repoDir: string, dockerfile: string, ref: string, args: Record<string, string>): string {
-  const buildArgFlags = Object.entries(args).map(([k, v]) => ` --build-arg ${k}=${v}`).join('');
+  const buildArgFlags = Object.entries(args)
+    .map(([k, v]) => ` --build-arg ${k}=${v}`)
+    .join('');
   return `docker build -f ${join(repoDir, dockerfile)} -t ${ref}${buildArgFlags} ${repoDir}`;
 }
 
@@ -48,10 +50,7 @@ export function imageStep(service: ServiceConfig): Step {
       const args = buildArgs(ctx.settings, service.name, dockerfile);
       ctx.log(`building ${ref} from ${dockerfile}`);
       const { imageId } = await ctx.adapters.docker
-        .build(
-          { context: repoDir, dockerfile, tags: [ref], buildArgs: args, labels: { [ID_LABEL]: ctx.settings.id } },
-          { signal: ctx.signal, onLine: ctx.log },
-        )
+        .build({ context: repoDir, dockerfile, tags: [ref], buildArgs: args, labels: { [ID_LABEL]: ctx.settings.id } }, { signal: ctx.signal, onLine: ctx.log })
         .catch(rethrowWithHint(`see the docker build output above (--verbose shows every line); reproduce with: ${reproduce(repoDir, dockerfile, ref, args)}`));
       ctx.facts.images = { ...ctx.facts.images, [service.name]: ref };
       return { message: `${ref} (${imageId.replace(/^sha256:/, '').slice(0, 12)})` };

@@ -28,7 +28,5 @@ export const ingressAddressStep: Step = {
 async function releaseState(ctx: StepContext, signal: AbortSignal): Promise<string> {
   const i = { ...ctx.settings.config.ingress, ...ctx.facts.ingressController };
   const release = await ctx.adapters.helm.status(i.release, i.namespace, { signal });
-  return release
-    ? `the ingress release ${i.release} is in state ${release.status}`
-    : `there is no ingress release ${i.release} in ${i.namespace}`;
+  return release ? `the ingress release ${i.release} is in state ${release.status}` : `there is no ingress release ${i.release} in ${i.namespace}`;
 }

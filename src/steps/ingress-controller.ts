@@ -53,9 +53,7 @@ export function pickControllerService(ingressClass: KubeObject, services: KubeOb
   const release = ingressClass.metadata.annotations?.['meta.helm.sh/release-name'] ?? ingressClass.metadata.labels?.['app.kubernetes.io/instance'];
   const loadBalancers = services.filter((s) => (s['spec'] as { type?: string } | undefined)?.type === 'LoadBalancer');
   const ofRelease = loadBalancers.filter(
-    (s) =>
-      (!releaseNamespace || s.metadata.namespace === releaseNamespace) &&
-      (!release || s.metadata.labels?.['app.kubernetes.io/instance'] === release),
+    (s) => (!releaseNamespace || s.metadata.namespace === releaseNamespace) && (!release || s.metadata.labels?.['app.kubernetes.io/instance'] === release),
   );
   const ranked = [...ofRelease].sort((a, b) => Number(a.metadata.name.endsWith('-internal')) - Number(b.metadata.name.endsWith('-internal')));
   const s = ranked[0];

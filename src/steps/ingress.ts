@@ -43,7 +43,8 @@ async function ensureIngress(ctx: StepContext): Promise<StepOutcome> {
   }
   ctx.facts.ingressController = { namespace: i.namespace, service: i.service, release: i.release };
   const hint = helmHint(i.release, i.namespace);
-  const existing = deployedRelease(ctx.facts, i.release, i.namespace) ?? (await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
+  const existing =
+    deployedRelease(ctx.facts, i.release, i.namespace) ?? (await helm.status(i.release, i.namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
   const action = releaseAction(existing, Date.now(), budgetMs(ctx.settings, 'helm'), isOwnAttempt(ctx, i.namespace, i.release));
   if (action === 'busy' && existing) throw busyError(existing);
   if (!existing || action === 'install') {
@@ -57,7 +58,9 @@ async function ensureIngress(ctx: StepContext): Promise<StepOutcome> {
   if (action === 'reinstall') {
     // A pending release is an install/upgrade that was killed half-way; helm refuses to touch it
     // until it is uninstalled. The controller keeps no data, so nothing of value is lost.
-    ctx.log(`release ${i.release} is stuck in ${state} (an interrupted helm run); lifesub installed it and it holds no data, so it is uninstalled and installed again — nothing of value is lost`);
+    ctx.log(
+      `release ${i.release} is stuck in ${state} (an interrupted helm run); lifesub installed it and it holds no data, so it is uninstalled and installed again — nothing of value is lost`,
+    );
     await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(hint));
   } else {
     ctx.log(`release ${i.release} is ${state}; lifesub installed it, so helm upgrade --install repairs it`);

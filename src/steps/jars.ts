@@ -24,7 +24,9 @@ export const jarsStep: Step = {
   pool: 'builds',
   timeout: 'build',
   costS: 90, // three Spring Boot modules, cold Gradle daemon
-  plan: (settings) => [`./gradlew ${gradleTasks(settings).join(' ')} -x test (in ${settings.config.repositories.lifesub.dir}; only the modules whose image is not in the registry)`],
+  plan: (settings) => [
+    `./gradlew ${gradleTasks(settings).join(' ')} -x test (in ${settings.config.repositories.lifesub.dir}; only the modules whose image is not in the registry)`,
+  ],
   async run(ctx) {
     const dir = need(ctx.facts.repoDirs, 'repoDirs').lifesub;
     const todo = backends(ctx.settings).filter((s) => !inRegistry(ctx.facts, s.name));

@@ -14,10 +14,7 @@ export const legacyCleanupStep: Step = {
   needs: ['preflight'],
   pool: 'helm',
   timeout: 'helm',
-  plan: () => [
-    ...LEGACY_RELEASES.map((r) => `helm uninstall ${r} -n ${LEGACY_NAMESPACE}`),
-    `delete namespace ${LEGACY_NAMESPACE} and wait until it is gone`,
-  ],
+  plan: () => [...LEGACY_RELEASES.map((r) => `helm uninstall ${r} -n ${LEGACY_NAMESPACE}`), `delete namespace ${LEGACY_NAMESPACE} and wait until it is gone`],
   async run(ctx) {
     const { kube, helm } = ctx.adapters;
     const ref = namespaceRef(LEGACY_NAMESPACE);
@@ -29,7 +26,11 @@ export const legacyCleanupStep: Step = {
       for (const release of LEGACY_RELEASES) {
         const removed = await helm
           .uninstall(release, LEGACY_NAMESPACE, { signal: ctx.signal, onLine: ctx.log })
-          .catch(rethrowWithHint(`see helm's message above; \`helm status ${release} -n ${LEGACY_NAMESPACE}\`, or remove it yourself: \`helm uninstall ${release} -n ${LEGACY_NAMESPACE}\``));
+          .catch(
+            rethrowWithHint(
+              `see helm's message above; \`helm status ${release} -n ${LEGACY_NAMESPACE}\`, or remove it yourself: \`helm uninstall ${release} -n ${LEGACY_NAMESPACE}\``,
+            ),
+          );
         ctx.log(removed ? `uninstalled release ${release}` : `release ${release} was not installed`);
       }
       await kube.delete(ref, ctx.signal);

@@ -39,11 +39,22 @@ export const APPLIED_DIGEST_ANNOTATION = 'lifesub.io/applied-digest';
 /** sha256 (24 hex) of an object's canonical JSON (keys sorted), without the digest annotation itself. */
 export function appliedDigest(obj: KubeObject): string {
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   const annotations = { ...obj.metadata.annotations };
   delete annotations[APPLIED_DIGEST_ANNOTATION];
   const bare = { ...obj, metadata: { ...obj.metadata, annotations } };
-  return createHash('sha256').update(JSON.stringify(canonical(bare))).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(bare)))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** How many objects an applyAll sent, and how many it left alone because they were already as desired. */

@@ -21,10 +21,7 @@ export const namespaceStep: Step = {
       );
     }
     if (existing && isTerminating(existing)) {
-      throw new ToolError(
-        `namespace ${namespace} is being deleted`,
-        `wait until \`kubectl get ns ${namespace}\` shows it gone, then run lifesub up again`,
-      );
+      throw new ToolError(`namespace ${namespace} is being deleted`, `wait until \`kubectl get ns ${namespace}\` shows it gone, then run lifesub up again`);
     }
     await kube.apply(renderNamespace(ctx.settings), ctx.signal);
     return { message: existing ? `${namespace} (existing)` : `${namespace} created` };

@@ -71,10 +71,26 @@ export function podProblem(pod: KubeObject): PodProblem | undefined {
   for (const c of containers) {
     const waiting = c.state?.waiting;
     if (waiting?.reason) {
-      return { kind: 'starting', pod: name, container: c.name, reason: waiting.reason, message: waiting.message ?? '', restartCount: c.restartCount ?? 0, fatal: false };
+      return {
+        kind: 'starting',
+        pod: name,
+        container: c.name,
+        reason: waiting.reason,
+        message: waiting.message ?? '',
+        restartCount: c.restartCount ?? 0,
+        fatal: false,
+      };
     }
     if (c.state?.running !== undefined && c.ready === false) {
-      return { kind: 'starting', pod: name, container: c.name, reason: 'NotReady', message: `container ${c.name} is running but not ready yet`, restartCount: c.restartCount ?? 0, fatal: false };
+      return {
+        kind: 'starting',
+        pod: name,
+        container: c.name,
+        reason: 'NotReady',
+        message: `container ${c.name} is running but not ready yet`,
+        restartCount: c.restartCount ?? 0,
+        fatal: false,
+      };
     }
   }
   return undefined;

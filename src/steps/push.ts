@@ -12,7 +12,9 @@ export function pushStep(service: ServiceConfig): Step {
     pool: 'pushes',
     timeout: 'push',
     costS: 20,
-    plan: (settings) => [`docker push ${imageRef(settings, service.name, `${settings.config.registry.tag}-<input digest>`)} (skipped when the registry has that tag)`],
+    plan: (settings) => [
+      `docker push ${imageRef(settings, service.name, `${settings.config.registry.tag}-<input digest>`)} (skipped when the registry has that tag)`,
+    ],
     async run(ctx) {
       const present = ctx.facts.imagesInRegistry?.[service.name];
       if (present !== undefined) {

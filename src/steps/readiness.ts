@@ -24,9 +24,7 @@ export function readinessStep(options: ReadinessOptions = {}): Step {
     needs: ['apply'],
     timeout: 'readiness',
     costS: 70, // pod start + Spring Boot start-up
-    plan: (settings) => [
-      `wait for the rollout of every Deployment and of the database StatefulSets in ${settings.namespace}, explaining pods that fail`,
-    ],
+    plan: (settings) => [`wait for the rollout of every Deployment and of the database StatefulSets in ${settings.namespace}, explaining pods that fail`],
     async run(ctx) {
       const workloads = listWorkloads(ctx);
       const group = new AbortController();

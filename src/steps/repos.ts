@@ -59,7 +59,10 @@ function isBuildOutput(path: string): boolean {
 }
 
 function describeChanges(name: string, changes: GitChange[]): string {
-  const shown = changes.slice(0, 3).map((c) => c.path).join(', ');
+  const shown = changes
+    .slice(0, 3)
+    .map((c) => c.path)
+    .join(', ');
   const more = changes.length > 3 ? `, … (${changes.length - 3} more)` : '';
   return `${name} has ${changes.length} uncommitted change${changes.length === 1 ? '' : 's'} (${shown}${more}); deployed as it is`;
 }

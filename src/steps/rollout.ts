@@ -29,8 +29,7 @@ export function deploymentRolledOut(obj: KubeObject): boolean {
 /** Every replica is ready and updated; the current revision has caught up with the update revision. */
 export function statefulSetRolledOut(obj: KubeObject): boolean {
   const { want, status, observed } = parts(obj);
-  const revisionsAgree =
-    status.currentRevision === undefined || status.updateRevision === undefined || status.currentRevision === status.updateRevision;
+  const revisionsAgree = status.currentRevision === undefined || status.updateRevision === undefined || status.currentRevision === status.updateRevision;
   return observed && (status.readyReplicas ?? 0) === want && (status.updatedReplicas ?? 0) === want && revisionsAgree;
 }
 

@@ -33,7 +33,14 @@ export function smokeStep(options: SmokeOptions = {}): Step {
       const deadline = Date.now() + (options.budgetMs ?? budgetMs(ctx.settings, 'smoke'));
       const web = `http://${need(ctx.facts.webAddress, 'webAddress')}`;
       const page = (path: string): Promise<Outcome> =>
-        retry(ctx, `GET ${web}${path}`, { method: 'GET', url: `${web}${path}` }, (r) => (r.status === 200 ? undefined : `status ${r.status}`), deadline, options);
+        retry(
+          ctx,
+          `GET ${web}${path}`,
+          { method: 'GET', url: `${web}${path}` },
+          (r) => (r.status === 200 ? undefined : `status ${r.status}`),
+          deadline,
+          options,
+        );
       const [index, env] = await Promise.all([page('/'), page('/runtime-env.js')]);
       const pageFailures = [index, env].filter((o) => o.problem !== undefined);
       if (pageFailures.length > 0) throw failure(ctx, pageFailures, 'the frontend does not answer');
@@ -45,7 +52,11 @@ export function smokeStep(options: SmokeOptions = {}): Step {
         host: routes.host,
         address: routes.connect,
       });
-      if (problems.length > 0) throw new ToolError(problems.join('; '), `see \`kubectl get configmap lifesub-web-runtime -n ${ctx.settings.namespace} -o yaml\`; run lifesub up again`);
+      if (problems.length > 0)
+        throw new ToolError(
+          problems.join('; '),
+          `see \`kubectl get configmap lifesub-web-runtime -n ${ctx.settings.namespace} -o yaml\`; run lifesub up again`,
+        );
       const results = await Promise.all(checks.map((c: ApiCheck) => retry(ctx, c.route, c.request, (r) => judge(c, r, web), deadline, options)));
       const failures = results.filter((r) => r.problem !== undefined);
       if (failures.length > 0) throw failure(ctx, failures, 'the frontend cannot use the API');

@@ -48,7 +48,10 @@ describe('lifesub CLI (built)', () => {
     expect(r.code, explain(r)).toBe(0);
     const listed = r.events.find((e) => e.type === 'render') as { files: string[] } | undefined;
     expect(listed, explain(r)).toBeDefined();
-    const files = [...readdirSync(join(out, 'manifests')).map((f) => join(out, 'manifests', f)), ...readdirSync(join(out, 'values')).map((f) => join(out, 'values', f))];
+    const files = [
+      ...readdirSync(join(out, 'manifests')).map((f) => join(out, 'manifests', f)),
+      ...readdirSync(join(out, 'values')).map((f) => join(out, 'values', f)),
+    ];
     expect([...listed!.files].sort()).toEqual([...files].sort());
 
     const kinds = new Set<string>();
@@ -68,7 +71,12 @@ describe('lifesub CLI (built)', () => {
       }
     }
     for (const k of ['Namespace', 'Ingress', 'ConfigMap', 'Secret', 'Deployment', 'Service']) expect(kinds, `rendered kinds`).toContain(k);
-    expect(readdirSync(join(out, 'values')).sort()).toEqual(['ingress-nginx.yaml', 'postgresql-member.yaml', 'postgresql-mysub.yaml', 'postgresql-recommend.yaml']);
+    expect(readdirSync(join(out, 'values')).sort()).toEqual([
+      'ingress-nginx.yaml',
+      'postgresql-member.yaml',
+      'postgresql-mysub.yaml',
+      'postgresql-recommend.yaml',
+    ]);
   });
 
   it('up --dry-run: exit 0, lists every step, touches nothing', async () => {
@@ -98,7 +106,9 @@ describe('lifesub CLI (built)', () => {
     // Interrupt only once a tool (the real helm, or a simulated git, docker, gradle) is running, so there is something to stop.
     let tools: string[] = [];
     while (Date.now() - started < 15_000) {
-      tools = processesMentioning(dir).map((p) => p.cmdline).filter((c) => /sandbox-tools|sandbox\/tools|gradlew|\/helm(\s|$)/.test(c));
+      tools = processesMentioning(dir)
+        .map((p) => p.cmdline)
+        .filter((c) => /sandbox-tools|sandbox\/tools|gradlew|\/helm(\s|$)/.test(c));
       if (tools.length > 0 && Date.now() - started >= 2_000) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -116,7 +126,10 @@ describe('lifesub CLI (built)', () => {
     expect(summary.error?.exitCode).toBe(130);
 
     const left = await leftovers(dir, 1_000);
-    expect(left.map((p) => `${p.pid} ${p.cmdline}`), 'processes of this sandbox still running after exit').toEqual([]);
+    expect(
+      left.map((p) => `${p.pid} ${p.cmdline}`),
+      'processes of this sandbox still running after exit',
+    ).toEqual([]);
 
     // "Run the same command again to continue": the sandbox is not left locked or half-applied.
     const again = await runCli(['up', '--id', 'e2ectrlc', '--sandbox', '--profile', 'fast', '--output', 'json', '--yes'], { env, timeoutMs: 60_000 });
@@ -128,7 +141,9 @@ describe('lifesub CLI (built)', () => {
 /** A rendered Secret shows its settings (user name, token lifetimes) but every secret value is the placeholder. */
 function expectOnlyPlaceholders(secret: Record<string, unknown>, file: string): void {
   const stringData = (secret.stringData ?? {}) as Record<string, string>;
-  const data = Object.fromEntries(Object.entries((secret.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+  const data = Object.fromEntries(
+    Object.entries((secret.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
+  );
   const all = { ...data, ...stringData };
   const secretKeys = Object.keys(all).filter((k) => /PASSWORD|SECRET|_KEY$|TOKEN$/i.test(k));
   expect(secretKeys, `${file} has secret keys`).not.toEqual([]);

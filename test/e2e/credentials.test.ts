@@ -48,7 +48,14 @@ describe('credentials survive the loss of Secret lifesub-credentials (sandbox, b
     firstUp = await runUp(id, { env, timeoutMs: 90_000 });
     expect(firstUp.code, explain(firstUp)).toBe(0);
     // No terminal: no question, and the first event names the target (issue 7, item 9).
-    expect(firstUp.events[0]).toMatchObject({ type: 'target', command: 'up', id, context: expect.any(String), server: expect.stringMatching(/^https?:\/\//), namespace: ns });
+    expect(firstUp.events[0]).toMatchObject({
+      type: 'target',
+      command: 'up',
+      id,
+      context: expect.any(String),
+      server: expect.stringMatching(/^https?:\/\//),
+      namespace: ns,
+    });
   }, 120_000);
 
   it('Secret deleted, up again: the same passwords come back, the app Secrets and pods are untouched', async () => {

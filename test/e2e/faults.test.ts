@@ -26,7 +26,9 @@ async function upWithFault(
   const faultFile = writeFile(home, 'faults.json', JSON.stringify(faults));
   const args: string[] = [];
   if (Object.keys(timeouts).length > 0 || configYaml) {
-    const body = Object.entries(timeouts).map(([k, v]) => `  ${k}: ${v}`).join('\n');
+    const body = Object.entries(timeouts)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n');
     args.push('--config', writeFile(home, 'config.yaml', `${body ? `timeouts:\n${body}\n` : ''}${configYaml}`));
   }
   const r = await runUp(id, { env: { LIFESUB_HOME: home, LIFESUB_SANDBOX_FAULTS: faultFile }, timeoutMs: 50_000 }, ...args);
@@ -38,7 +40,10 @@ async function upWithFault(
   expect(summary.error!.hint, 'a failure carries a hint').toBeTruthy();
   // Exactly one real failure (the others, if any, were cancelled because of it), and it is the summary's.
   const failures = realFailures(r);
-  expect(failures.map((f) => f.step), explain(r)).toHaveLength(1);
+  expect(
+    failures.map((f) => f.step),
+    explain(r),
+  ).toHaveLength(1);
   expect(summary.error!.step).toBe(failures[0]!.step);
   // Steps that needed the failed one never ran: nothing after it claims success.
   expect(statusTable(r).smoke, 'smoke must not be done').not.toBe('done');

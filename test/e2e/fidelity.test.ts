@@ -59,14 +59,25 @@ describe('real kubectl against lifesub sandbox serve', () => {
   it('get deploy,svc,ingress,cm,secret -o json returns the lab objects', async () => {
     const r = await kubectl('get', 'deploy,svc,ingress,cm,secret', '-n', ns, '-o', 'json');
     expect(r.code, show(r)).toBe(0);
-    const listObj = JSON.parse(r.stdout) as { kind: string; items: Array<{ kind: string; metadata: { name: string; namespace: string; labels?: Record<string, string> } }> };
+    const listObj = JSON.parse(r.stdout) as {
+      kind: string;
+      items: Array<{ kind: string; metadata: { name: string; namespace: string; labels?: Record<string, string> } }>;
+    };
     expect(listObj.kind).toBe('List');
-    const names = (kind: string) => listObj.items.filter((o) => o.kind === kind).map((o) => o.metadata.name).sort();
+    const names = (kind: string) =>
+      listObj.items
+        .filter((o) => o.kind === kind)
+        .map((o) => o.metadata.name)
+        .sort();
     expect(names('Deployment')).toEqual(['lifesub-web', 'member', 'mysub', 'recommend']);
-    expect(names('Service')).toEqual(expect.arrayContaining(['lifesub-web', 'member', 'mysub', 'recommend', 'member-postgresql', 'mysub-postgresql', 'recommend-postgresql']));
+    expect(names('Service')).toEqual(
+      expect.arrayContaining(['lifesub-web', 'member', 'mysub', 'recommend', 'member-postgresql', 'mysub-postgresql', 'recommend-postgresql']),
+    );
     expect(names('Ingress')).toEqual(['backend-ingress']);
     expect(names('ConfigMap')).toEqual(expect.arrayContaining(['common-config', 'member-config', 'mysub-config', 'recommend-config']));
-    expect(names('Secret')).toEqual(expect.arrayContaining(['lifesub-credentials', 'lifesub-registry', 'common-secret', 'member-secret', 'mysub-secret', 'recommend-secret']));
+    expect(names('Secret')).toEqual(
+      expect.arrayContaining(['lifesub-credentials', 'lifesub-registry', 'common-secret', 'member-secret', 'mysub-secret', 'recommend-secret']),
+    );
     for (const o of listObj.items) expect(o.metadata.namespace, `${o.kind} ${o.metadata.name}`).toBe(ns);
     const member = listObj.items.find((o) => o.kind === 'Deployment' && o.metadata.name === 'member');
     expect(member?.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/id': id });

@@ -74,7 +74,16 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
   it('installs ingress-nginx: every kind and name of the upstream chart, hooks run and are deleted', { timeout: 90_000 }, async () => {
     const { ingress } = settings.config;
     await helm.upgradeInstall(
-      { release: ingress.release, chart: ingress.chart, version: ingress.version, namespace: INGRESS_NS, createNamespace: true, values: renderIngressValues(settings), timeoutMs: 60_000, labels: { 'lifesub.io/installed-by': 'lifesub' } },
+      {
+        release: ingress.release,
+        chart: ingress.chart,
+        version: ingress.version,
+        namespace: INGRESS_NS,
+        createNamespace: true,
+        values: renderIngressValues(settings),
+        timeoutMs: 60_000,
+        labels: { 'lifesub.io/installed-by': 'lifesub' },
+      },
       { signal },
     );
     const release = await helm.status(ingress.release, INGRESS_NS, { signal });
@@ -107,20 +116,40 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
   it('a second ingress-nginx release cannot adopt IngressClass nginx: helm refuses the ownership', async () => {
     const { ingress } = settings.config;
     const second = helm.upgradeInstall(
-      { release: 'other-nginx', chart: ingress.chart, version: ingress.version, namespace: 'other-ingress', createNamespace: true, values: renderIngressValues(settings), timeoutMs: 60_000 },
+      {
+        release: 'other-nginx',
+        chart: ingress.chart,
+        version: ingress.version,
+        namespace: 'other-ingress',
+        createNamespace: true,
+        values: renderIngressValues(settings),
+        timeoutMs: 60_000,
+      },
       { signal },
     );
-    await expect(second).rejects.toMatchObject({ details: expect.stringMatching(/IngressClass "nginx".*exists and cannot be imported|invalid ownership metadata/s) });
+    await expect(second).rejects.toMatchObject({
+      details: expect.stringMatching(/IngressClass "nginx".*exists and cannot be imported|invalid ownership metadata/s),
+    });
     // Refused while checking ownership, before any release record is written.
     expect(await helm.status('other-nginx', 'other-ingress', { signal })).toBeUndefined();
     const api = objectApi(sb.kubeconfig);
-    expect((await get(api, 'networking.k8s.io/v1', 'IngressClass', 'nginx'))?.metadata.annotations).toMatchObject({ 'meta.helm.sh/release-name': 'ingress-nginx' });
+    expect((await get(api, 'networking.k8s.io/v1', 'IngressClass', 'nginx'))?.metadata.annotations).toMatchObject({
+      'meta.helm.sh/release-name': 'ingress-nginx',
+    });
   }, 90_000);
 
   it('a database whose existingSecret is missing still installs (deployed); its pod waits in CreateContainerConfigError', async () => {
     const { postgres } = settings.config;
     await helm.upgradeInstall(
-      { release: 'recommend', chart: postgres.chart, version: postgres.version, namespace: 'nosecret', createNamespace: true, values: renderPostgresValues(settings, 'recommend'), timeoutMs: 60_000 },
+      {
+        release: 'recommend',
+        chart: postgres.chart,
+        version: postgres.version,
+        namespace: 'nosecret',
+        createNamespace: true,
+        values: renderPostgresValues(settings, 'recommend'),
+        timeoutMs: 60_000,
+      },
       { signal },
     );
     expect(await helm.status('recommend', 'nosecret', { signal })).toMatchObject({ status: 'deployed' });
@@ -147,10 +176,17 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
     } as never);
     const { postgres } = settings.config;
     const values = renderPostgresValues(settings, 'member');
-    await raw(['upgrade', '--install', 'member', postgres.chart, '--version', postgres.version, '-n', ns, '--values', '-', '--wait', '--timeout', '60s'], values);
+    await raw(
+      ['upgrade', '--install', 'member', postgres.chart, '--version', postgres.version, '-n', ns, '--values', '-', '--wait', '--timeout', '60s'],
+      values,
+    );
 
     const sts = await get(api, 'apps/v1', 'StatefulSet', 'member-postgresql', ns);
-    const spec = sts?.spec as { serviceName: string; volumeClaimTemplates: Array<{ metadata: { name: string } }>; template: { spec: { containers: Array<{ env: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }> }> } } };
+    const spec = sts?.spec as {
+      serviceName: string;
+      volumeClaimTemplates: Array<{ metadata: { name: string } }>;
+      template: { spec: { containers: Array<{ env: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }> }> } };
+    };
     expect(spec.serviceName).toBe('member-postgresql-hl');
     expect(spec.volumeClaimTemplates.map((t) => t.metadata.name)).toEqual(['data']);
     const env = Object.fromEntries(spec.template.spec.containers[0]!.env.map((e) => [e.name, e.value ?? e.valueFrom?.secretKeyRef]));
@@ -162,7 +198,14 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
       PGDATA: '/bitnami/postgresql/data',
       POSTGRESQL_PORT_NUMBER: '5432',
     });
-    expect(sts!.metadata.labels).toMatchObject({ 'app.kubernetes.io/name': 'postgresql', 'app.kubernetes.io/instance': 'member', 'app.kubernetes.io/component': 'primary', 'app.kubernetes.io/managed-by': 'Helm', 'helm.sh/chart': 'postgresql-14.3.2', 'lifesub.io/id': 'fid' });
+    expect(sts!.metadata.labels).toMatchObject({
+      'app.kubernetes.io/name': 'postgresql',
+      'app.kubernetes.io/instance': 'member',
+      'app.kubernetes.io/component': 'primary',
+      'app.kubernetes.io/managed-by': 'Helm',
+      'helm.sh/chart': 'postgresql-14.3.2',
+      'lifesub.io/id': 'fid',
+    });
     for (const name of ['member-postgresql', 'member-postgresql-hl']) expect(await get(api, 'v1', 'Service', name, ns), name).toBeDefined();
     expect(await get(api, 'networking.k8s.io/v1', 'NetworkPolicy', 'member-postgresql', ns)).toBeDefined();
     expect(await get(api, 'v1', 'ServiceAccount', 'member-postgresql', ns)).toBeDefined();
@@ -172,7 +215,14 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
   it('upgrade through the adapter makes revision 2; list, status and history agree', async () => {
     const { postgres } = settings.config;
     await helm.upgradeInstall(
-      { release: 'member', chart: postgres.chart, version: postgres.version, namespace: ns, values: renderPostgresValues(settings, 'member'), timeoutMs: 60_000 },
+      {
+        release: 'member',
+        chart: postgres.chart,
+        version: postgres.version,
+        namespace: ns,
+        values: renderPostgresValues(settings, 'member'),
+        timeoutMs: 60_000,
+      },
       { signal },
     );
     expect(await helm.status('member', ns, { signal })).toMatchObject({ status: 'deployed', revision: 2, chart: 'postgresql-14.3.2' });

@@ -8,7 +8,20 @@
 //  - a permanent 403 fails at once, naming the verb and the resource.
 import type { KubernetesObjectApi } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, explain, freshHome, killAllCli, removeHome, runCli, spawnCli, startServe, summaryOf, writeFile, type CliResult, type Serve } from '../support/cli.js';
+import {
+  assertBuilt,
+  explain,
+  freshHome,
+  killAllCli,
+  removeHome,
+  runCli,
+  spawnCli,
+  startServe,
+  summaryOf,
+  writeFile,
+  type CliResult,
+  type Serve,
+} from '../support/cli.js';
 import { changes, get, objectApi, snapshot } from './helpers/cluster.js';
 import { expectWellFormed, realFailures, runUp, upArgs } from './helpers/expect-run.js';
 import { leftovers } from './helpers/processes.js';
@@ -61,7 +74,9 @@ describe.sequential('one run per ID, and down deletes only what lifesub made (sa
     expect([ra.code, rb.code].sort(), `${explain(ra)}\n${explain(rb)}`).toEqual([0, 1]);
     const [winner, loser, winnerPid] = ra.code === 0 ? [ra, rb, a.child.pid] : [rb, ra, b.child.pid];
     expectWellFormed(winner, 'up', 'lockx');
-    expect(loser.stderr).toMatch(new RegExp(`error: id lockx is in use: \`lifesub up\` on host \\S+ \\(pid ${winnerPid}\\) since \\S+Z \\(\\d+s ago\\) holds its lock`));
+    expect(loser.stderr).toMatch(
+      new RegExp(`error: id lockx is in use: \`lifesub up\` on host \\S+ \\(pid ${winnerPid}\\) since \\S+Z \\(\\d+s ago\\) holds its lock`),
+    );
     expect(loser.stderr).toMatch(/hint: .*--wait-lock/);
     expect(summaryOf(loser).error).toMatchObject({ step: 'lock', exitCode: 1 });
     expect(realFailures(loser), 'the loser ran no step').toEqual([]);
@@ -114,30 +129,37 @@ describe.sequential('one run per ID, and down deletes only what lifesub made (sa
     const forced = await runCli(downArgs('locky', '--force', '--include-ingress'), { env, timeoutMs: 90_000 });
     expect(forced.code, explain(forced)).toBe(0);
     expect(await get(api, 'v1', 'Namespace', 'locky-lifesub-ns')).toBeUndefined();
-    expect(changes(others, await snapshot(api, bystanders)), 'another lab, a bystander namespace and the shared controller (still used by lockx) untouched').toEqual([]);
+    expect(
+      changes(others, await snapshot(api, bystanders)),
+      'another lab, a bystander namespace and the shared controller (still used by lockx) untouched',
+    ).toEqual([]);
   }, 200_000);
 
-  it.each(['SIGHUP', 'SIGKILL'] as const)('%s mid-step (helm installing a database): the next `up` completes', async (sig) => {
-    const id = `kill${sig === 'SIGHUP' ? 'h' : 'k'}`;
-    const args = upArgs(id, '--workspace', `${env.LIFESUB_HOME}/ws-${id}`);
-    const run = spawnCli(args, { env, timeoutMs: 120_000 });
-    let out = '';
-    run.child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    for (let i = 0; i < 1200 && !/"step":"database:[a-z]+","status":"start"/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(out, 'a database install started').toMatch(/"step":"database:[a-z]+","status":"start"/);
-    run.child.kill(sig);
-    const killed = await run.done;
-    if (sig === 'SIGHUP') {
-      expect(killed.code, explain(killed)).toBe(130);
-      // Its tools went with it (the simulated cluster, `sandbox serve`, stays).
-      const left = (await leftovers(env.LIFESUB_HOME!, 1_000)).filter((p) => p.pid !== serve.child.pid);
-      expect(left, 'no child outlives the CLI by more than 1 s').toEqual([]);
-    }
-    // SIGKILL leaves the Lease held by a dead process on this host: taken over at once, not after 30 s.
-    const next = await runCli(args, { env, timeoutMs: 150_000 });
-    expect(next.code, explain(next)).toBe(0);
-    if (sig === 'SIGKILL') expect(next.stderr).toMatch(new RegExp(`taking over the lock of id ${id}: .*\\(pid ${run.child.pid}\\)`));
-  }, 300_000);
+  it.each(['SIGHUP', 'SIGKILL'] as const)(
+    '%s mid-step (helm installing a database): the next `up` completes',
+    async (sig) => {
+      const id = `kill${sig === 'SIGHUP' ? 'h' : 'k'}`;
+      const args = upArgs(id, '--workspace', `${env.LIFESUB_HOME}/ws-${id}`);
+      const run = spawnCli(args, { env, timeoutMs: 120_000 });
+      let out = '';
+      run.child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+      for (let i = 0; i < 1200 && !/"step":"database:[a-z]+","status":"start"/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(out, 'a database install started').toMatch(/"step":"database:[a-z]+","status":"start"/);
+      run.child.kill(sig);
+      const killed = await run.done;
+      if (sig === 'SIGHUP') {
+        expect(killed.code, explain(killed)).toBe(130);
+        // Its tools went with it (the simulated cluster, `sandbox serve`, stays).
+        const left = (await leftovers(env.LIFESUB_HOME!, 1_000)).filter((p) => p.pid !== serve.child.pid);
+        expect(left, 'no child outlives the CLI by more than 1 s').toEqual([]);
+      }
+      // SIGKILL leaves the Lease held by a dead process on this host: taken over at once, not after 30 s.
+      const next = await runCli(args, { env, timeoutMs: 150_000 });
+      expect(next.code, explain(next)).toBe(0);
+      if (sig === 'SIGKILL') expect(next.stderr).toMatch(new RegExp(`taking over the lock of id ${id}: .*\\(pid ${run.child.pid}\\)`));
+    },
+    300_000,
+  );
 
   it('`up` + `down` of one ID at once: exactly one proceeds, the other exits 1 naming the holder', async () => {
     const up = spawnCli(upArgs('lockx'), { env, timeoutMs: 120_000 });
@@ -165,10 +187,14 @@ describe.concurrent('transient and permanent API faults (every API path, helm’
   it.each([
     ['flaky2', '429', 0.1],
     ['flaky3', 'reset', 0.03],
-  ] as const)('%s: every API request fails with %s at rate %s → up succeeds', async (id, kind, rate) => {
-    const r = await upWith(id, { api: { rate, kind } }, 280_000);
-    expect(r.code, explain(r)).toBe(0);
-  }, 300_000);
+  ] as const)(
+    '%s: every API request fails with %s at rate %s → up succeeds',
+    async (id, kind, rate) => {
+      const r = await upWith(id, { api: { rate, kind } }, 280_000);
+      expect(r.code, explain(r)).toBe(0);
+    },
+    300_000,
+  );
 
   it('a permanent 403 fails the step at once, naming verb and resource, without retries', async () => {
     const ns = 'denied-lifesub-ns';

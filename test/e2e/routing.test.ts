@@ -126,11 +126,18 @@ describe('routes on one shared sandbox controller (built CLI)', () => {
     const bob = await student(webOf(r));
     await api.patch(
       { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'member', namespace: 'alice-lifesub-ns' }, spec: { replicas: 0 } },
-      undefined, undefined, undefined, undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
       'application/merge-patch+json' as never,
     );
     const body = { userId: 'user01', password: 'Passw0rd' };
-    await eventually(async () => (await call(alice, 'POST', `${alice.urls.MEMBER_URL}/login`, { body })).status === 503, 20_000, "alice's member to stop answering");
+    await eventually(
+      async () => (await call(alice, 'POST', `${alice.urls.MEMBER_URL}/login`, { body })).status === 503,
+      20_000,
+      "alice's member to stop answering",
+    );
     const res = await call(bob, 'POST', `${bob.urls.MEMBER_URL}/login`, { body });
     expect(res.status, res.body).toBe(200);
   }, 120_000);
@@ -144,7 +151,12 @@ describe('routes on one shared sandbox controller (built CLI)', () => {
       metadata: { name: 'grab', namespace: 'intruder' },
       spec: {
         ingressClassName: 'nginx',
-        rules: [{ host: `dora.${ip}.nip.io`, http: { paths: [{ path: '/api/auth', pathType: 'Prefix', backend: { service: { name: 'x', port: { number: 80 } } } }] } }],
+        rules: [
+          {
+            host: `dora.${ip}.nip.io`,
+            http: { paths: [{ path: '/api/auth', pathType: 'Prefix', backend: { service: { name: 'x', port: { number: 80 } } } }] },
+          },
+        ],
       },
     } as never);
     const r = await runUp('dora', { env, timeoutMs: 90_000 });
@@ -154,12 +166,18 @@ describe('routes on one shared sandbox controller (built CLI)', () => {
     expect(await get(api, 'networking.k8s.io/v1', 'Ingress', 'backend-ingress', 'dora-lifesub-ns')).toBeUndefined();
   }, 120_000);
 
-  it("URLs in the wrong convention for the cloned frontend (a bad override) fail the smoke check, naming the route and the cause", async () => {
-    const config = writeFile(home, 'wrong-convention.yaml', 'frontend:\n  apiClient: src/services/api.js\n  apiBasePaths: { member: "", mysub: "", recommend: "" }\ntimeouts:\n  smoke: 8s\n');
+  it('URLs in the wrong convention for the cloned frontend (a bad override) fail the smoke check, naming the route and the cause', async () => {
+    const config = writeFile(
+      home,
+      'wrong-convention.yaml',
+      'frontend:\n  apiClient: src/services/api.js\n  apiBasePaths: { member: "", mysub: "", recommend: "" }\ntimeouts:\n  smoke: 8s\n',
+    );
     const r = await runUp('erin', { env: { ...env, LIFESUB_SANDBOX_LAB_VARIANT: 'B' }, timeoutMs: 150_000 }, '--config', config);
     expect(r.code, explain(r)).toBe(1);
     expect(realFailures(r).map((f) => f.step)).toEqual(['smoke']);
-    expect(r.stderr + r.stdout).toMatch(/POST <MEMBER_URL>\/login \(http:\/\/erin\.127\.0\.0\.1\.nip\.io:\d+\/login\) → status 404 from the ingress controller: no ingress route/);
+    expect(r.stderr + r.stdout).toMatch(
+      /POST <MEMBER_URL>\/login \(http:\/\/erin\.127\.0\.0\.1\.nip\.io:\d+\/login\) → status 404 from the ingress controller: no ingress route/,
+    );
   }, 180_000);
 });
 
@@ -193,7 +211,11 @@ describe('an ingress-nginx installed beforehand by someone else (built CLI)', ()
     expect(r.stdout).toContain('using the existing controller: service shared-ingress-nginx-controller in platform, release shared');
     const api = objectApi(serve!.kubeconfig);
     expect(await get(api, 'v1', 'Namespace', 'ingress-basic')).toBeUndefined();
-    expect(JSON.parse(helm('list', '-A', '-o', 'json')).map((x: { name: string }) => x.name).sort()).toEqual(['member', 'mysub', 'recommend', 'shared']);
+    expect(
+      JSON.parse(helm('list', '-A', '-o', 'json'))
+        .map((x: { name: string }) => x.name)
+        .sort(),
+    ).toEqual(['member', 'mysub', 'recommend', 'shared']);
     expect((await list(api, 'networking.k8s.io/v1', 'IngressClass')).map((o) => o.metadata.name)).toEqual(['nginx']);
 
     // status finds the same controller: ready, with the student's API root on it.

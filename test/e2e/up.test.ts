@@ -5,19 +5,7 @@ import { join } from 'node:path';
 import type { KubernetesObjectApi } from '@kubernetes/client-node';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertBuilt,
-  cliEnv,
-  explain,
-  freshHome,
-  killAllCli,
-  removeHome,
-  runCli,
-  startServe,
-  summaryOf,
-  type CliResult,
-  type Serve,
-} from '../support/cli.js';
+import { assertBuilt, cliEnv, explain, freshHome, killAllCli, removeHome, runCli, startServe, summaryOf, type CliResult, type Serve } from '../support/cli.js';
 import { helmEnvironment } from '../../src/sandbox/kubeconfig.js';
 import { e2eHelm } from '../support/helm.js';
 import { LIFESUB_LABELS, changes, get, list, objectApi, snapshot, type Obj } from './helpers/cluster.js';
@@ -140,13 +128,11 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     await cluster();
     const helm = e2eHelm();
     expect(helm, 'e2e projects set LIFESUB_TEST_HELM_MAJOR').toBeDefined();
-    const run = async (...args: string[]) => (await execa(helm!, [...args, '--kubeconfig', serve!.kubeconfig], { env: { ...cliEnv(env), ...helmEnvironment(join(home, 'sandbox', 'helm')) } })).stdout;
+    const run = async (...args: string[]) =>
+      (await execa(helm!, [...args, '--kubeconfig', serve!.kubeconfig], { env: { ...cliEnv(env), ...helmEnvironment(join(home, 'sandbox', 'helm')) } })).stdout;
     const releases = JSON.parse(await run('list', '-A', '-o', 'json')) as Array<{ name: string; namespace: string; status: string; chart: string }>;
     expect(releases.map((r) => [r.namespace, r.name, r.status, r.chart]).sort()).toEqual(
-      [
-        ['ingress-basic', 'ingress-nginx', 'deployed', 'ingress-nginx-4.12.1'],
-        ...DATABASES.map((db) => [ns, db, 'deployed', 'postgresql-14.3.2']),
-      ].sort(),
+      [['ingress-basic', 'ingress-nginx', 'deployed', 'ingress-nginx-4.12.1'], ...DATABASES.map((db) => [ns, db, 'deployed', 'postgresql-14.3.2'])].sort(),
     );
     const status = JSON.parse(await run('status', 'member', '-n', ns, '-o', 'json')) as { name: string; info: { status: string } };
     expect(status).toMatchObject({ name: 'member', info: { status: 'deployed' } });

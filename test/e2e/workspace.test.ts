@@ -48,7 +48,9 @@ async function trapWrapper(ws: string, crlf = false): Promise<void> {
 }
 
 function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [`${prefix}${e.name}/`, ...walk(join(dir, e.name), `${prefix}${e.name}/`)] : [`${prefix}${e.name}`]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? [`${prefix}${e.name}/`, ...walk(join(dir, e.name), `${prefix}${e.name}/`)] : [`${prefix}${e.name}`],
+  );
 }
 
 function reposMessage(r: CliResult): string {
@@ -56,11 +58,18 @@ function reposMessage(r: CliResult): string {
   return String(events.at(-1)?.message ?? '');
 }
 
-describe('up --sandbox --workspace with the user\'s own clones', () => {
+describe("up --sandbox --workspace with the user's own clones", () => {
   let ws: string;
   let home: string;
   let userHome: string;
-  const env = () => ({ LIFESUB_HOME: home, HOME: userHome, XDG_CONFIG_HOME: undefined, XDG_CACHE_HOME: undefined, XDG_DATA_HOME: undefined, GRADLE_USER_HOME: undefined });
+  const env = () => ({
+    LIFESUB_HOME: home,
+    HOME: userHome,
+    XDG_CONFIG_HOME: undefined,
+    XDG_CACHE_HOME: undefined,
+    XDG_DATA_HOME: undefined,
+    GRADLE_USER_HOME: undefined,
+  });
 
   beforeAll(async () => {
     ws = await userClones('own');
@@ -78,7 +87,9 @@ describe('up --sandbox --workspace with the user\'s own clones', () => {
       expect(readFileSync(join(ws, 'lifesub', jar), 'utf8')).toContain('LIFESUB-SANDBOX-JAR');
     }
     const said = r.stderr.split('\n').filter((l) => l.startsWith('SANDBOX: writes only under'));
-    expect(said).toEqual([`SANDBOX: writes only under ${home} and the workspace ${ws}; Gradle and the JDK are simulated (no ./gradlew runs, nothing is downloaded)`]);
+    expect(said).toEqual([
+      `SANDBOX: writes only under ${home} and the workspace ${ws}; Gradle and the JDK are simulated (no ./gradlew runs, nothing is downloaded)`,
+    ]);
     // The lab tracks build output (common/build/…) that the build just rewrote: that is not a user change.
     expect(reposMessage(r)).not.toMatch(/warning/);
   }, 100_000);

@@ -145,10 +145,13 @@ export class FakeKube implements Kube {
         done();
         reject(new AbortedError());
       };
-      const timer = setTimeout(() => {
-        done();
-        reject(new ToolError(`timed out waiting for ${options.describe}`, options.hint));
-      }, Math.min(options.timeoutMs, this.waitLimitMs));
+      const timer = setTimeout(
+        () => {
+          done();
+          reject(new ToolError(`timed out waiting for ${options.describe}`, options.hint));
+        },
+        Math.min(options.timeoutMs, this.waitLimitMs),
+      );
       options.signal.addEventListener('abort', onAbort, { once: true });
       this.watchers.add(look);
       look();

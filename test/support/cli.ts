@@ -202,7 +202,11 @@ export function startServe(env: Record<string, string | undefined>, options: { t
   return new Promise<Serve>((resolveServe, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`lifesub sandbox serve printed no "kubeconfig:" line within ${options.timeoutMs ?? 20_000} ms\n--- stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`));
+      reject(
+        new Error(
+          `lifesub sandbox serve printed no "kubeconfig:" line within ${options.timeoutMs ?? 20_000} ms\n--- stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`,
+        ),
+      );
     }, options.timeoutMs ?? 20_000);
     child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.stdout!.setEncoding('utf8').on('data', (c: string) => {
@@ -215,7 +219,11 @@ export function startServe(env: Record<string, string | undefined>, options: { t
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`lifesub sandbox serve exited (code ${code}) before printing "kubeconfig:"\n--- stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`));
+      reject(
+        new Error(
+          `lifesub sandbox serve exited (code ${code}) before printing "kubeconfig:"\n--- stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`,
+        ),
+      );
     });
   });
 }

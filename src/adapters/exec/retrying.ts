@@ -46,7 +46,9 @@ export class RetryingRunner implements CommandRunner {
       random: this.options.random,
       isTransient: isTransientToolError,
       onRetry: (err, attempt, delayMs) =>
-        options.onLine?.(`${describeCommand(file, args)} failed transiently (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)}s: ${firstLine(err)}`),
+        options.onLine?.(
+          `${describeCommand(file, args)} failed transiently (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)}s: ${firstLine(err)}`,
+        ),
     }).catch(markTransient);
   }
 }

@@ -61,7 +61,11 @@ export function kubeError(err: unknown, what: string, server: string, signal?: A
     }
     if (status === 401) return new ToolError(`${what}: unauthorized (HTTP 401)`, CREDENTIALS_HINT);
     if (status === 403) return new ToolError(`${what}: forbidden (HTTP 403)${message ? `: ${message}` : ''}`, CREDENTIALS_HINT);
-    if (status === 422 || status === 400) return new ToolError(`${what} was rejected: ${message || `HTTP ${status}`}`, 'the object is invalid; this is a bug in lifesub or in your --config overrides');
+    if (status === 422 || status === 400)
+      return new ToolError(
+        `${what} was rejected: ${message || `HTTP ${status}`}`,
+        'the object is invalid; this is a bug in lifesub or in your --config overrides',
+      );
     if (TRANSIENT_STATUS.has(status)) {
       const e = new ToolError(`${what} failed (HTTP ${status})${message ? `: ${message}` : ''}`, 'the API server is overloaded or failing; retry in a moment');
       e.transient = true;

@@ -37,7 +37,8 @@ export interface RunPluginOptions {
   onPrompt: LineSink;
 }
 
-const FIX = 'sign in again with `az login`, then `kubelogin convert-kubeconfig -l azurecli` (kubelogin then uses your Azure CLI login instead of a device code)';
+const FIX =
+  'sign in again with `az login`, then `kubelogin convert-kubeconfig -l azurecli` (kubelogin then uses your Azure CLI login instead of a device code)';
 
 /**
  * Runs the plugin once and returns the bearer token from its ExecCredential (`status.token`). Throws

@@ -42,13 +42,24 @@ export class AcrRegistry implements Registry {
       const creds = await armCall(() => client.registries.listCredentials(resourceGroupOf(found), found.name ?? registryName, { abortSignal: signal }), signal);
       const password = creds.passwords?.find((p) => p.value)?.value;
       if (!creds.username || !password) {
-        throw new ToolError(`registry ${registryName} has the admin user enabled but returned no password`, `run: az acr credential renew -n ${registryName} --password-name password`);
+        throw new ToolError(
+          `registry ${registryName} has the admin user enabled but returned no password`,
+          `run: az acr credential renew -n ${registryName} --password-name password`,
+        );
       }
       return { loginServer, username: creds.username, password, method: 'admin' };
     }
 
     const password = await armCall(
-      () => exchangeRefreshToken({ credential, loginServer, insecure: this.opts.allowInsecure, fetchFn: this.opts.fetch ?? fetch, signal, ...(tenantId ? { tenantId } : {}) }),
+      () =>
+        exchangeRefreshToken({
+          credential,
+          loginServer,
+          insecure: this.opts.allowInsecure,
+          fetchFn: this.opts.fetch ?? fetch,
+          signal,
+          ...(tenantId ? { tenantId } : {}),
+        }),
       signal,
     );
     return { loginServer, username: ACR_TOKEN_USER, password, method: 'token' };
@@ -129,7 +140,10 @@ async function armCall<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T>
       throw new UserError('not signed in to Azure', 'run `az login` (or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET)');
     }
     if (e.statusCode === 401 || e.statusCode === 403) {
-      throw new ToolError(`Azure refused access (HTTP ${e.statusCode}${e.code ? ` ${e.code}` : ''})`, 'check your role on the subscription/registry, then `az login` again');
+      throw new ToolError(
+        `Azure refused access (HTTP ${e.statusCode}${e.code ? ` ${e.code}` : ''})`,
+        'check your role on the subscription/registry, then `az login` again',
+      );
     }
     if (e.code === 'SubscriptionNotFound' || e.code === 'InvalidSubscriptionId') {
       throw new UserError(`Azure subscription not found (${e.code})`, 'check AZURE_SUBSCRIPTION_ID or `az account show`');

@@ -33,12 +33,19 @@ export async function manifestDigest(
     credential.method === 'admin'
       ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
       : `Bearer ${await accessToken(fetchFn, base, credential, repository, signal)}`;
-  const res = await call(fetchFn, `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`, { method: 'HEAD', headers: { Accept: ACCEPT, Authorization: authorization }, signal }, credential.loginServer);
+  const res = await call(
+    fetchFn,
+    `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`,
+    { method: 'HEAD', headers: { Accept: ACCEPT, Authorization: authorization }, signal },
+    credential.loginServer,
+  );
   if (res.status === 404) return undefined;
   if (!res.ok) {
     throw new ToolError(
       `the registry ${credential.loginServer} answered HTTP ${res.status} when asked for ${repository}:${tag}`,
-      res.status === 401 || res.status === 403 ? 'your registry login may lack pull rights; check `az acr login` works' : 'retry; check the registry is healthy',
+      res.status === 401 || res.status === 403
+        ? 'your registry login may lack pull rights; check `az acr login` works'
+        : 'retry; check the registry is healthy',
     );
   }
   return res.headers.get('docker-content-digest') ?? undefined;
@@ -51,10 +58,18 @@ async function accessToken(fetchFn: typeof fetch, base: string, credential: Regi
     scope: `repository:${repository}:pull`,
     refresh_token: credential.password,
   });
-  const res = await call(fetchFn, `${base}/oauth2/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString(), signal }, credential.loginServer);
+  const res = await call(
+    fetchFn,
+    `${base}/oauth2/token`,
+    { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString(), signal },
+    credential.loginServer,
+  );
   const json = (await res.json().catch(() => ({}))) as { access_token?: unknown };
   if (!res.ok || typeof json.access_token !== 'string') {
-    throw new ToolError(`the registry ${credential.loginServer} refused an access token (HTTP ${res.status})`, 'run lifesub up again; if it persists, `az login` again');
+    throw new ToolError(
+      `the registry ${credential.loginServer} refused an access token (HTTP ${res.status})`,
+      'run lifesub up again; if it persists, `az login` again',
+    );
   }
   return json.access_token;
 }

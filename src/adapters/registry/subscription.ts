@@ -5,11 +5,7 @@ import type { CommandRunner } from '../types.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function resolveSubscription(
-  runner: CommandRunner,
-  signal: AbortSignal,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<string> {
+export async function resolveSubscription(runner: CommandRunner, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const fromEnv = env.AZURE_SUBSCRIPTION_ID?.trim();
   if (fromEnv) return validSubscription(fromEnv, 'AZURE_SUBSCRIPTION_ID');
 

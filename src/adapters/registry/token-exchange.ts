@@ -21,7 +21,12 @@ export async function exchangeRefreshToken(opts: ExchangeOptions): Promise<strin
   const aad = await opts.credential.getToken(ARM_SCOPE, { abortSignal: opts.signal, ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) });
   if (!aad) throw new ToolError('no Azure AD token for the registry login', 'run `az login`');
   const url = `${opts.insecure ? 'http' : 'https'}://${opts.loginServer}/oauth2/exchange`;
-  const body = new URLSearchParams({ grant_type: 'access_token', service: opts.loginServer, ...(opts.tenantId ? { tenant: opts.tenantId } : {}), access_token: aad.token });
+  const body = new URLSearchParams({
+    grant_type: 'access_token',
+    service: opts.loginServer,
+    ...(opts.tenantId ? { tenant: opts.tenantId } : {}),
+    access_token: aad.token,
+  });
 
   let res: Response;
   try {

@@ -83,12 +83,12 @@ export const errors = {
       kind: plural,
     }),
   invalid: (kind: string, group: string, name: string, causes: StatusCause[]) =>
-    new ApiError(
-      422,
-      'Invalid',
-      `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`,
-      { name, ...(group ? { group } : {}), kind, causes },
-    ),
+    new ApiError(422, 'Invalid', `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`, {
+      name,
+      ...(group ? { group } : {}),
+      kind,
+      causes,
+    }),
   forbidden: (plural: string, group: string, name: string, why: string) =>
     new ApiError(403, 'Forbidden', `${qualified(plural, group)} "${name}" is forbidden: ${why}`, {
       name,
@@ -96,13 +96,20 @@ export const errors = {
       kind: plural,
     }),
   badRequest: (message: string) => new ApiError(400, 'BadRequest', message),
-  methodNotAllowed: (message = 'the server does not allow this method on the requested resource') =>
-    new ApiError(405, 'MethodNotAllowed', message),
+  methodNotAllowed: (message = 'the server does not allow this method on the requested resource') => new ApiError(405, 'MethodNotAllowed', message),
   unauthorized: () => new ApiError(401, 'Unauthorized', 'Unauthorized'),
   unsupportedMediaType: (type: string) =>
-    new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${type})`),
+    new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${type})`,
+    ),
   unsupportedBodyType: (type: string, accepted: string[]) =>
-    new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')} (got ${type})`),
+    new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')} (got ${type})`,
+    ),
   pageNotFound: () => new ApiError(404, 'NotFound', 'the server could not find the requested resource'),
   internal: (message: string) => new ApiError(500, 'InternalError', `Internal error occurred: ${message}`),
   gone: (message: string) => new ApiError(410, 'Expired', message),

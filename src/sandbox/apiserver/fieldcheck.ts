@@ -49,10 +49,16 @@ export function enforceFieldValidation(def: ResourceDef, obj: Json, mode: FieldV
   const unknown = unknownFields(def, obj);
   if (unknown.length === 0) return;
   if (mode === 'Strict') {
-    throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+    throw errors.badRequest(
+      `${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+    );
   }
   for (const f of unknown) dropAt(obj, f);
-  if (mode === 'Warn') res.setHeader('Warning', unknown.map((f) => `299 - "unknown field \\"${f}\\""`));
+  if (mode === 'Warn')
+    res.setHeader(
+      'Warning',
+      unknown.map((f) => `299 - "unknown field \\"${f}\\""`),
+    );
 }
 
 /** Server-side apply of an undeclared field: the error structured-merge-diff gives. */

@@ -58,7 +58,9 @@ export function pathText(p: FieldPath): string {
     .map((seg) => {
       if (!isItem(seg)) return `.${seg.slice(2)}`;
       const key = JSON.parse(seg.slice(2)) as Record<string, Json>;
-      return `[${Object.entries(key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+      return `[${Object.entries(key)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(',')}]`;
     })
     .join('');
 }

@@ -66,7 +66,19 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
   const controllers = new ControllerManager(
     cctx,
-    [podController, jobController, replicaSetController, deploymentController, statefulSetController, pvcController, namespaceController, namespaceDefaultsController, endpointsController, loadBalancerController, ingressStatusController],
+    [
+      podController,
+      jobController,
+      replicaSetController,
+      deploymentController,
+      statefulSetController,
+      pvcController,
+      namespaceController,
+      namespaceDefaultsController,
+      endpointsController,
+      loadBalancerController,
+      ingressStatusController,
+    ],
     scheduler,
   );
   const orphans = new Set<string>();

@@ -118,7 +118,10 @@ export function jsonPatch(target: Json, ops: Json): Json {
 
 function parsePointer(p: string): string[] {
   if (p === '') return [];
-  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return p
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function getAt(doc: Json, path: string[]): Json {

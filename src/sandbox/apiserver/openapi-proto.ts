@@ -26,7 +26,6 @@ function field(no: number, body: Buffer | string): Buffer {
   return Buffer.concat([varint((no << 3) | 2), varint(b.length), b]);
 }
 
-
 const cat = (parts: Buffer[]): Buffer => Buffer.concat(parts);
 
 /** NamedAny{name, value: Any{yaml}}: how vendor extensions (x-…) travel. */
@@ -56,4 +55,3 @@ export function encodeOpenApiV2(doc: { swagger: string; info: { title: string; v
   const defs = Object.entries(doc.definitions).map(([k, v]) => field(1, cat([field(1, k), field(2, schema(v))])));
   return cat([field(1, doc.swagger), field(2, cat([field(1, doc.info.title), field(2, doc.info.version)])), field(8, Buffer.alloc(0)), field(9, cat(defs))]);
 }
-

@@ -34,7 +34,12 @@ export function openApiV3Root(): unknown {
   return { paths };
 }
 
-const param = (name: string, where: 'query' | 'path'): unknown => ({ name, in: where, ...(where === 'path' ? { required: true } : {}), schema: { type: 'string', uniqueItems: true } });
+const param = (name: string, where: 'query' | 'path'): unknown => ({
+  name,
+  in: where,
+  ...(where === 'path' ? { required: true } : {}),
+  schema: { type: 'string', uniqueItems: true },
+});
 
 /** v2 `$ref`s (#/definitions/…) rewritten to v3 ones (#/components/schemas/…), recursively. */
 function toV3(s: unknown): unknown {
@@ -57,7 +62,12 @@ export function openApiV3GroupVersion(path: string): unknown {
     const body = { content: { 'application/json': { schema: { $ref: `#/components/schemas/${definitionName(r)}` } } } };
     paths[base] = {
       parameters: [param('name', 'path'), ...(r.namespaced ? [param('namespace', 'path')] : [])],
-      get: { operationId: `read${r.kind}`, responses: { '200': { description: 'OK', ...body } }, 'x-kubernetes-action': 'get', 'x-kubernetes-group-version-kind': gvk },
+      get: {
+        operationId: `read${r.kind}`,
+        responses: { '200': { description: 'OK', ...body } },
+        'x-kubernetes-action': 'get',
+        'x-kubernetes-group-version-kind': gvk,
+      },
       patch: {
         operationId: `patch${r.kind}`,
         parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((n) => param(n, 'query')),

@@ -13,7 +13,14 @@ interface Schema {
   [fieldNumber: number]: [name: string, type: FieldType];
 }
 
-const ownerReference: Schema = { 1: ['kind', 'string'], 3: ['name', 'string'], 4: ['uid', 'string'], 5: ['apiVersion', 'string'], 6: ['controller', 'bool'], 7: ['blockOwnerDeletion', 'bool'] };
+const ownerReference: Schema = {
+  1: ['kind', 'string'],
+  3: ['name', 'string'],
+  4: ['uid', 'string'],
+  5: ['apiVersion', 'string'],
+  6: ['controller', 'bool'],
+  7: ['blockOwnerDeletion', 'bool'],
+};
 const objectMeta: Schema = {
   1: ['name', 'string'],
   2: ['generateName', 'string'],

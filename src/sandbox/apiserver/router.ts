@@ -9,7 +9,10 @@ export type Route =
   | { type: 'unknown' };
 
 export function route(pathname: string): Route {
-  const seg = pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  const seg = pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeURIComponent);
   if (seg[0] === 'version' && seg.length === 1) return { type: 'discovery', doc: 'version' };
   if (['healthz', 'livez', 'readyz'].includes(seg[0] ?? '')) return { type: 'discovery', doc: 'healthz' };
   if (seg[0] === 'openapi') return { type: 'discovery', doc: 'openapi' };

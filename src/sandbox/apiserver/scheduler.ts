@@ -11,10 +11,13 @@ export class Scheduler {
     const existing = this.timers.get(key);
     if (existing && existing.at <= atMs) return;
     if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      if (!this.closed) fn();
-    }, Math.max(0, atMs - this.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        if (!this.closed) fn();
+      },
+      Math.max(0, atMs - this.now()),
+    );
     this.timers.set(key, { at: atMs, timer });
   }
 

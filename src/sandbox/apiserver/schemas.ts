@@ -30,8 +30,16 @@ const objectMeta: JsonSchema = {
     uid: str('UID is the unique in time and space value for this object.'),
     resourceVersion: str('An opaque value that represents the internal version of this object.'),
     generation: int('A sequence number representing a specific generation of the desired state.'),
-    creationTimestamp: { type: 'string', format: 'date-time', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' },
-    deletionTimestamp: { type: 'string', format: 'date-time', description: 'DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted.' },
+    creationTimestamp: {
+      type: 'string',
+      format: 'date-time',
+      description: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
+    },
+    deletionTimestamp: {
+      type: 'string',
+      format: 'date-time',
+      description: 'DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted.',
+    },
     deletionGracePeriodSeconds: int('Number of seconds allowed for this object to gracefully terminate before it will be removed from the system.'),
     labels: strMap('Map of string keys and values that can be used to organize and categorize (scope and select) objects.'),
     annotations: strMap('Annotations is an unstructured key value map stored with a resource.'),
@@ -51,7 +59,12 @@ const objectMeta: JsonSchema = {
 /** Top-level fields besides apiVersion, kind and metadata, by kind. Kinds not listed have spec and status. */
 const TOP_LEVEL: Record<string, Record<string, JsonSchema>> = {
   ConfigMap: { data: strMap('Data contains the configuration data.'), binaryData: strMap('BinaryData contains the binary data.'), immutable: bool() },
-  Secret: { data: strMap('Data contains the secret data (base64).'), stringData: strMap('stringData allows specifying non-binary secret data in string form.'), type: str('Used to facilitate programmatic handling of secret data.'), immutable: bool() },
+  Secret: {
+    data: strMap('Data contains the secret data (base64).'),
+    stringData: strMap('stringData allows specifying non-binary secret data in string form.'),
+    type: str('Used to facilitate programmatic handling of secret data.'),
+    immutable: bool(),
+  },
   ServiceAccount: { secrets: arr(open()), imagePullSecrets: arr(open()), automountServiceAccountToken: bool() },
   Endpoints: { subsets: arr(open(), 'The set of all endpoints is the union of all subsets.') },
   EndpointSlice: { addressType: str('addressType specifies the type of address carried by this EndpointSlice.'), endpoints: arr(open()), ports: arr(open()) },
@@ -97,7 +110,10 @@ export function definitionName(r: ResourceDef): string {
 
 /** Own fields of a kind (apiVersion, kind, metadata and its top level). */
 export function kindSchema(r: ResourceDef): JsonSchema {
-  const top = TOP_LEVEL[r.kind] ?? { spec: open(`Spec defines the desired behavior of the ${r.kind}.`), status: open(`Most recently observed status of the ${r.kind}.`) };
+  const top = TOP_LEVEL[r.kind] ?? {
+    spec: open(`Spec defines the desired behavior of the ${r.kind}.`),
+    status: open(`Most recently observed status of the ${r.kind}.`),
+  };
   return {
     type: 'object',
     description: `${r.kind} (served by the lifesub sandbox; spec and status are not checked below the top level).`,

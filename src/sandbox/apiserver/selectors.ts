@@ -29,7 +29,10 @@ function splitTerms(text: string): string[] {
 function parseTerm(term: string): Requirement {
   let m = /^([A-Za-z0-9./_-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
   if (m) {
-    const values = m[3]!.split(',').map((v) => v.trim()).filter((v) => v !== '');
+    const values = m[3]!
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return { op: m[2] as 'in' | 'notin', key: m[1]!, values };
   }
   m = /^([A-Za-z0-9./_-]+)\s*(==|=|!=)\s*([A-Za-z0-9._-]*)$/.exec(term);

@@ -51,7 +51,13 @@ export function createPipeline(ctx: ServerContext, opts: PipelineOptions) {
       const r = route(url.pathname);
       const request =
         r.type === 'resource'
-          ? { method: req.method ?? 'GET', def: r.def, namespace: r.namespace, name: r.name, watch: url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1' }
+          ? {
+              method: req.method ?? 'GET',
+              def: r.def,
+              namespace: r.namespace,
+              name: r.name,
+              watch: url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1',
+            }
           : undefined;
       const decision = opts.faults.decide(url.pathname, r.type === 'discovery' || r.type === 'group' || r.type === 'resourceList', request);
       if (decision.kind === 'reset') {

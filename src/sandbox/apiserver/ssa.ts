@@ -133,11 +133,7 @@ export function serverSideApply(
 }
 
 /** Ownership bookkeeping for PUT and non-apply patches: the writer takes the fields it changed. */
-export function recordUpdate(
-  live: KObject | undefined,
-  updated: KObject,
-  opts: { manager: string; apiVersion: string; subresource?: string },
-): KObject {
+export function recordUpdate(live: KObject | undefined, updated: KObject, opts: { manager: string; apiVersion: string; subresource?: string }): KObject {
   const changed = changedPaths(stripMeta(live), stripMeta(updated)).filter((p) => valueAt(updated, p) !== undefined);
   const prev = live?.metadata.managedFields ?? [];
   if (changed.length === 0) {
@@ -168,10 +164,7 @@ function dedupe(paths: FieldPath[]): FieldPath[] {
   return [...new Map(paths.map((p) => [pathKey(p), p])).values()];
 }
 
-function conflictError(
-  conflicts: Array<{ manager: string; path: FieldPath }>,
-  opts: { apiVersion: string; plural: string; group: string },
-): ApiError {
+function conflictError(conflicts: Array<{ manager: string; path: FieldPath }>, opts: { apiVersion: string; plural: string; group: string }): ApiError {
   const lines = conflicts.map((c) => `conflict with "${c.manager}" using ${opts.apiVersion}: ${pathText(c.path)}`);
   const n = conflicts.length;
   return new ApiError(409, 'Conflict', `Apply failed with ${n} conflict${n === 1 ? '' : 's'}: ${lines.join('\n')}`, {

@@ -57,7 +57,10 @@ const COLUMNS: Record<string, Column[]> = {
   [R.services]: [
     ['Type', (s) => s.spec?.type ?? 'ClusterIP'],
     ['Cluster-IP', (s) => s.spec?.clusterIP ?? '<none>'],
-    ['External-IP', (s) => (s.status?.loadBalancer?.ingress ?? []).map((i: Json) => i.ip).join(',') || (s.spec?.type === 'LoadBalancer' ? '<pending>' : '<none>')],
+    [
+      'External-IP',
+      (s) => (s.status?.loadBalancer?.ingress ?? []).map((i: Json) => i.ip).join(',') || (s.spec?.type === 'LoadBalancer' ? '<pending>' : '<none>'),
+    ],
     ['Port(s)', ports],
   ],
   [R.configmaps]: [['Data', (c) => Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length]],
@@ -113,8 +116,14 @@ const FULL_COLUMNS: Record<string, Column[]> = {
     ['Object', (e) => `${String(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`],
     ['Message', (e) => e.message ?? ''],
   ],
-  'clusterroles.rbac.authorization.k8s.io': [['Name', (o) => o.metadata.name], ['Created At', createdAt]],
-  'roles.rbac.authorization.k8s.io': [['Name', (o) => o.metadata.name], ['Created At', createdAt]],
+  'clusterroles.rbac.authorization.k8s.io': [
+    ['Name', (o) => o.metadata.name],
+    ['Created At', createdAt],
+  ],
+  'roles.rbac.authorization.k8s.io': [
+    ['Name', (o) => o.metadata.name],
+    ['Created At', createdAt],
+  ],
 };
 
 function jobStatus(j: KObject): string {

@@ -31,13 +31,18 @@ export function validate(def: ResourceDef, key: string, obj: KObject): void {
   const nameCause = validateName(key, obj.metadata.name);
   if (nameCause) causes.push(nameCause);
   for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
-    if (typeof v !== 'string') causes.push({ reason: 'FieldValueInvalid', field: `metadata.labels`, message: `Invalid value: "${k}": label values must be strings` });
+    if (typeof v !== 'string')
+      causes.push({ reason: 'FieldValueInvalid', field: `metadata.labels`, message: `Invalid value: "${k}": label values must be strings` });
   }
   if (key === R.deployments || key === R.statefulsets || key === R.replicasets) {
     const spec = obj.spec ?? {};
     if (!spec.selector) causes.push({ reason: 'FieldValueRequired', field: 'spec.selector', message: 'Required value' });
     else if (!labelSelectorMatches(spec.selector, spec.template?.metadata?.labels)) {
-      causes.push({ reason: 'FieldValueInvalid', field: 'spec.template.metadata.labels', message: `Invalid value: ${JSON.stringify(spec.template?.metadata?.labels ?? {})}: \`selector\` does not match template \`labels\`` });
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: 'spec.template.metadata.labels',
+        message: `Invalid value: ${JSON.stringify(spec.template?.metadata?.labels ?? {})}: \`selector\` does not match template \`labels\``,
+      });
     }
     validateContainers(spec.template?.spec, 'spec.template.spec', causes);
   }
@@ -46,7 +51,11 @@ export function validate(def: ResourceDef, key: string, obj: KObject): void {
     validateContainers(obj.spec?.template?.spec, 'spec.template.spec', causes);
     const rp = obj.spec?.template?.spec?.restartPolicy;
     if (rp !== 'Never' && rp !== 'OnFailure') {
-      causes.push({ reason: 'FieldValueNotSupported', field: 'spec.template.spec.restartPolicy', message: `Unsupported value: "${rp}": supported values: "OnFailure", "Never"` });
+      causes.push({
+        reason: 'FieldValueNotSupported',
+        field: 'spec.template.spec.restartPolicy',
+        message: `Unsupported value: "${rp}": supported values: "OnFailure", "Never"`,
+      });
     }
   }
   if (key === R.services) {

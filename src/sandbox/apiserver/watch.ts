@@ -73,7 +73,11 @@ export class WatchHub {
     }
     const bm = opts.bookmarks;
     const bookmark = (annotations?: Record<string, string>): void =>
-      write('BOOKMARK', { kind: bm!.kind, apiVersion: bm!.apiVersion, metadata: { resourceVersion: String(bm!.currentRv()), ...(annotations ? { annotations } : {}) } });
+      write('BOOKMARK', {
+        kind: bm!.kind,
+        apiVersion: bm!.apiVersion,
+        metadata: { resourceVersion: String(bm!.currentRv()), ...(annotations ? { annotations } : {}) },
+      });
     for (const o of opts.initial ?? []) write('ADDED', opts.encode(o));
     if (opts.sinceRv !== undefined) {
       for (const ev of this.ring) if (ev.rv > opts.sinceRv && matches(opts.filter, ev)) write(ev.type, opts.encode(ev.object));

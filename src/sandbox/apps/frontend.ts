@@ -56,7 +56,11 @@ export function mountedFile(world: World, pod: KObject, path: string): string | 
 const httpDate = (ms: number): string => new Date(ms).toUTCString();
 
 function nginxPage(status: 404 | 405, title: string): AppResponse {
-  return { status, headers: { 'Content-Type': 'text/html' }, body: `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n` };
+  return {
+    status,
+    headers: { 'Content-Type': 'text/html' },
+    body: `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  };
 }
 
 /** Answers one request as the lifesub-web nginx does. `files` maps web-root paths to contents. */

@@ -63,7 +63,11 @@ const postgresApp: AppSim = {
 const frontendApp: AppSim = {
   name: 'lifesub-web',
   startDelay: 'nginxReady',
-  boot: () => ({ ok: true, port: NGINX_PORT, logs: ['/docker-entrypoint.sh: Configuration complete; ready for start up', 'nginx: [notice] start worker processes'] }),
+  boot: () => ({
+    ok: true,
+    port: NGINX_PORT,
+    logs: ['/docker-entrypoint.sh: Configuration complete; ready for start up', 'nginx: [notice] start worker processes'],
+  }),
   serve(e, req) {
     const image = String(containersOf(e.pod)[0]?.image ?? '');
     return serveFrontend(frontendFiles(e.world, e.pod, e.world.imageBuildArgs?.(image)), req, e.now);

@@ -58,7 +58,14 @@ function runProbe(app: AppSim, e: AppEnvironment, boot: Boot, probe: Json): stri
     const url = `http://${ip}:${port ?? action.port}${path}`;
     if (port === undefined || port !== listening) return `Get "${url}": dial tcp ${ip}:${port ?? action.port}: connect: connection refused`;
     const [p, q = ''] = path.split('?');
-    const res = app.serve(e, { method: 'GET', path: p ?? '/', query: new URLSearchParams(q), headers: { host: `${ip}:${port}`, 'user-agent': 'kube-probe/1.33' }, body: '', port });
+    const res = app.serve(e, {
+      method: 'GET',
+      path: p ?? '/',
+      query: new URLSearchParams(q),
+      headers: { host: `${ip}:${port}`, 'user-agent': 'kube-probe/1.33' },
+      body: '',
+      port,
+    });
     return res.status >= 200 && res.status < 400 ? undefined : `HTTP probe failed with statuscode: ${res.status}`;
   }
   return port !== undefined && port === listening ? undefined : `dial tcp ${ip}:${port ?? action.port}: connect: connection refused`;
@@ -73,7 +80,16 @@ export function advanceApp(l: LifecycleContext, pod: KObject, sim: SimRecord, ap
     const restarts = Number(sim.appRestarts ?? 0);
     const last = parse<AppState['last']>(sim.appLast);
     // Between two runs: the kubelet waits out the back-off (CrashLoopBackOff).
-    if (l.now < start) return { running: false, ready: false, restarts, startedMs: last?.startedMs ?? start, ...(last ? { last } : {}), backoffSeconds: Math.min(300, 10 * 2 ** Math.max(0, restarts - 1)), wake: start };
+    if (l.now < start)
+      return {
+        running: false,
+        ready: false,
+        restarts,
+        startedMs: last?.startedMs ?? start,
+        ...(last ? { last } : {}),
+        backoffSeconds: Math.min(300, 10 * 2 ** Math.max(0, restarts - 1)),
+        wake: start,
+      };
     if (sim.appBoot === undefined) {
       const resolved = containerEnv(l.world, pod, container);
       const env = 'vars' in resolved ? resolved.vars : (parse<Record<string, string>>(sim.appEnv) ?? {});
@@ -148,7 +164,12 @@ export function advanceApp(l: LifecycleContext, pod: KObject, sim: SimRecord, ap
     sim.appAttemptMs = endAt! + backoff;
     delete sim.appBoot;
     delete sim.appReadyMs;
-    if (l.now < endAt! + backoff) l.event('Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+    if (l.now < endAt! + backoff)
+      l.event(
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${container.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+      );
   }
   return { running: false, ready: false, restarts: Number(sim.appRestarts ?? 0), startedMs: Number(sim.appAttemptMs ?? firstStartMs), backoffSeconds: 300 };
 }

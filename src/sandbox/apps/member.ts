@@ -25,7 +25,8 @@ export const member: BackendSpec = {
   defaultDatabase: 'member',
   tables: ['members'],
   permitAll: (method, path) =>
-    (method === 'POST' && path.startsWith('/api/auth/')) || (method === 'GET' && (path === '/swagger-ui.html' || path.startsWith('/swagger-ui/') || path.startsWith('/v3/api-docs'))),
+    (method === 'POST' && path.startsWith('/api/auth/')) ||
+    (method === 'GET' && (path === '/swagger-ui.html' || path.startsWith('/swagger-ui/') || path.startsWith('/v3/api-docs'))),
   routes: [
     {
       method: 'POST',

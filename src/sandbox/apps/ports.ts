@@ -17,7 +17,9 @@ export function resolvePort(pod: KObject, port: number | string | undefined): nu
 /** The pod port a Service port number reaches (targetPort defaults to port), or undefined if the Service has no such port. */
 export function servicePortToPod(service: KObject, pod: KObject, servicePort: number | string | undefined): number | undefined {
   const ports: Json[] = service.spec?.ports ?? [];
-  const sp = ports.find((p) => (typeof servicePort === 'string' && !/^\d+$/.test(servicePort) ? p.name === servicePort : Number(p.port) === Number(servicePort)));
+  const sp = ports.find((p) =>
+    typeof servicePort === 'string' && !/^\d+$/.test(servicePort) ? p.name === servicePort : Number(p.port) === Number(servicePort),
+  );
   if (!sp) return undefined;
   return resolvePort(pod, sp.targetPort ?? sp.port);
 }

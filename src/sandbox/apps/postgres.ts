@@ -91,7 +91,10 @@ export function bootPostgres(world: World, pod: KObject, env: Record<string, str
       return {
         ok: false,
         exitCode: 1,
-        logs: [...logs, `postgresql ${t} ERROR ==> The POSTGRESQL_PASSWORD environment variable is empty or not set. Set the environment variable ALLOW_EMPTY_PASSWORD=yes to allow the container to be started with blank passwords. This is recommended only for development.`],
+        logs: [
+          ...logs,
+          `postgresql ${t} ERROR ==> The POSTGRESQL_PASSWORD environment variable is empty or not set. Set the environment variable ALLOW_EMPTY_PASSWORD=yes to allow the container to be started with blank passwords. This is recommended only for development.`,
+        ],
       };
     }
     const salt = randomBytes(8).toString('hex');
@@ -106,7 +109,12 @@ export function bootPostgres(world: World, pod: KObject, env: Record<string, str
   } else {
     logs.push(`postgresql ${t} INFO  ==> Deploying PostgreSQL with persisted data...`);
   }
-  logs.push(`postgresql ${t} INFO  ==> ** PostgreSQL setup finished! **`, `postgresql ${t} INFO  ==> ** Starting PostgreSQL **`, `LOG:  listening on IPv4 address "0.0.0.0", port ${port}`, 'LOG:  database system is ready to accept connections');
+  logs.push(
+    `postgresql ${t} INFO  ==> ** PostgreSQL setup finished! **`,
+    `postgresql ${t} INFO  ==> ** Starting PostgreSQL **`,
+    `LOG:  listening on IPv4 address "0.0.0.0", port ${port}`,
+    'LOG:  database system is ready to accept connections',
+  );
   return { ok: true, port, logs };
 }
 
@@ -144,7 +152,11 @@ function resolveHost(world: World, namespace: string, host: string): { service: 
  * a Ready bitnami/postgresql pod, and the volume behind it must know the database, user and password.
  */
 export function connectPostgres(world: World, t: ConnectTarget, isReady: (pod: KObject) => boolean): ConnectResult {
-  const refused = { ok: false as const, exception: `Connection to ${t.host}:${t.port} refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.`, cause: 'java.net.ConnectException: Connection refused' };
+  const refused = {
+    ok: false as const,
+    exception: `Connection to ${t.host}:${t.port} refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.`,
+    cause: 'java.net.ConnectException: Connection refused',
+  };
   if (/^(localhost|127\.0\.0\.1)$/i.test(t.host)) return refused;
   const found = resolveHost(world, t.namespace, t.host);
   if (!found) return { ok: false, exception: 'The connection attempt failed.', cause: `java.net.UnknownHostException: ${t.host}` };
@@ -153,7 +165,9 @@ export function connectPostgres(world: World, t: ConnectTarget, isReady: (pod: K
   const headless = svc.spec?.clusterIP === 'None';
   const pods = world
     .list(R.pods, svc.metadata.namespace)
-    .filter((p) => !p.metadata.deletionTimestamp && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v) && Object.keys(selector).length > 0);
+    .filter(
+      (p) => !p.metadata.deletionTimestamp && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v) && Object.keys(selector).length > 0,
+    );
   const reachable = pods.filter((p) => isReady(p) || (headless && svc.spec?.publishNotReadyAddresses));
   if (headless && reachable.length === 0) return { ok: false, exception: 'The connection attempt failed.', cause: `java.net.UnknownHostException: ${t.host}` };
   // A ClusterIP port the Service does not define has no kube-proxy rule: the SYN goes nowhere.

@@ -16,7 +16,13 @@ export const recommend: BackendSpec = {
       handle: (ctx) =>
         ctx.req.query.get('userId') === null
           ? undefined
-          : apiResponse(200, 200, 'Success', { categoryName: 'OTT/동영상', baseDate: localDateTime(ctx.now).slice(0, 10), spendingCategory: 'ENTERTAINMENT', totalSpending: 0 }, ctx.now),
+          : apiResponse(
+              200,
+              200,
+              'Success',
+              { categoryName: 'OTT/동영상', baseDate: localDateTime(ctx.now).slice(0, 10), spendingCategory: 'ENTERTAINMENT', totalSpending: 0 },
+              ctx.now,
+            ),
     },
   ],
 };

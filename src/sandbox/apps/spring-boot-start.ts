@@ -12,13 +12,21 @@ export type BackendBoot = { ok: true; port: number; logs: string[] } | { ok: fal
 const stamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
 
 /** Starts the application: binds the port setting, then Hibernate connects to the database. */
-export function bootBackend(world: World, pod: KObject, spec: BackendSpec, env: Record<string, string>, isReady: (p: KObject) => boolean, now: number): BackendBoot {
+export function bootBackend(
+  world: World,
+  pod: KObject,
+  spec: BackendSpec,
+  env: Record<string, string>,
+  isReady: (p: KObject) => boolean,
+  now: number,
+): BackendBoot {
   const s = backendSettings(spec, env);
   const at = stamp(now);
-  const line = (level: string, logger: string, msg: string): string => `${at}  ${level.padStart(5)} 1 --- [${spec.name}-service] [           main] ${logger.padEnd(40)} : ${msg}`;
+  const line = (level: string, logger: string, msg: string): string =>
+    `${at}  ${level.padStart(5)} 1 --- [${spec.name}-service] [           main] ${logger.padEnd(40)} : ${msg}`;
   const logs = [
     '  .   ____          _            __ _ _',
-    ' /\\\\ / ___\'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\',
+    " /\\\\ / ___'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\",
     ' :: Spring Boot ::                (v3.4.0)',
     line('INFO', `c.u.l.${spec.name}.${spec.mainClass}`, `Starting ${spec.mainClass} v1.0.0 using Java 21`),
   ];
@@ -67,22 +75,35 @@ export function bootBackend(world: World, pod: KObject, spec: BackendSpec, env: 
         line('WARN', 'o.h.e.j.e.i.JdbcEnvironmentInitiator', `HHH000342: Could not obtain connection to query metadata`),
         '',
         exc,
-        line('ERROR', 'j.LocalContainerEntityManagerFactoryBean', `Failed to initialize JPA EntityManagerFactory: [PersistenceUnit: default] Unable to build Hibernate SessionFactory; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to open JDBC Connection for DDL execution [${jdbcMsg}] [n/a]`),
-        line('WARN', 'ConfigServletWebServerApplicationContext', `Exception encountered during context initialization - cancelling refresh attempt: org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory' defined in class path resource [org/springframework/boot/autoconfigure/orm/jpa/HibernateJpaConfiguration.class]: [PersistenceUnit: default] Unable to build Hibernate SessionFactory; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to open JDBC Connection for DDL execution [${jdbcMsg}] [n/a]`),
+        line(
+          'ERROR',
+          'j.LocalContainerEntityManagerFactoryBean',
+          `Failed to initialize JPA EntityManagerFactory: [PersistenceUnit: default] Unable to build Hibernate SessionFactory; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to open JDBC Connection for DDL execution [${jdbcMsg}] [n/a]`,
+        ),
+        line(
+          'WARN',
+          'ConfigServletWebServerApplicationContext',
+          `Exception encountered during context initialization - cancelling refresh attempt: org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory' defined in class path resource [org/springframework/boot/autoconfigure/orm/jpa/HibernateJpaConfiguration.class]: [PersistenceUnit: default] Unable to build Hibernate SessionFactory; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to open JDBC Connection for DDL execution [${jdbcMsg}] [n/a]`,
+        ),
         line('INFO', 'o.apache.catalina.core.StandardService', 'Stopping service [Tomcat]'),
         line('ERROR', 'o.s.boot.SpringApplication', 'Application run failed'),
         '',
         `org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory'`,
-        ...cause.length ? [`Caused by: ${exc}`, ...cause] : [`Caused by: ${exc}`],
+        ...(cause.length ? [`Caused by: ${exc}`, ...cause] : [`Caused by: ${exc}`]),
       ],
     };
   }
   const schema = schemaFailure(spec, (env.JPA_DDL_AUTO ?? 'update').trim(), conn.session);
-  if (schema) return { ok: false, exitCode: 1, logs: [...logs, ...schema.map((m) => (m.startsWith('\t') || m.startsWith('Caused') ? m : line('ERROR', 'o.s.boot.SpringApplication', m)))] };
+  if (schema)
+    return {
+      ok: false,
+      exitCode: 1,
+      logs: [...logs, ...schema.map((m) => (m.startsWith('\t') || m.startsWith('Caused') ? m : line('ERROR', 'o.s.boot.SpringApplication', m)))],
+    };
   logs.push(
     line('INFO', 'com.zaxxer.hikari.pool.HikariPool', 'HikariPool-1 - Added connection org.postgresql.jdbc.PgConnection@6a1b2c3d'),
     line('INFO', 'com.zaxxer.hikari.HikariDataSource', 'HikariPool-1 - Start completed.'),
-    line('INFO', 'o.s.b.a.e.web.EndpointLinksResolver', 'Exposing 4 endpoints beneath base path \'/actuator\''),
+    line('INFO', 'o.s.b.a.e.web.EndpointLinksResolver', "Exposing 4 endpoints beneath base path '/actuator'"),
     line('INFO', 'o.s.b.w.embedded.tomcat.TomcatWebServer', `Tomcat started on port ${s.port} (http) with context path '/'`),
     line('INFO', `c.u.l.${spec.name}.${spec.mainClass}`, `Started ${spec.mainClass} in 14.2 seconds (process running for 15.0)`),
   );
@@ -101,14 +122,21 @@ function schemaFailure(spec: BackendSpec, ddl: string, db: DatabaseSession): str
     return undefined;
   }
   if (ddl === 'validate' && !db.hasTable(table)) {
-    return ['Application run failed', `org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory'`, `Caused by: org.hibernate.tool.schema.spi.SchemaManagementException: Schema-validation: missing table [${table}]`];
+    return [
+      'Application run failed',
+      `org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'entityManagerFactory'`,
+      `Caused by: org.hibernate.tool.schema.spi.SchemaManagementException: Schema-validation: missing table [${table}]`,
+    ];
   }
   if (ddl === 'none' && !db.hasTable(table)) {
-    return ['Application run failed', 'java.lang.IllegalStateException: Failed to execute CommandLineRunner', `Caused by: org.postgresql.util.PSQLException: ERROR: relation "${table}" does not exist`];
+    return [
+      'Application run failed',
+      'java.lang.IllegalStateException: Failed to execute CommandLineRunner',
+      `Caused by: org.postgresql.util.PSQLException: ERROR: relation "${table}" does not exist`,
+    ];
   }
   if (!['validate', 'none', 'drop'].includes(ddl)) {
     return ['Application run failed', `Caused by: java.lang.IllegalArgumentException: Unrecognized legacy \`hibernate.hbm2ddl.auto\` value : \`${ddl}\``];
   }
   return undefined;
 }
-

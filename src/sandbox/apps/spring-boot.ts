@@ -108,7 +108,9 @@ function matchRoute(pattern: string, path: string): boolean {
 function health(world: World, pod: KObject, s: BackendSettings, isReady: (p: KObject) => boolean, path: string): AppResponse | undefined {
   const db: ConnectResult = connectPostgres(world, { namespace: pod.metadata.namespace ?? 'default', ...s.db }, isReady);
   const components: Record<string, unknown> = {
-    db: db.ok ? { status: 'UP', details: { database: 'PostgreSQL', validationQuery: 'isValid()' } } : { status: 'DOWN', details: { error: `org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection` } },
+    db: db.ok
+      ? { status: 'UP', details: { database: 'PostgreSQL', validationQuery: 'isValid()' } }
+      : { status: 'DOWN', details: { error: `org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection` } },
     diskSpace: { status: 'UP', details: { total: 133003395072, free: 98765432100, threshold: 10485760, path: '/.', exists: true } },
     livenessState: { status: 'UP' },
     ping: { status: 'UP' },
@@ -127,7 +129,15 @@ function health(world: World, pod: KObject, s: BackendSettings, isReady: (p: KOb
 }
 
 /** Answers one HTTP request the way the running backend does. */
-export function serveBackend(world: World, pod: KObject, spec: BackendSpec, env: Record<string, string>, req: AppRequest, isReady: (p: KObject) => boolean, now: number): AppResponse {
+export function serveBackend(
+  world: World,
+  pod: KObject,
+  spec: BackendSpec,
+  env: Record<string, string>,
+  req: AppRequest,
+  isReady: (p: KObject) => boolean,
+  now: number,
+): AppResponse {
   const s = backendSettings(spec, env);
   const cors = applyCors(s.allowedOrigins, req);
   const finish = (r: AppResponse): AppResponse => ({ ...r, headers: { ...('headers' in cors ? cors.headers : {}), ...SECURITY_HEADERS, ...r.headers } });

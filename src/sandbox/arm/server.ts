@@ -42,7 +42,7 @@ function handle(req: IncomingMessage, res: ServerResponse, { store, token }: Arm
   if (!auth) return armError(res, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
   if (auth !== `Bearer ${token}`) return armError(res, 401, 'InvalidAuthenticationToken', 'The access token is invalid.');
   if (!url.searchParams.get('api-version')) {
-    return armError(res, 400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    return armError(res, 400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
   }
   const path = url.pathname;
   const list = LIST.exec(path);
@@ -69,7 +69,12 @@ function handle(req: IncomingMessage, res: ServerResponse, { store, token }: Arm
   }
   const registry = store.get(name);
   if (!registry) {
-    return armError(res, 404, 'ResourceNotFound', `The Resource 'Microsoft.ContainerRegistry/registries/${name}' under resource group '${SANDBOX_RESOURCE_GROUP}' was not found.`);
+    return armError(
+      res,
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.ContainerRegistry/registries/${name}' under resource group '${SANDBOX_RESOURCE_GROUP}' was not found.`,
+    );
   }
   if (credentials && req.method === 'POST') {
     return sendJson(res, 200, {
@@ -109,7 +114,11 @@ function resourceOf(registry: RegistryRecord): unknown {
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'x-ms-request-id': crypto.randomUUID() });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'x-ms-request-id': crypto.randomUUID(),
+  });
   res.end(text);
 }
 

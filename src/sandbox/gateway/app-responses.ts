@@ -27,8 +27,14 @@ const INDEX_HTML =
   '<script src="/runtime-env.js"></script></head><body><div id="root"></div></body></html>\n';
 
 function genericAnswer(world: World, pod: KObject, req: AppRequest): AppResponse {
-  const json = (status: number, body: unknown, type = 'application/json'): AppResponse => ({ status, headers: { 'Content-Type': type }, body: JSON.stringify(body) });
-  const springBoot = (pod.spec?.containers ?? []).some((c: Json) => [c.readinessProbe, c.startupProbe, c.livenessProbe].some((p) => String(p?.httpGet?.path ?? '').startsWith('/actuator')));
+  const json = (status: number, body: unknown, type = 'application/json'): AppResponse => ({
+    status,
+    headers: { 'Content-Type': type },
+    body: JSON.stringify(body),
+  });
+  const springBoot = (pod.spec?.containers ?? []).some((c: Json) =>
+    [c.readinessProbe, c.startupProbe, c.livenessProbe].some((p) => String(p?.httpGet?.path ?? '').startsWith('/actuator')),
+  );
   if (springBoot) {
     if (req.method === 'GET' && req.path.startsWith('/actuator/health')) return json(200, { status: 'UP' }, 'application/vnd.spring-boot.actuator.v3+json');
     return json(404, { timestamp: new Date().toISOString(), status: 404, error: 'Not Found', path: req.path });
@@ -47,5 +53,9 @@ export function send(res: ServerResponse, r: AppResponse, head = false): void {
 /** The error pages ingress-nginx (and its default backend) send. */
 export function nginxError(res: ServerResponse, code: 404 | 502 | 503): void {
   const title = { 404: '404 Not Found', 502: '502 Bad Gateway', 503: '503 Service Temporarily Unavailable' }[code];
-  send(res, { status: code, headers: { 'Content-Type': 'text/html' }, body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n` });
+  send(res, {
+    status: code,
+    headers: { 'Content-Type': 'text/html' },
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  });
 }

@@ -33,7 +33,12 @@ export class Gateway implements LoadBalancerPorts {
     private cluster: ClusterReader,
     images?: ImageCatalog,
   ) {
-    this.world = { get: (r, ns, n) => cluster.get(r, ns, n), list: (r, ns) => cluster.list(r, ns), simOf: (o) => cluster.simOf(o), imageBuildArgs: (ref) => images?.buildArgs?.(ref) };
+    this.world = {
+      get: (r, ns, n) => cluster.get(r, ns, n),
+      list: (r, ns) => cluster.list(r, ns),
+      simOf: (o) => cluster.simOf(o),
+      imageBuildArgs: (ref) => images?.buildArgs?.(ref),
+    };
   }
 
   ensure(namespace: string, name: string, preferredPort?: number): Promise<number> {
@@ -73,10 +78,12 @@ export class Gateway implements LoadBalancerPorts {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.servers.keys()].map((k) => {
-      const [ns = '', name = ''] = k.split('/');
-      return this.release(ns, name).catch(() => undefined);
-    }));
+    await Promise.all(
+      [...this.servers.keys()].map((k) => {
+        const [ns = '', name = ''] = k.split('/');
+        return this.release(ns, name).catch(() => undefined);
+      }),
+    );
   }
 
   private handle(namespace: string, name: string, req: IncomingMessage, res: ServerResponse): void {

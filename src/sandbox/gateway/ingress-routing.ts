@@ -93,7 +93,14 @@ export function buildServers(cluster: ClassReader, ingresses: KObject[]): Map<st
         const path = p.path || '/';
         const pathType = p.pathType ?? 'ImplementationSpecific';
         const existing = server.locations.find((l) => l.path === path && l.pathType === pathType);
-        const loc: Location = { path, pathType, ingress: ing, backend: { service: p.backend?.service?.name, port: p.backend?.service?.port?.number ?? p.backend?.service?.port?.name }, useRegex, ...(rewriteTarget !== undefined ? { rewriteTarget } : {}) };
+        const loc: Location = {
+          path,
+          pathType,
+          ingress: ing,
+          backend: { service: p.backend?.service?.name, port: p.backend?.service?.port?.number ?? p.backend?.service?.port?.name },
+          useRegex,
+          ...(rewriteTarget !== undefined ? { rewriteTarget } : {}),
+        };
         if (existing?.ingress) continue; // already configured by an older Ingress
         if (existing) server.locations[server.locations.indexOf(existing)] = loc;
         else server.locations.push(loc);
@@ -189,5 +196,3 @@ export function routeIngress(cluster: ClassReader, ingresses: KObject[], host: s
     ingress: loc.ingress.metadata.name,
   };
 }
-
-

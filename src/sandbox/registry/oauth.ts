@@ -28,9 +28,7 @@ export async function handleOAuth(
   if (url.pathname === '/oauth2/token') {
     const refresh = form.get('refresh_token');
     const basic = parseBasic(req.headers.authorization);
-    const ok = refresh
-      ? tokens.refreshValidFor(refresh, registry.name)
-      : basic !== undefined && basicValid(registry, tokens, basic.user, basic.password);
+    const ok = refresh ? tokens.refreshValidFor(refresh, registry.name) : basic !== undefined && basicValid(registry, tokens, basic.user, basic.password);
     if (!ok) return send(401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] });
     return send(200, { access_token: tokens.issueAccess(registry.name) });
   }

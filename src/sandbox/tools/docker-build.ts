@@ -76,7 +76,9 @@ export async function build(ctx: ToolContext, req: BuildRequest): Promise<void> 
       if (matches.length === 0) {
         const ref = createHash('sha256').update(context).digest('hex').slice(0, 25);
         progress(`#${step} ERROR: "/${source.replace(/^\/+/, '')}": not found`);
-        throw fail(`failed to solve: failed to compute cache key: failed to calculate checksum of ref ${ref}::${ref.slice(0, 12)}: "/${source.replace(/^\/+/, '')}": not found`);
+        throw fail(
+          `failed to solve: failed to compute cache key: failed to calculate checksum of ref ${ref}::${ref.slice(0, 12)}: "/${source.replace(/^\/+/, '')}": not found`,
+        );
       }
       for (const match of matches) {
         const { hash, bytes } = hashPath(path.join(context, match));
@@ -91,7 +93,9 @@ export async function build(ctx: ToolContext, req: BuildRequest): Promise<void> 
   const usedArgs = Object.fromEntries(declared.map((a) => [a.name, vars[a.name] ?? null]));
   const unused = [...passed.keys()].filter((k) => !declared.some((a) => a.name === k));
   const id = `sha256:${createHash('sha256')
-    .update(JSON.stringify({ dockerfile, args: sortKeys(usedArgs), inputs: inputs.sort(), labels: [...req.labels].sort(), platform: req.platform ?? 'linux/amd64' }))
+    .update(
+      JSON.stringify({ dockerfile, args: sortKeys(usedArgs), inputs: inputs.sort(), labels: [...req.labels].sort(), platform: req.platform ?? 'linux/amd64' }),
+    )
     .digest('hex')}`;
   const created = new Date().toISOString();
   const size = contextBytes + (frontend ? 48_000_000 : 420_000_000);

@@ -12,7 +12,12 @@ export function matchSources(context: string, source: string): string[] {
   const dir = path.posix.dirname(rel);
   const base = path.posix.basename(rel);
   if (!/[*?[]/.test(base)) return exists(path.join(context, rel)) ? [rel] : [];
-  const pattern = new RegExp(`^${base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  const pattern = new RegExp(
+    `^${base
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
   let names: string[];
   try {
     names = readdirSync(path.join(context, dir));

@@ -27,7 +27,7 @@ export function normalizeRef(ref: string): { ref: string } | { error: string } {
     return { error: 'invalid reference format' };
   }
   if (!reference.startsWith('sha256:') && !/^[\w][\w.-]{0,127}$/.test(reference)) return { error: 'invalid reference format' };
-  const name = explicitHost ? `${host}/${repo}` : ref.split(/[:@]/)[0] as string;
+  const name = explicitHost ? `${host}/${repo}` : (ref.split(/[:@]/)[0] as string);
   return { ref: reference.startsWith('sha256:') ? `${name}@${reference}` : `${name}:${reference}` };
 }
 

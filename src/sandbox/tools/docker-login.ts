@@ -50,7 +50,9 @@ export async function login(ctx: ToolContext, req: LoginRequest): Promise<void> 
     config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${req.username}:${password}`).toString('base64') } };
     writeJsonAtomic(file, config, 0o600);
   });
-  ctx.err(`WARNING! Your password will be stored unencrypted in ${file}.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/engine/reference/commandline/login/#credential-stores\n\n`);
+  ctx.err(
+    `WARNING! Your password will be stored unencrypted in ${file}.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/engine/reference/commandline/login/#credential-stores\n\n`,
+  );
   ctx.out('Login Succeeded\n');
 }
 

@@ -40,7 +40,13 @@ export async function push(ctx: ToolContext, rawRef: string, quiet: boolean): Pr
   const { text, layers } = manifestFor(image.id, image.size);
   if (!quiet) for (const layer of layers) ctx.out(`${layer.slice(7, 19)}: Preparing\n`);
   await ctx.delay('dockerPush');
-  const put = await registryCall(host, 'PUT', `/v2/${repo}/manifests/${reference}`, { auth, body: text, contentType: MANIFEST_TYPE, signal: ctx.signal, env: ctx.env });
+  const put = await registryCall(host, 'PUT', `/v2/${repo}/manifests/${reference}`, {
+    auth,
+    body: text,
+    contentType: MANIFEST_TYPE,
+    signal: ctx.signal,
+    env: ctx.env,
+  });
   if (put.status === 401) throw new ToolExit(1, ACR_UNAUTHORIZED);
   if (put.status !== 201) throw new ToolExit(1, `failed to push ${normalized.ref}: ${errorMessage(put.body)}`);
   const digest = String(put.headers['docker-content-digest']);

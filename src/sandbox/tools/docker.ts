@@ -64,7 +64,12 @@ async function main(ctx: ToolContext): Promise<void> {
     case 'login': {
       const parsed = parse('login', args, { username: { value: true, short: 'u' }, password: { value: true, short: 'p' }, 'password-stdin': { value: false } });
       if (parsed.positionals.length > 1) throw new ToolExit(1, `"docker login" requires at most 1 argument.\nSee 'docker login --help'.`);
-      return login(ctx, { server: parsed.positionals[0] ?? 'docker.io', username: last(parsed, 'username'), password: last(parsed, 'password'), passwordStdin: has(parsed, 'password-stdin') });
+      return login(ctx, {
+        server: parsed.positionals[0] ?? 'docker.io',
+        username: last(parsed, 'username'),
+        password: last(parsed, 'password'),
+        passwordStdin: has(parsed, 'password-stdin'),
+      });
     }
     case 'logout': {
       const parsed = parse('logout', args, {});
@@ -76,7 +81,14 @@ async function main(ctx: ToolContext): Promise<void> {
         const n = normalizeRef(ref);
         const image = 'error' in n ? undefined : findImage(ctx.paths().imagesDir, n.ref);
         if (!image) throw new ToolExit(1, `[]\nError: No such image: ${ref}`);
-        return { Id: image.id, RepoTags: listImages(ctx.paths().imagesDir).filter((i) => i.id === image.id).map((i) => i.ref), Created: image.created, Size: image.size };
+        return {
+          Id: image.id,
+          RepoTags: listImages(ctx.paths().imagesDir)
+            .filter((i) => i.id === image.id)
+            .map((i) => i.ref),
+          Created: image.created,
+          Size: image.size,
+        };
       });
       return ctx.out(`${JSON.stringify(found, null, 4)}\n`);
     }

@@ -48,13 +48,16 @@ export function argDeclarations(instructions: Instruction[]): ArgDecl[] {
 
 /** Expands $VAR, ${VAR}, ${VAR:-default} and ${VAR:+alt}; unknown variables become empty. */
 export function expand(text: string, vars: Record<string, string>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced?: string, op?: string, word?: string, bare?: string) => {
-    const name = (braced ?? bare) as string;
-    const value = vars[name];
-    if (op === '-') return value ? value : (word ?? '');
-    if (op === '+') return value ? (word ?? '') : '';
-    return value ?? '';
-  });
+  return text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_m, braced?: string, op?: string, word?: string, bare?: string) => {
+      const name = (braced ?? bare) as string;
+      const value = vars[name];
+      if (op === '-') return value ? value : (word ?? '');
+      if (op === '+') return value ? (word ?? '') : '';
+      return value ?? '';
+    },
+  );
 }
 
 export interface CopySpec {

@@ -11,7 +11,23 @@ import { gradleRunsOn, javaMajor, sandboxJavaVersion } from './jdk.js';
 import { runTool, ToolExit, type ToolContext } from './runtime.js';
 
 const TASKS = ['clean', 'build', 'assemble', 'bootJar', 'jar', 'classes', 'compileJava', 'test', 'check'];
-const SWITCHES = new Set(['-q', '--quiet', '--no-daemon', '--daemon', '--offline', '--stacktrace', '-s', '--info', '-i', '--parallel', '--build-cache', '--no-build-cache', '--scan', '--no-scan', '--refresh-dependencies']);
+const SWITCHES = new Set([
+  '-q',
+  '--quiet',
+  '--no-daemon',
+  '--daemon',
+  '--offline',
+  '--stacktrace',
+  '-s',
+  '--info',
+  '-i',
+  '--parallel',
+  '--build-cache',
+  '--no-build-cache',
+  '--scan',
+  '--no-scan',
+  '--refresh-dependencies',
+]);
 
 function failure(what: string, tryText = '> Run with --stacktrace option to get the stack trace.'): ToolExit {
   return new ToolExit(1, `\nFAILURE: Build failed with an exception.\n\n* What went wrong:\n${what}\n\n* Try:\n${tryText}\n\nBUILD FAILED in 1s`);
@@ -45,7 +61,10 @@ function plan(build: GradleBuild, argv: string[]): Plan {
         throw failure(`Project '${module}' not found in root project '${build.name}'.`, '> Run gradlew projects to get a list of available projects.');
       }
       if (!TASKS.includes(task)) {
-        throw failure(`Task '${task}' not found in ${module ? `project ':${module}'` : `root project '${build.name}'`}.`, '> Run gradlew tasks to get a list of available tasks.');
+        throw failure(
+          `Task '${task}' not found in ${module ? `project ':${module}'` : `root project '${build.name}'`}.`,
+          '> Run gradlew tasks to get a list of available tasks.',
+        );
       }
       // An unqualified task runs in every project, like Gradle's task selection.
       for (const m of module ? [module] : build.modules) requested.push({ module: m, task });
@@ -116,7 +135,11 @@ async function main(ctx: ToolContext): Promise<void> {
   const build = readSettings(root);
   if (!build) throw failure(`Directory '${root}' does not contain a Gradle build.`);
   const { requested, excluded, quiet } = plan(build, ctx.argv);
-  checkJdk(ctx, build, requested.some((r) => COMPILING.includes(r.task) && !excluded.has(r.task)));
+  checkJdk(
+    ctx,
+    build,
+    requested.some((r) => COMPILING.includes(r.task) && !excluded.has(r.task)),
+  );
   const log = (line: string) => {
     if (!quiet) ctx.out(`${line}\n`);
   };

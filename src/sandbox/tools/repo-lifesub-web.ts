@@ -172,7 +172,14 @@ export function webFiles(variant: LabVariant): Files {
         name: 'lifesub-web',
         version: '0.1.0',
         private: true,
-        dependencies: { react: '^18.3.1', 'react-dom': '^18.3.1', 'react-router-dom': '^6.28.0', axios: '^1.7.7', '@mui/material': '^6.1.7', 'react-scripts': '5.0.1' },
+        dependencies: {
+          react: '^18.3.1',
+          'react-dom': '^18.3.1',
+          'react-router-dom': '^6.28.0',
+          axios: '^1.7.7',
+          '@mui/material': '^6.1.7',
+          'react-scripts': '5.0.1',
+        },
         scripts: { start: 'react-scripts start', build: 'react-scripts build' },
       },
       null,
@@ -180,10 +187,13 @@ export function webFiles(variant: LabVariant): Files {
     )}\n`,
     '.gitignore': 'node_modules/\nbuild/\n',
     'README.md': '# lifesub-web\n\nReact frontend of lifesub.\n',
-    'public/index.html': '<!DOCTYPE html>\n<html lang="ko">\n  <head>\n    <meta charset="utf-8" />\n    <title>LifeSub</title>\n    <script src="%PUBLIC_URL%/runtime-env.js"></script>\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n',
+    'public/index.html':
+      '<!DOCTYPE html>\n<html lang="ko">\n  <head>\n    <meta charset="utf-8" />\n    <title>LifeSub</title>\n    <script src="%PUBLIC_URL%/runtime-env.js"></script>\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n',
     'public/runtime-env.js': runtimeEnvJs(e),
-    'src/index.js': "import React from 'react';\nimport ReactDOM from 'react-dom/client';\nimport App from './App';\n\nReactDOM.createRoot(document.getElementById('root')).render(<App />);\n",
-    'src/App.js': "import { authApi } from './services/api';\n\nexport default function App() {\n  return <button onClick={() => authApi.login({ userId: 'user01', password: 'P@ssw0rd$' })}>LifeSub</button>;\n}\n",
+    'src/index.js':
+      "import React from 'react';\nimport ReactDOM from 'react-dom/client';\nimport App from './App';\n\nReactDOM.createRoot(document.getElementById('root')).render(<App />);\n",
+    'src/App.js':
+      "import { authApi } from './services/api';\n\nexport default function App() {\n  return <button onClick={() => authApi.login({ userId: 'user01', password: 'P@ssw0rd$' })}>LifeSub</button>;\n}\n",
     'src/services/api.js': apiJs(e),
     [`${dir}/Dockerfile-lifesub-web`]: DOCKERFILE,
     [`${dir}/nginx.conf`]: NGINX_CONF,

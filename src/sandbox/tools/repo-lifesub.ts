@@ -87,10 +87,13 @@ configure(subprojects.findAll { it.name.endsWith('-biz') || it.name == 'common' 
 
 export function lifesubFiles(branch: string): Files {
   const files: Files = {
-    'settings.gradle': `rootProject.name = 'lifesub'\n\n${Object.keys(MODULES).map((m) => `include '${m}'`).join('\n')}\n`,
+    'settings.gradle': `rootProject.name = 'lifesub'\n\n${Object.keys(MODULES)
+      .map((m) => `include '${m}'`)
+      .join('\n')}\n`,
     'build.gradle': ROOT_BUILD_GRADLE,
     gradlew: gradlewLauncher(),
-    'gradle/wrapper/gradle-wrapper.properties': 'distributionBase=GRADLE_USER_HOME\ndistributionPath=wrapper/dists\ndistributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\nzipStoreBase=GRADLE_USER_HOME\nzipStorePath=wrapper/dists\n',
+    'gradle/wrapper/gradle-wrapper.properties':
+      'distributionBase=GRADLE_USER_HOME\ndistributionPath=wrapper/dists\ndistributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\nzipStoreBase=GRADLE_USER_HOME\nzipStorePath=wrapper/dists\n',
     '.gitignore': '.gradle\nbuild/\n\n### IntelliJ IDEA ###\n.idea/\n',
     // The real branches track build output committed before the .gitignore: a build changes these,
     // so "uncommitted changes" must not count them.
@@ -104,7 +107,10 @@ export function lifesubFiles(branch: string): Files {
       'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: backend-ingress\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: dg0200.20.1.2.3.nip.io\n',
   };
   for (const [name, m] of Object.entries(MODULES)) {
-    const className = name.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+    const className = name
+      .split('-')
+      .map((p) => p[0]!.toUpperCase() + p.slice(1))
+      .join('');
     const dir = `${name}/src/main/java/com/unicorn/lifesub/${m.pkg.replace(/\./g, '/')}`;
     files[`${name}/build.gradle`] = moduleBuildGradle(m.deps, m.jar);
     files[`${dir}/${className}${m.jar ? 'Application' : 'Module'}.java`] =

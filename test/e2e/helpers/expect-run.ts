@@ -3,7 +3,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect } from 'vitest';
-import { explain, finalStatuses, runCli, stepEvents, summaryOf, type CliResult, type RunOptions, type StepEvent, type SummaryEvent } from '../../support/cli.js';
+import {
+  explain,
+  finalStatuses,
+  runCli,
+  stepEvents,
+  summaryOf,
+  type CliResult,
+  type RunOptions,
+  type StepEvent,
+  type SummaryEvent,
+} from '../../support/cli.js';
 
 /** Every step name of `up` with the default configuration (src/graph/up.ts). */
 export const UP_STEPS = [

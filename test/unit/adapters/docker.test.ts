@@ -20,17 +20,31 @@ function writesIidFile(expectedPrefix: string[], id: string | undefined) {
 describe('DockerCli', () => {
   test('build: exact argv, dockerfile resolved against the context, image ID from the iidfile', async () => {
     const prefix = [
-      'build', '-f', '/w/lifesub/deployment/Dockerfile',
-      '--build-arg', 'BUILD_LIB_DIR=member/build/libs', '--build-arg', 'ARTIFACTORY_FILE=member.jar',
-      '-t', 'democr.azurecr.io/lifesub/member:1.0.0',
-      '--label', 'lifesub/id=alice', '--platform', 'linux/amd64', '/w/lifesub', '--iidfile',
+      'build',
+      '-f',
+      '/w/lifesub/deployment/Dockerfile',
+      '--build-arg',
+      'BUILD_LIB_DIR=member/build/libs',
+      '--build-arg',
+      'ARTIFACTORY_FILE=member.jar',
+      '-t',
+      'democr.azurecr.io/lifesub/member:1.0.0',
+      '--label',
+      'lifesub/id=alice',
+      '--platform',
+      'linux/amd64',
+      '/w/lifesub',
+      '--iidfile',
     ];
     const runner = new ScriptedRunner([{ file: 'docker', args: writesIidFile(prefix, IMAGE_ID) }]);
     const { imageId } = await new DockerCli(runner).build(
       {
-        context: '/w/lifesub', dockerfile: 'deployment/Dockerfile', tags: ['democr.azurecr.io/lifesub/member:1.0.0'],
+        context: '/w/lifesub',
+        dockerfile: 'deployment/Dockerfile',
+        tags: ['democr.azurecr.io/lifesub/member:1.0.0'],
         buildArgs: { BUILD_LIB_DIR: 'member/build/libs', ARTIFACTORY_FILE: 'member.jar' },
-        labels: { 'lifesub/id': 'alice' }, platform: 'linux/amd64',
+        labels: { 'lifesub/id': 'alice' },
+        platform: 'linux/amd64',
       },
       { signal },
     );
@@ -70,7 +84,14 @@ describe('DockerCli', () => {
   test('the temporary iidfile is removed', async () => {
     let iid = '';
     const runner = new ScriptedRunner([
-      { file: 'docker', args: (a) => { iid = a[a.indexOf('--iidfile') + 1]!; writeFileSync(iid, IMAGE_ID); return true; } },
+      {
+        file: 'docker',
+        args: (a) => {
+          iid = a[a.indexOf('--iidfile') + 1]!;
+          writeFileSync(iid, IMAGE_ID);
+          return true;
+        },
+      },
     ]);
     await new DockerCli(runner).build({ context: '/w', dockerfile: 'D', tags: [], buildArgs: {} }, { signal });
     expect(() => readFileSync(iid)).toThrow();

@@ -66,9 +66,7 @@ describe('ExecaRunner', () => {
   });
 
   test('names the sub-command, never the rest of argv', async () => {
-    const err = await failure(
-      runner.run(node, ['-e', 'process.exit(1)', 'upgrade', '--values', 'https://user:pw@example'], { signal: never }),
-    );
+    const err = await failure(runner.run(node, ['-e', 'process.exit(1)', 'upgrade', '--values', 'https://user:pw@example'], { signal: never }));
     expect(err.message).toBe('node upgrade exited with code 1');
     expect(err.message).not.toContain('pw@');
   });

@@ -113,9 +113,7 @@ describe('GitCli.uncommittedChanges against the real git binary', () => {
 describe('GitCli arguments', () => {
   test('never prompts, and keeps URL credentials out of output', async () => {
     const url = 'https://ghp_tok3n@github.com/cna-bootcamp/lifesub.git';
-    const runner = new ScriptedRunner([
-      { file: 'git', args: ['clone', '--branch', 'k8s', '--single-branch', url, '/w/lifesub'] },
-    ]);
+    const runner = new ScriptedRunner([{ file: 'git', args: ['clone', '--branch', 'k8s', '--single-branch', url, '/w/lifesub'] }]);
     await new GitCli(runner).clone(url, 'k8s', '/w/lifesub', { signal });
     expect(runner.calls[0]!.env).toEqual({ GIT_TERMINAL_PROMPT: '0' });
     expect(runner.calls[0]!.secrets).toEqual(['ghp_tok3n']);

@@ -96,7 +96,11 @@ describe('GradleWrapper', () => {
     const lf = repo('crlf-late');
     const runner = new ScriptedRunner([
       javaOk,
-      { file: join(lf, 'gradlew'), args: () => true, error: new ToolError('gradlew exited with code 127', undefined, { details: "/usr/bin/env: 'bash\r': No such file or directory" }) },
+      {
+        file: join(lf, 'gradlew'),
+        args: () => true,
+        error: new ToolError('gradlew exited with code 127', undefined, { details: "/usr/bin/env: 'bash\r': No such file or directory" }),
+      },
     ]);
     const err = (await new GradleWrapper(runner).build(lf, [':member:build'], { signal }).catch((e: unknown) => e)) as ToolError;
     expect(err.message).toContain('CRLF');
@@ -117,12 +121,14 @@ describe('GradleWrapper', () => {
   test('JAVA_HOME decides which java is checked, as in gradlew; a broken JAVA_HOME is named', async () => {
     const dir = repo('javahome');
     const home = join(root, 'no-such-jdk');
-    const err = (await new GradleWrapper(new ExecaRunner(), { javaHome: home }).build(dir, [':member:build'], { signal }).catch((e: unknown) => e)) as ToolError;
+    const err = (await new GradleWrapper(new ExecaRunner(), { javaHome: home })
+      .build(dir, [':member:build'], { signal })
+      .catch((e: unknown) => e)) as ToolError;
     expect(err.message).toContain(`JAVA_HOME is set to ${home}`);
     expect(err.hint).toContain('install JDK 21');
   });
 
-  test('a JDK too new for the wrapper\'s Gradle fails before Gradle runs (Gradle 8.10 runs on Java up to 23)', async () => {
+  test("a JDK too new for the wrapper's Gradle fails before Gradle runs (Gradle 8.10 runs on Java up to 23)", async () => {
     const dir = repo('jdk25');
     const java = fakeJava('openjdk version "25" 2025-09-16\n');
     const err = (await new GradleWrapper(new ExecaRunner(), { java }).build(dir, [':member:build'], { signal }).catch((e: unknown) => e)) as ToolError;
@@ -139,7 +145,10 @@ describe('GradleWrapper', () => {
   });
 
   test('with the real runner: arguments reach the wrapper, failures name gradlew', async () => {
-    const dir = repo('real', '#!/bin/sh\necho "args: $*"\necho "cwd: $(pwd)"\n[ "$1" = ":bad:build" ] && { echo "FAILURE: Build failed" >&2; exit 1; }\nexit 0\n');
+    const dir = repo(
+      'real',
+      '#!/bin/sh\necho "args: $*"\necho "cwd: $(pwd)"\n[ "$1" = ":bad:build" ] && { echo "FAILURE: Build failed" >&2; exit 1; }\nexit 0\n',
+    );
     const lines: string[] = [];
     const gradle = new GradleWrapper(new ExecaRunner(), { java: fakeJava(JAVA_21) });
     await gradle.build(dir, [':member:build'], { signal, onLine: (l) => lines.push(l) });

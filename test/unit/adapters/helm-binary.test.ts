@@ -45,7 +45,9 @@ describe('resolveHelmBinary', () => {
     await expect(missing).rejects.toBeInstanceOf(UserError);
     await expect(missing).rejects.toThrow(/configured helm .*nope\/helm.* could not be run/);
     const old = path.join(fakeHelmDir('v3.12.3'), 'helm');
-    await expect(resolveHelmBinary({ runner, configured: old, sandbox: true, home }, signal)).rejects.toThrow(/is v3\.12\.3; lifesub needs Helm 3\.13 or newer/);
+    await expect(resolveHelmBinary({ runner, configured: old, sandbox: true, home }, signal)).rejects.toThrow(
+      /is v3\.12\.3; lifesub needs Helm 3\.13 or newer/,
+    );
   });
 
   test('helm on PATH when it is 3.13 or newer', async () => {

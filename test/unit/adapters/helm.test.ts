@@ -23,8 +23,12 @@ describe('HelmCli', () => {
   test('chartVersionKnown: helm search repo, matching the exact chart name and version (the keyword is a substring)', async () => {
     const search = ['search', 'repo', 'bitnami/postgresql', '--version', '14.3.2', '-o', 'json', ...cluster];
     const only = (hits: unknown[]) => new ScriptedRunner([{ file: 'helm', args: search, result: { stdout: JSON.stringify(hits), stderr: '' } }]);
-    expect(await new HelmCli(only([{ name: 'bitnami/postgresql', version: '14.3.2' }]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal })).toBe(true);
-    expect(await new HelmCli(only([{ name: 'bitnami/postgresql-ha', version: '14.3.2' }]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal })).toBe(false);
+    expect(
+      await new HelmCli(only([{ name: 'bitnami/postgresql', version: '14.3.2' }]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal }),
+    ).toBe(true);
+    expect(
+      await new HelmCli(only([{ name: 'bitnami/postgresql-ha', version: '14.3.2' }]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal }),
+    ).toBe(false);
     expect(await new HelmCli(only([]), opts).chartVersionKnown('bitnami/postgresql', '14.3.2', { signal })).toBe(false);
   });
 
@@ -51,16 +55,34 @@ describe('HelmCli', () => {
       {
         file: 'helm',
         args: [
-          'upgrade', '--install', 'member', 'bitnami/postgresql', '--version', '14.3.2', '-n', 'alice-lifesub-ns',
-          '--create-namespace', '--values', '-', '--timeout', '300s',
-          '--labels', 'app.kubernetes.io/managed-by=lifesub,lifesub/id=alice', ...cluster,
+          'upgrade',
+          '--install',
+          'member',
+          'bitnami/postgresql',
+          '--version',
+          '14.3.2',
+          '-n',
+          'alice-lifesub-ns',
+          '--create-namespace',
+          '--values',
+          '-',
+          '--timeout',
+          '300s',
+          '--labels',
+          'app.kubernetes.io/managed-by=lifesub,lifesub/id=alice',
+          ...cluster,
         ],
       },
     ]);
     await new HelmCli(runner, opts).upgradeInstall(
       {
-        release: 'member', chart: 'bitnami/postgresql', version: '14.3.2', namespace: 'alice-lifesub-ns',
-        createNamespace: true, values, timeoutMs: 299_500,
+        release: 'member',
+        chart: 'bitnami/postgresql',
+        version: '14.3.2',
+        namespace: 'alice-lifesub-ns',
+        createNamespace: true,
+        values,
+        timeoutMs: 299_500,
         labels: { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub/id': 'alice' },
       },
       { signal },
@@ -114,7 +136,8 @@ describe('HelmCli', () => {
   });
 
   test('status reports a release stuck in pending-install or failed (never hides it as absent)', async () => {
-    const entry = (status: string) => JSON.stringify([{ name: 'ingress-nginx', namespace: 'ingress-basic', revision: '1', status, chart: 'ingress-nginx-4.12.1' }]);
+    const entry = (status: string) =>
+      JSON.stringify([{ name: 'ingress-nginx', namespace: 'ingress-basic', revision: '1', status, chart: 'ingress-nginx-4.12.1' }]);
     const args = ['list', '-n', 'ingress-basic', ...ALL_STATES, '-o', 'json', '--filter', '^ingress-nginx$'];
     const runner = new ScriptedRunner([
       { file: 'helm', args, result: { stdout: entry('pending-install') } },
@@ -127,7 +150,9 @@ describe('HelmCli', () => {
   });
 
   test('status escapes regex characters in the release name', async () => {
-    const runner = new ScriptedRunner([{ file: 'helm', args: ['list', '-n', 'ns', ...ALL_STATES, '-o', 'json', '--filter', '^a\\.b$'], result: { stdout: '[]' } }]);
+    const runner = new ScriptedRunner([
+      { file: 'helm', args: ['list', '-n', 'ns', ...ALL_STATES, '-o', 'json', '--filter', '^a\\.b$'], result: { stdout: '[]' } },
+    ]);
     expect(await new HelmCli(runner).status('a.b', 'ns', { signal })).toBeUndefined();
     runner.assertDone();
   });

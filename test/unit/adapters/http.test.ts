@@ -14,7 +14,9 @@ beforeAll(async () => {
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
         res.writeHead(201, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': req.headers.origin ?? '' });
-        res.end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, origin: req.headers.origin, type: req.headers['content-type'], body }));
+        res.end(
+          JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, origin: req.headers.origin, type: req.headers['content-type'], body }),
+        );
       });
       return;
     }
@@ -69,11 +71,24 @@ describe('FetchHttp.request', () => {
 
   test('connectTo: the connection goes to the address, the URL host (never resolved) goes in the Host header', async () => {
     const res = await http.request(
-      { method: 'POST', url: 'http://alice.lb.invalid/echo?x=1', headers: { Origin: 'http://20.4.5.6', 'Content-Type': 'application/json' }, body: '{}', connectTo: `127.0.0.1:${port()}` },
+      {
+        method: 'POST',
+        url: 'http://alice.lb.invalid/echo?x=1',
+        headers: { Origin: 'http://20.4.5.6', 'Content-Type': 'application/json' },
+        body: '{}',
+        connectTo: `127.0.0.1:${port()}`,
+      },
       { signal, timeoutMs: 2000 },
     );
     expect(res.status).toBe(201);
-    expect(JSON.parse(res.body)).toEqual({ method: 'POST', url: '/echo?x=1', host: 'alice.lb.invalid', origin: 'http://20.4.5.6', type: 'application/json', body: '{}' });
+    expect(JSON.parse(res.body)).toEqual({
+      method: 'POST',
+      url: '/echo?x=1',
+      host: 'alice.lb.invalid',
+      origin: 'http://20.4.5.6',
+      type: 'application/json',
+      body: '{}',
+    });
     expect(res.headers?.['access-control-allow-origin']).toBe('http://20.4.5.6');
   });
 
@@ -85,7 +100,9 @@ describe('FetchHttp.request', () => {
   });
 
   test('timeout → ToolError naming the request and the address; abort → AbortedError', async () => {
-    const err = await http.request({ method: 'GET', url: 'http://alice.lb.invalid/slow', connectTo: `127.0.0.1:${port()}` }, { signal, timeoutMs: 150 }).catch((e: unknown) => e);
+    const err = await http
+      .request({ method: 'GET', url: 'http://alice.lb.invalid/slow', connectTo: `127.0.0.1:${port()}` }, { signal, timeoutMs: 150 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ToolError);
     expect((err as Error).message).toBe(`GET http://alice.lb.invalid/slow (via 127.0.0.1:${port()}) timed out after 150ms`);
     const controller = new AbortController();

@@ -58,14 +58,18 @@ describe('RetryingRunner', () => {
   });
 
   test('a 403 fails at once', async () => {
-    const inner = new ScriptedRunner([{ file: 'helm', args: ['list', '-A'], error: fail('Error: secrets is forbidden: User "bob" cannot list resource "secrets"') }]);
+    const inner = new ScriptedRunner([
+      { file: 'helm', args: ['list', '-A'], error: fail('Error: secrets is forbidden: User "bob" cannot list resource "secrets"') },
+    ]);
     await expect(new RetryingRunner(inner, { policy }).run('helm', ['list', '-A'], { signal: never })).rejects.toThrow(/exited with code 1/);
     expect(inner.calls).toHaveLength(1);
   });
 
   test('helm upgrade is not repeated here, but its transient failure is flagged for the step', async () => {
     const inner = new ScriptedRunner([{ file: 'helm', args: (a) => a[0] === 'upgrade', error: fail('Error: UPGRADE FAILED: Too Many Requests') }]);
-    const err = (await new RetryingRunner(inner, { policy }).run('helm', ['upgrade', '--install', 'member', 'bitnami/postgresql'], { signal: never }).catch((e: unknown) => e)) as ToolError;
+    const err = (await new RetryingRunner(inner, { policy })
+      .run('helm', ['upgrade', '--install', 'member', 'bitnami/postgresql'], { signal: never })
+      .catch((e: unknown) => e)) as ToolError;
     expect(inner.calls).toHaveLength(1);
     expect(err.transient).toBe(true);
   });

@@ -23,7 +23,10 @@ describe('ScriptedRunner (the fake others reuse)', () => {
   });
 
   test('assertDone fails while expectations remain; records input and emits lines', async () => {
-    const runner = new ScriptedRunner([{ file: 'docker', args: (a) => a[0] === 'login', lines: ['Login Succeeded'] }, { file: 'x', args: [] }]);
+    const runner = new ScriptedRunner([
+      { file: 'docker', args: (a) => a[0] === 'login', lines: ['Login Succeeded'] },
+      { file: 'x', args: [] },
+    ]);
     const lines: string[] = [];
     await runner.run('docker', ['login'], { signal, input: 'pw', onLine: (l) => lines.push(l) });
     expect(lines).toEqual(['Login Succeeded']);

@@ -53,7 +53,9 @@ describe('WriteLog through trackWrites', () => {
     t.fakes.docker.script.expect('push').throws(new ToolError('push failed'));
     t.fakes.git.script.expect('clone').throws(new ToolError('clone failed'));
     const o = { signal: t.ctx.signal };
-    await expect(t.ctx.adapters.helm.upgradeInstall({ release: 'member', chart: 'c', version: '1', namespace: 'ns', values: '', timeoutMs: 1 }, o)).rejects.toThrow();
+    await expect(
+      t.ctx.adapters.helm.upgradeInstall({ release: 'member', chart: 'c', version: '1', namespace: 'ns', values: '', timeoutMs: 1 }, o),
+    ).rejects.toThrow();
     await expect(t.ctx.adapters.docker.push('r/x:1', o)).rejects.toThrow();
     await expect(t.ctx.adapters.git.clone('https://x/y.git', 'main', '/tmp/y', o)).rejects.toThrow();
     expect(t.writes.entries).toEqual(['installed helm release ns/member', 'pushed r/x:1', 'cloned https://x/y.git into /tmp/y']);

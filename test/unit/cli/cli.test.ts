@@ -5,8 +5,18 @@ import { main } from '../../../src/cli/main.js';
 function capture() {
   let out = '';
   let err = '';
-  const stdout = new Writable({ write(c, _e, cb) { out += String(c); cb(); } });
-  const stderr = new Writable({ write(c, _e, cb) { err += String(c); cb(); } });
+  const stdout = new Writable({
+    write(c, _e, cb) {
+      out += String(c);
+      cb();
+    },
+  });
+  const stderr = new Writable({
+    write(c, _e, cb) {
+      err += String(c);
+      cb();
+    },
+  });
   return { io: { stdout, stderr }, out: () => out, err: () => err };
 }
 
@@ -20,7 +30,20 @@ describe('lifesub CLI', () => {
   it('documents every flag of up in --help and exits 0', async () => {
     const r = await run('up', '--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--id', '--workspace', '--kubeconfig', '--context', '--config', '--yes', '--output', '--timeout', '--verbose', '--dry-run', '--clean-legacy', '--sandbox']) {
+    for (const flag of [
+      '--id',
+      '--workspace',
+      '--kubeconfig',
+      '--context',
+      '--config',
+      '--yes',
+      '--output',
+      '--timeout',
+      '--verbose',
+      '--dry-run',
+      '--clean-legacy',
+      '--sandbox',
+    ]) {
       expect(r.out).toContain(flag);
     }
   });

@@ -12,7 +12,7 @@ describe('exit codes', () => {
     expect(toExitReport(new AbortedError()).code).toBe(130);
   });
 
-  it('keeps exit 2 for a step\'s user error only while the adapters recorded no write', () => {
+  it("keeps exit 2 for a step's user error only while the adapters recorded no write", () => {
     const failure = new StepFailure('namespace', new UserError('namespace alice-lifesub-ns exists but was not created by lifesub', 'pick another --id'));
     const writes = new WriteLog();
     const onlyLooked = finalReport(failure, writes, same);

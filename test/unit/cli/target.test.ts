@@ -48,7 +48,11 @@ describe('the target', () => {
     expect(await isNewTarget(kube, settings, signal)).toBe(true);
     kube.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'alice-lifesub-ns' } });
     expect(await isNewTarget(kube, settings, signal)).toBe(true);
-    kube.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'alice-lifesub-ns', labels: { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/id': 'alice' } } });
+    kube.put({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'alice-lifesub-ns', labels: { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/id': 'alice' } },
+    });
     expect(await isNewTarget(kube, settings, signal)).toBe(false);
     kube.failOn('get', new ToolError('unreachable'));
     expect(await isNewTarget(kube, settings, signal)).toBe(true);
@@ -61,8 +65,18 @@ describe('up in a terminal on a cluster new to this ID', () => {
     let err = '';
     return {
       io: {
-        stdout: new Writable({ write(c, _e, cb) { out += String(c); cb(); } }),
-        stderr: new Writable({ write(c, _e, cb) { err += String(c); cb(); } }),
+        stdout: new Writable({
+          write(c, _e, cb) {
+            out += String(c);
+            cb();
+          },
+        }),
+        stderr: new Writable({
+          write(c, _e, cb) {
+            err += String(c);
+            cb();
+          },
+        }),
         terminal: { stdinTTY: true, stdoutTTY: true, env: {}, ask: async (q: string) => (questions.push(q), answer) },
       },
       out: () => out,
@@ -76,7 +90,9 @@ describe('up in a terminal on a cluster new to this ID', () => {
     const code = await main(['up', '--id', 'alice', '--kubeconfig', kubeconfig, '--workspace', dir], c.io);
     expect(code, c.err()).toBe(0);
     expect(c.out().split('\n')[0]).toBe(`lifesub up: context aks-lab, cluster ${server.url}, namespace alice-lifesub-ns`);
-    expect(questions).toEqual([`No lifesub namespace for alice on this cluster yet. Set it up in context aks-lab (${server.url}), namespace alice-lifesub-ns?`]);
+    expect(questions).toEqual([
+      `No lifesub namespace for alice on this cluster yet. Set it up in context aks-lab (${server.url}), namespace alice-lifesub-ns?`,
+    ]);
     expect(c.err()).toContain('Nothing was changed.');
     // The only request was the namespace lookup (after discovery): nothing was written.
     expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);

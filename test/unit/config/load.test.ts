@@ -27,10 +27,7 @@ describe('loadConfig', () => {
   });
 
   test('a user file merges objects key by key and replaces arrays', () => {
-    const path = file(
-      'override.yaml',
-      'registry:\n  tag: 2.0.0\ntimeouts:\n  build: 45m\nextraAllowedOrigins: [http://example.test]\n',
-    );
+    const path = file('override.yaml', 'registry:\n  tag: 2.0.0\ntimeouts:\n  build: 45m\nextraAllowedOrigins: [http://example.test]\n');
     const cfg = loadConfig(path);
     expect(cfg.registry).toEqual({ domain: 'azurecr.io', repositoryPrefix: 'lifesub', tag: '2.0.0' });
     expect(cfg.timeouts.build).toBe('45m');

@@ -5,7 +5,6 @@ import { UserError } from '../../../src/core/errors.js';
 import { resolveSettings } from '../../../src/config/load.js';
 import { errorOf } from './user-error.js';
 
-
 describe('resolveSettings', () => {
   test('derives names from the ID and the defaults', () => {
     const s = resolveSettings({ id: 'dg0200' });
@@ -42,9 +41,7 @@ describe('resolveSettings', () => {
   });
 
   test('all problems in one UserError: bad id, bad timeout, bad output, broken config', () => {
-    const err = errorOf(() =>
-      resolveSettings({ id: 'Bad_ID', timeout: 'soon', output: 'yaml', config: '/nonexistent/lifesub.yaml' }),
-    );
+    const err = errorOf(() => resolveSettings({ id: 'Bad_ID', timeout: 'soon', output: 'yaml', config: '/nonexistent/lifesub.yaml' }));
     expect(err.message).toMatch(/5 problems/);
     expect(err.message).toMatch(/lifesub\.yaml does not exist/);
     expect(err.message).toMatch(/namespace 'Bad_ID-lifesub-ns'/);

@@ -51,26 +51,55 @@ describe('retryTransient', () => {
   test('a permanent failure is thrown at once', async () => {
     let calls = 0;
     const permanent = new Error('403 forbidden');
-    await expect(retryTransient(async () => { calls++; throw permanent; }, { signal: never, policy, isTransient })).rejects.toBe(permanent);
+    await expect(
+      retryTransient(
+        async () => {
+          calls++;
+          throw permanent;
+        },
+        { signal: never, policy, isTransient },
+      ),
+    ).rejects.toBe(permanent);
     expect(calls).toBe(1);
   });
 
   test('gives up after the attempts, with the last error', async () => {
     let calls = 0;
-    await expect(retryTransient(async () => { calls++; throw transient; }, { signal: never, policy: { ...policy, baseDelayMs: 1 }, isTransient })).rejects.toBe(transient);
+    await expect(
+      retryTransient(
+        async () => {
+          calls++;
+          throw transient;
+        },
+        { signal: never, policy: { ...policy, baseDelayMs: 1 }, isTransient },
+      ),
+    ).rejects.toBe(transient);
     expect(calls).toBe(5);
   });
 
   test('does not start an attempt past the deadline', async () => {
     let calls = 0;
     const now = () => 1_000;
-    await expect(retryTransient(async () => { calls++; throw transient; }, { signal: never, policy, isTransient, deadline: 1_040, now, random: () => 0 })).rejects.toBe(transient);
+    await expect(
+      retryTransient(
+        async () => {
+          calls++;
+          throw transient;
+        },
+        { signal: never, policy, isTransient, deadline: 1_040, now, random: () => 0 },
+      ),
+    ).rejects.toBe(transient);
     expect(calls).toBe(1);
   });
 
   test('Ctrl-C during the wait ends it with AbortedError', async () => {
     const ctl = new AbortController();
-    const p = retryTransient(async () => { throw transient; }, { signal: ctl.signal, policy: { ...policy, baseDelayMs: 60_000, maxDelayMs: 60_000 }, isTransient, onRetry: () => ctl.abort() });
+    const p = retryTransient(
+      async () => {
+        throw transient;
+      },
+      { signal: ctl.signal, policy: { ...policy, baseDelayMs: 60_000, maxDelayMs: 60_000 }, isTransient, onRetry: () => ctl.abort() },
+    );
     await expect(p).rejects.toBeInstanceOf(AbortedError);
   });
 });

@@ -16,7 +16,24 @@ describe('the up graph', () => {
 
   it('has one step per walkthrough action, per service where the lab repeats it', () => {
     const names = up.map((s) => s.name);
-    for (const n of ['preflight', 'repos', 'chart-repos', 'ingress', 'ingress-address', 'namespace', 'credentials', 'jars', 'registry-login', 'web-service', 'web-address', 'pull-secret', 'config', 'apply', 'readiness', 'smoke']) {
+    for (const n of [
+      'preflight',
+      'repos',
+      'chart-repos',
+      'ingress',
+      'ingress-address',
+      'namespace',
+      'credentials',
+      'jars',
+      'registry-login',
+      'web-service',
+      'web-address',
+      'pull-secret',
+      'config',
+      'apply',
+      'readiness',
+      'smoke',
+    ]) {
       expect(names).toContain(n);
     }
     for (const svc of ['member', 'mysub', 'recommend', 'lifesub-web']) {
@@ -68,7 +85,15 @@ describe('the up graph', () => {
   it('with --clean-legacy, removes the old namespace before anything touches the cluster', () => {
     const steps = upSteps(settings, { cleanLegacy: true });
     for (const s of ['namespace', 'ingress', 'registry-login']) expect(ancestors(steps, s).has('legacy-cleanup')).toBe(true);
-    expect(topoOrder(steps).map((s) => s.name).indexOf('legacy-cleanup')).toBeLessThan(topoOrder(steps).map((s) => s.name).indexOf('namespace'));
+    expect(
+      topoOrder(steps)
+        .map((s) => s.name)
+        .indexOf('legacy-cleanup'),
+    ).toBeLessThan(
+      topoOrder(steps)
+        .map((s) => s.name)
+        .indexOf('namespace'),
+    );
   });
 });
 

@@ -6,7 +6,14 @@ import type { Step } from '../../../src/graph/step.js';
 import { upSteps } from '../../../src/graph/up.js';
 import { testSettings } from '../../fakes/context.js';
 
-const step = (name: string, needs: string[], extra: Partial<Step> = {}): Step => ({ name, title: name, needs, plan: () => [], run: async () => undefined, ...extra });
+const step = (name: string, needs: string[], extra: Partial<Step> = {}): Step => ({
+  name,
+  title: name,
+  needs,
+  plan: () => [],
+  run: async () => undefined,
+  ...extra,
+});
 
 describe('Semaphore', () => {
   it('gives a freed slot to the waiter with the highest priority, ties first come first served', async () => {
@@ -24,7 +31,12 @@ describe('Semaphore', () => {
 
 describe('remainingPath', () => {
   it('is a step’s own cost plus its longest chain of dependents', () => {
-    const path = remainingPath([step('a', [], { costS: 10 }), step('b', ['a'], { costS: 5 }), step('c', ['a'], { costS: 1 }), step('d', ['b', 'c'], { costS: 2 })]);
+    const path = remainingPath([
+      step('a', [], { costS: 10 }),
+      step('b', ['a'], { costS: 5 }),
+      step('c', ['a'], { costS: 1 }),
+      step('d', ['b', 'c'], { costS: 2 }),
+    ]);
     expect(Object.fromEntries(path)).toEqual({ a: 17, b: 7, c: 3, d: 2 });
   });
 
@@ -50,7 +62,13 @@ describe('runGraph with a busy pool', () => {
       build('frontend', 100),
     ];
     const noAdapters = {} as Adapters;
-    const run = runGraph(steps, { settings, adapters: noAdapters, signal: new AbortController().signal, events: { emit: () => undefined }, renderer: 'silent' });
+    const run = runGraph(steps, {
+      settings,
+      adapters: noAdapters,
+      signal: new AbortController().signal,
+      events: { emit: () => undefined },
+      renderer: 'silent',
+    });
     await new Promise((r) => setTimeout(r, 20));
     releaseGate();
     const result = await run;

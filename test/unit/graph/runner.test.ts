@@ -6,7 +6,14 @@ import type { Step, StepContext } from '../../../src/graph/step.js';
 import type { LifesubEvent } from '../../../src/output/events.js';
 import { testSettings } from '../../fakes/context.js';
 
-const noAdapters = new Proxy({}, { get: (_t, p) => { throw new Error(`unexpected adapter use: ${String(p)}`); } }) as Adapters;
+const noAdapters = new Proxy(
+  {},
+  {
+    get: (_t, p) => {
+      throw new Error(`unexpected adapter use: ${String(p)}`);
+    },
+  },
+) as Adapters;
 
 function step(name: string, needs: string[], run: (ctx: StepContext) => Promise<unknown> = async () => undefined, extra: Partial<Step> = {}): Step {
   return { name, title: name, needs, plan: () => [], run: run as Step['run'], ...extra };
@@ -57,8 +64,20 @@ describe('runGraph', () => {
         step('boom', [], async () => {
           throw new ToolError('helm exited with code 1', 'check the chart');
         }),
-        step('waiter', [], (ctx) => new Promise((_r, reject) => ctx.signal.addEventListener('abort', () => { sawAbort = true; reject(new AbortedError()); }))),
-        step('after', ['boom'], async () => { throw new Error('must not run'); }),
+        step(
+          'waiter',
+          [],
+          (ctx) =>
+            new Promise((_r, reject) =>
+              ctx.signal.addEventListener('abort', () => {
+                sawAbort = true;
+                reject(new AbortedError());
+              }),
+            ),
+        ),
+        step('after', ['boom'], async () => {
+          throw new Error('must not run');
+        }),
       ],
       options(events),
     );
@@ -73,10 +92,12 @@ describe('runGraph', () => {
     const last = (step: string) => events.filter((e) => e.type === 'step' && e.step === step).at(-1);
     expect(last('waiter')).toMatchObject({ status: 'skipped', message: 'cancelled' });
     expect(last('after')).toMatchObject({ status: 'skipped', message: 'not run: a step it needs did not finish' });
-    expect(events).toContainEqual(expect.objectContaining({ type: 'step', step: 'boom', status: 'failed', message: 'helm exited with code 1', hint: 'check the chart' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'step', step: 'boom', status: 'failed', message: 'helm exited with code 1', hint: 'check the chart' }),
+    );
   });
 
-  it("fails a step that exceeds its own time limit, naming the limit", async () => {
+  it('fails a step that exceeds its own time limit, naming the limit', async () => {
     const settings = testSettings();
     settings.config.timeouts.smoke = '50ms';
     const result = await runGraph(
@@ -111,7 +132,10 @@ describe('runGraph', () => {
       await new Promise((r) => setTimeout(r, 15));
       running--;
     };
-    const result = await runGraph(['x', 'y', 'z'].map((n) => step(n, [], build, { pool: 'builds' })), { ...options(), settings });
+    const result = await runGraph(
+      ['x', 'y', 'z'].map((n) => step(n, [], build, { pool: 'builds' })),
+      { ...options(), settings },
+    );
     expect(result.ok).toBe(true);
     expect(peak).toBe(1);
   });

@@ -13,7 +13,14 @@ import type { LifesubEvent } from '../../../src/output/events.js';
 import { testSettings } from '../../fakes/context.js';
 
 const settings = testSettings();
-const noAdapters = new Proxy({}, { get: (_t, p) => { throw new Error(`unexpected adapter use: ${String(p)}`); } }) as Adapters;
+const noAdapters = new Proxy(
+  {},
+  {
+    get: (_t, p) => {
+      throw new Error(`unexpected adapter use: ${String(p)}`);
+    },
+  },
+) as Adapters;
 
 /** The real graph with every step's work replaced: `target` fails, the others succeed. */
 function withFailing(steps: Step[], target: string): Step[] {

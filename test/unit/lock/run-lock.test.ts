@@ -12,7 +12,21 @@ const never = new AbortController().signal;
 
 function opts(over: Partial<RunLockOptions> = {}): RunLockOptions & { lines: string[] } {
   const lines: string[] = [];
-  return { id: 'alice', command: 'up', wait: false, signal: never, log: (l) => lines.push(l), host: 'vm1', pid: 100, now: () => T0, alive: () => true, pollMs: 5, renewMs: 60_000, lines, ...over };
+  return {
+    id: 'alice',
+    command: 'up',
+    wait: false,
+    signal: never,
+    log: (l) => lines.push(l),
+    host: 'vm1',
+    pid: 100,
+    now: () => T0,
+    alive: () => true,
+    pollMs: 5,
+    renewMs: 60_000,
+    lines,
+    ...over,
+  };
 }
 
 const lease = (kube: FakeKube, id = 'alice'): KubeObject | undefined => kube.find('Lease', `lifesub-${id}`, 'default');
@@ -35,7 +49,9 @@ describe('acquireRunLock', () => {
     await acquireRunLock(kube, opts());
     const err = await acquireRunLock(kube, opts({ pid: 200, command: 'down', now: () => T0 + 12_000 })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ToolError);
-    expect((err as ToolError).message).toBe('id alice is in use: `lifesub up` on host vm1 (pid 100) since 2026-11-30T05:00:00Z (12s ago) holds its lock (Lease default/lifesub-alice)');
+    expect((err as ToolError).message).toBe(
+      'id alice is in use: `lifesub up` on host vm1 (pid 100) since 2026-11-30T05:00:00Z (12s ago) holds its lock (Lease default/lifesub-alice)',
+    );
     expect((err as ToolError).hint).toMatch(/--wait-lock/);
     expect(holderOf(lease(kube)!)!.pid).toBe(100);
   });
@@ -87,7 +103,11 @@ describe('acquireRunLock', () => {
 
   test('two racing runs: the guarded write lets exactly one win', async () => {
     const kube = new FakeKube();
-    const results = await Promise.allSettled([acquireRunLock(kube, opts({ pid: 1 })), acquireRunLock(kube, opts({ pid: 2 })), acquireRunLock(kube, opts({ pid: 3 }))]);
+    const results = await Promise.allSettled([
+      acquireRunLock(kube, opts({ pid: 1 })),
+      acquireRunLock(kube, opts({ pid: 2 })),
+      acquireRunLock(kube, opts({ pid: 3 })),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected').map((r) => ((r as PromiseRejectedResult).reason as Error).message)).toEqual([
       expect.stringMatching(/is in use/),
@@ -127,5 +147,6 @@ describe('leaseState', () => {
     expect(leaseState(l, T0 + 29_000, local).state).toBe('held');
     expect(leaseState(l, T0 + 31_000, local).state).toBe('expired');
   });
-  test('leaseRef', () => expect(leaseRef('alice')).toEqual({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'lifesub-alice', namespace: 'default' }));
+  test('leaseRef', () =>
+    expect(leaseRef('alice')).toEqual({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'lifesub-alice', namespace: 'default' }));
 });

@@ -27,7 +27,9 @@ describe('configuration hash on pod templates', () => {
     const first = hashes(renderManifests(base))[0];
     expect(hashes(renderManifests({ ...base, webAddress: '20.9.9.9' }))[0]).not.toBe(first);
     expect(hashes(renderManifests({ ...base, ingressAddress: '20.9.9.9' }))[0]).not.toBe(first);
-    expect(hashes(renderManifests({ ...base, credentials: { ...credentials, jwtSecret: 'another-secret-value-that-is-long-enough-0123456789' } }))[0]).not.toBe(first);
+    expect(hashes(renderManifests({ ...base, credentials: { ...credentials, jwtSecret: 'another-secret-value-that-is-long-enough-0123456789' } }))[0]).not.toBe(
+      first,
+    );
   });
 
   test('does not reveal a secret value', () => {

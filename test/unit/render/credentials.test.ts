@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { KubeObject } from '../../../src/adapters/types.js';
-import {
-  credentialsFromSecret,
-  CREDENTIALS_SECRET,
-  generateCredentials,
-  renderCredentialsSecret,
-  validateObjects,
-} from '../../../src/render/index.js';
+import { credentialsFromSecret, CREDENTIALS_SECRET, generateCredentials, renderCredentialsSecret, validateObjects } from '../../../src/render/index.js';
 import { credentials, decode, settings } from './fixtures.js';
 
 describe('credentials', () => {
@@ -30,9 +24,14 @@ describe('credentials', () => {
     expect(secret.metadata).toMatchObject({ name: CREDENTIALS_SECRET, namespace: 'alice-lifesub-ns' });
     expect(secret.metadata.labels?.['lifesub.io/id']).toBe('alice');
     expect(secret.type).toBe('Opaque');
-    expect(Object.keys(secret.data).sort()).toEqual(
-      ['jwt-secret-key', 'member-password', 'mysub-password', 'postgres-password', 'recommend-password', 'replication-password'],
-    );
+    expect(Object.keys(secret.data).sort()).toEqual([
+      'jwt-secret-key',
+      'member-password',
+      'mysub-password',
+      'postgres-password',
+      'recommend-password',
+      'replication-password',
+    ]);
     expect(decode(secret.data['postgres-password'])).toBe(credentials.postgresPassword);
     expect(decode(secret.data['mysub-password'])).toBe(credentials.userPasswords.mysub);
     expect(validateObjects([secret])).toEqual([]);

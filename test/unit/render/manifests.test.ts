@@ -65,7 +65,11 @@ describe('renderManifests', () => {
     expect(ing.spec.rules).toHaveLength(1);
     expect(ing.spec.rules[0].host).toBe('alice.20.1.2.3.nip.io');
     expect(ing.spec.rules[0].http.paths).toEqual(
-      [['member', '/api/auth'], ['mysub', '/api/mysub'], ['recommend', '/api/recommend']].map(([name, path]) => ({
+      [
+        ['member', '/api/auth'],
+        ['mysub', '/api/mysub'],
+        ['recommend', '/api/recommend'],
+      ].map(([name, path]) => ({
         path,
         pathType: 'Prefix',
         backend: { service: { name, port: { number: 80 } } },
@@ -163,9 +167,7 @@ describe('renderManifests', () => {
     expect(c.resources).toEqual({ requests: { cpu: '256m', memory: '256Mi' }, limits: { cpu: '1024m', memory: '1024Mi' } });
     expect(c.readinessProbe.httpGet).toEqual({ path: '/health', port: 18080 });
     const volume = pod.volumes.find((v: { configMap?: { name: string } }) => v.configMap?.name === WEB_RUNTIME_CONFIGMAP);
-    expect(c.volumeMounts).toEqual([
-      { name: volume.name, mountPath: '/usr/share/nginx/html/runtime-env.js', subPath: 'runtime-env.js', readOnly: true },
-    ]);
+    expect(c.volumeMounts).toEqual([{ name: volume.name, mountPath: '/usr/share/nginx/html/runtime-env.js', subPath: 'runtime-env.js', readOnly: true }]);
     expect(pod.imagePullSecrets).toEqual([{ name: PULL_SECRET }]);
   });
 
@@ -190,13 +192,26 @@ describe('renderManifests', () => {
   });
 
   test('services come from the configuration, not from code', () => {
-    const extra = { ...settings.config.services[0]!, name: 'billing', module: 'billing', jar: 'billing/build/libs/billing.jar', port: 8084, database: 'billing', apiPath: '/api/billing' };
+    const extra = {
+      ...settings.config.services[0]!,
+      name: 'billing',
+      module: 'billing',
+      jar: 'billing/build/libs/billing.jar',
+      port: 8084,
+      database: 'billing',
+      apiPath: '/api/billing',
+    };
     const custom = { ...settings, config: { ...settings.config, services: [...settings.config.services, extra] } };
-    const objects: KubeObject[] = renderManifests({ settings: custom, credentials: { ...credentials, userPasswords: { ...credentials.userPasswords, billing: 'b'.repeat(30) } } });
+    const objects: KubeObject[] = renderManifests({
+      settings: custom,
+      credentials: { ...credentials, userPasswords: { ...credentials.userPasswords, billing: 'b'.repeat(30) } },
+    });
     expect(find(objects, 'Deployment', 'billing').spec.template.spec.containers[0].ports).toEqual([{ containerPort: 8084 }]);
     expect(find(objects, 'ConfigMap', 'billing-config').data.POSTGRES_HOST).toBe('billing-postgresql');
     expect(find(objects, 'Ingress', 'backend-ingress').spec.rules[0].http.paths).toHaveLength(4);
-    expect(find(objects, 'ConfigMap', WEB_RUNTIME_CONFIGMAP).data['runtime-env.js']).toMatch(/BILLING_URL: "http:\/\/alice\.<ingress-address>\.nip\.io\/api\/billing"/);
+    expect(find(objects, 'ConfigMap', WEB_RUNTIME_CONFIGMAP).data['runtime-env.js']).toMatch(
+      /BILLING_URL: "http:\/\/alice\.<ingress-address>\.nip\.io\/api\/billing"/,
+    );
     expect(validateObjects(objects)).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ describe('single objects', () => {
   });
 
   test('pull secret: dockerconfigjson with username, password and auth', () => {
-    const secret = renderPullSecret(settings, { loginServer: 'alicecr.azurecr.io', username: 'alicecr', password: 'p@ss:"word' }) as KubeObject & Record<string, any>;
+    const secret = renderPullSecret(settings, { loginServer: 'alicecr.azurecr.io', username: 'alicecr', password: 'p@ss:"word' }) as KubeObject &
+      Record<string, any>;
     expect(secret.metadata).toMatchObject({ name: PULL_SECRET, namespace: 'alice-lifesub-ns' });
     expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
     const config = JSON.parse(decode(secret.data['.dockerconfigjson']));

@@ -14,7 +14,10 @@ import { credentials, find } from './fixtures.js';
 
 const VARIANTS = {
   // lifesub-web 2025-02-15 … 2025-04-05: bare bases; the app calls the full API path.
-  A: { basePaths: { member: '', mysub: '', recommend: '' }, calls: { MEMBER: 'POST /api/auth/login', MYSUB: 'GET /api/mysub/categories', RECOMMEND: 'GET /api/recommend/categories' } },
+  A: {
+    basePaths: { member: '', mysub: '', recommend: '' },
+    calls: { MEMBER: 'POST /api/auth/login', MYSUB: 'GET /api/mysub/categories', RECOMMEND: 'GET /api/recommend/categories' },
+  },
   // since 2025-04-06: bases end in the API prefix; the app calls the rest.
   B: {
     basePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' },
@@ -67,7 +70,12 @@ describe.each(['host', 'path'] as const)('%s routing', (mode) => {
     const both = [alice.ingress, bob.ingress];
     expect(land(both, `${alice.urls.MEMBER}/login`)).toMatchObject({ namespace: 'alice-lifesub-ns', service: 'member' });
     expect(land(both, `${bob.urls.MEMBER}/login`)).toMatchObject({ namespace: 'bob-lifesub-ns', service: 'member' });
-    expect(findClaimConflicts(studentClaims(settingsFor('bob', mode), studentRoutes(settingsFor('bob', mode), '20.1.2.3')), [alice.ingress], 'nginx', { namespace: 'bob-lifesub-ns', name: 'backend-ingress' })).toEqual([]);
+    expect(
+      findClaimConflicts(studentClaims(settingsFor('bob', mode), studentRoutes(settingsFor('bob', mode), '20.1.2.3')), [alice.ingress], 'nginx', {
+        namespace: 'bob-lifesub-ns',
+        name: 'backend-ingress',
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -104,6 +112,12 @@ test('host mode on a load balancer with a DNS name is a UserError pointing at pa
 });
 
 test('ALLOWED_ORIGINS holds the page origin the browser sends', () => {
-  const objects = renderManifests({ settings: settingsFor('alice', 'host'), credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6', apiBasePaths: VARIANTS.B.basePaths });
+  const objects = renderManifests({
+    settings: settingsFor('alice', 'host'),
+    credentials,
+    ingressAddress: '20.1.2.3',
+    webAddress: '20.4.5.6',
+    apiBasePaths: VARIANTS.B.basePaths,
+  });
   expect(find(objects, 'ConfigMap', 'common-config').data.ALLOWED_ORIGINS.split(',')).toContain('http://20.4.5.6');
 });

@@ -24,13 +24,13 @@ describe('validateObjects', () => {
     expect(problemsAfter('Deployment', 'member', (o) => (o.spec.template.spec.containers[0].envForm = []))).toEqual([
       "Deployment/member: unknown key 'spec.template.spec.containers[0].envForm'",
     ]);
-    expect(problemsAfter('Ingress', 'backend-ingress', (o) => {
-      const path = o.spec.rules[0].http.paths[0];
-      path.pathtype = path.pathType;
-      delete path.pathType;
-    })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/unknown key .*pathtype/), expect.stringMatching(/pathType must be/)]),
-    );
+    expect(
+      problemsAfter('Ingress', 'backend-ingress', (o) => {
+        const path = o.spec.rules[0].http.paths[0];
+        path.pathtype = path.pathType;
+        delete path.pathType;
+      }),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/unknown key .*pathtype/), expect.stringMatching(/pathType must be/)]));
   });
 
   test('names, namespaces, kinds and apiVersions', () => {

@@ -42,7 +42,9 @@ describe('profiles', () => {
   test('an invalid profile names every problem', () => {
     const pdir = mkdtempSync(path.join(dir, 'profiles-'));
     writeFileSync(path.join(pdir, 'broken.yaml'), 'name: broken\nscale: 0\ndurations:\n  apiLatency: -1\n  bogus: 3\n');
-    expect(() => loadProfile('broken', pdir)).toThrow(/scale: a positive number[\s\S]*durations\.apiLatency[\s\S]*durations\.gitClone[\s\S]*durations\.bogus: unknown duration/);
+    expect(() => loadProfile('broken', pdir)).toThrow(
+      /scale: a positive number[\s\S]*durations\.apiLatency[\s\S]*durations\.gitClone[\s\S]*durations\.bogus: unknown duration/,
+    );
   });
 });
 
@@ -50,7 +52,11 @@ describe('faults', () => {
   test('none without the variable; YAML and JSON files load', () => {
     expect(loadFaults({})).toEqual({});
     const yaml = file('f.yaml', 'loadBalancerNever: [lifesub-web]\nslow:\n  dockerPush: 3\napi: { rate: 0.1, kind: "503" }\n');
-    expect(loadFaults({ LIFESUB_SANDBOX_FAULTS: yaml })).toEqual({ loadBalancerNever: ['lifesub-web'], slow: { dockerPush: 3 }, api: { rate: 0.1, kind: '503' } });
+    expect(loadFaults({ LIFESUB_SANDBOX_FAULTS: yaml })).toEqual({
+      loadBalancerNever: ['lifesub-web'],
+      slow: { dockerPush: 3 },
+      api: { rate: 0.1, kind: '503' },
+    });
     const json = file('f.json', JSON.stringify({ crashLoop: { member: ['boom'] }, imagePullFailure: ['mysub'] }));
     expect(loadFaults({ LIFESUB_SANDBOX_FAULTS: json })).toEqual({ crashLoop: { member: ['boom'] }, imagePullFailure: ['mysub'] });
   });
@@ -65,7 +71,12 @@ describe('faults', () => {
   });
 
   test('tool rules: first match wins, match is a substring of the argv', () => {
-    const faults = { tools: [{ tool: 'docker' as const, match: 'push democr', stderr: 'denied', exitCode: 3 }, { tool: 'docker' as const, stderr: 'any' }] };
+    const faults = {
+      tools: [
+        { tool: 'docker' as const, match: 'push democr', stderr: 'denied', exitCode: 3 },
+        { tool: 'docker' as const, stderr: 'any' },
+      ],
+    };
     expect(toolFault(faults, 'docker', ['push', 'democr.azurecr.io/x:1'])).toEqual({ exitCode: 3, stderr: 'denied' });
     expect(toolFault(faults, 'docker', ['build', '.'])).toEqual({ exitCode: 1, stderr: 'any' });
     expect(toolFault(faults, 'git', ['clone'])).toBeUndefined();

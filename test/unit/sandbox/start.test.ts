@@ -33,9 +33,12 @@ async function start(h: string, registries = ['democr'], deps = {}): Promise<San
 }
 
 async function armList(handle: SandboxHandle): Promise<Array<{ name: string; properties: { loginServer: string } }>> {
-  const res = await fetch(`${handle.arm.endpoint}/subscriptions/${handle.arm.subscriptionId}/providers/Microsoft.ContainerRegistry/registries?api-version=2025-11-01`, {
-    headers: { authorization: `Bearer ${handle.arm.token}` },
-  });
+  const res = await fetch(
+    `${handle.arm.endpoint}/subscriptions/${handle.arm.subscriptionId}/providers/Microsoft.ContainerRegistry/registries?api-version=2025-11-01`,
+    {
+      headers: { authorization: `Bearer ${handle.arm.token}` },
+    },
+  );
   return ((await res.json()) as { value: Array<{ name: string; properties: { loginServer: string } }> }).value;
 }
 
@@ -79,7 +82,7 @@ describe('startSandbox (owned)', () => {
     expect(JSON.parse(readFileSync(sandboxPaths(h).registryFile, 'utf8')).registries.democr.passwords).toEqual(JSON.parse(pw1).registries.democr.passwords);
   });
 
-  test('a second owner is refused with a UserError; a dead owner\'s lock is taken over', async () => {
+  test("a second owner is refused with a UserError; a dead owner's lock is taken over", async () => {
     const h = home();
     await start(h);
     await expect(startSandbox({ home: h, profile: 'fast', registries: [] }, { lockWaitMs: 200 })).rejects.toBeInstanceOf(UserError);
@@ -165,12 +168,15 @@ describe('the Helm chart repository of a started sandbox', () => {
     }
   });
 
-  test('a chart repository that had to move ports takes the sandbox helm\'s repository entries along', async () => {
+  test("a chart repository that had to move ports takes the sandbox helm's repository entries along", async () => {
     const h = home();
     const first = await start(h);
     const repoConfig = first.toolEnv.HELM_REPOSITORY_CONFIG!;
     mkdirSync(path.dirname(repoConfig), { recursive: true });
-    writeFileSync(repoConfig, `apiVersion: ""\nrepositories:\n- name: bitnami\n  url: http://127.0.0.1:1/bitnami\n- name: other\n  url: https://example.com/charts\n`);
+    writeFileSync(
+      repoConfig,
+      `apiVersion: ""\nrepositories:\n- name: bitnami\n  url: http://127.0.0.1:1/bitnami\n- name: other\n  url: https://example.com/charts\n`,
+    );
     await first.close();
     open.splice(open.indexOf(first), 1);
     const second = await start(h);

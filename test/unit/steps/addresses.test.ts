@@ -69,7 +69,11 @@ describe('web-service and web-address', () => {
     expect(fakes.kube.find('Service', 'lifesub-web', 'alice-lifesub-ns')?.spec).toEqual(renderWebService(ctx.settings).spec);
     expect(await webAddressStep.run(ctx)).toEqual({ message: 'frontend at 20.9.9.9' });
     expect(ctx.facts.webAddress).toBe('20.9.9.9');
-    expect(fakes.kube.calls).toEqual(['get Service alice-lifesub-ns/lifesub-web', 'apply Service alice-lifesub-ns/lifesub-web', 'waitFor Service alice-lifesub-ns/lifesub-web']);
+    expect(fakes.kube.calls).toEqual([
+      'get Service alice-lifesub-ns/lifesub-web',
+      'apply Service alice-lifesub-ns/lifesub-web',
+      'waitFor Service alice-lifesub-ns/lifesub-web',
+    ]);
   });
 
   test('web-address timeout names the namespace in the hint', async () => {

@@ -120,7 +120,9 @@ describe('image', () => {
   test('no Dockerfile: fails listing every candidate, builds nothing', async () => {
     mkdirSync(repoDirs.lifesub, { recursive: true });
     const { ctx, fakes } = makeContext({ facts: { repoDirs, imageTags } });
-    const err = (await imageStep(service('recommend')).run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await imageStep(service('recommend'))
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err).toBeInstanceOf(ToolError);
     expect(err.message).toContain('looked for deployment/Dockerfile, deployment/container/Dockerfile');
     expect(fakes.docker.script.calls).toEqual([]);

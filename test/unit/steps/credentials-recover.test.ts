@@ -86,7 +86,9 @@ describe('credentials when Secret lifesub-credentials is gone', () => {
     fakes.helm.script.expect('uninstall', ['member', NS]).returns(true);
     fakes.helm.script.expect('uninstall', ['recommend', NS]).returns(true);
     const outcome = await credentialsStepFor({ resetData: true }).run(ctx);
-    expect(outcome?.message).toBe('generated new credentials (Secret lifesub-credentials); data volumes deleted: data-member-postgresql-0, data-recommend-postgresql-0');
+    expect(outcome?.message).toBe(
+      'generated new credentials (Secret lifesub-credentials); data volumes deleted: data-member-postgresql-0, data-recommend-postgresql-0',
+    );
     expect(fakes.kube.find('PersistentVolumeClaim', 'data-member-postgresql-0', NS)).toBeUndefined();
     expect(fakes.kube.calls).toContain('delete PersistentVolumeClaim alice-lifesub-ns/data-recommend-postgresql-0');
     fakes.verify();

@@ -6,8 +6,16 @@ import { makeContext, testSettings } from '../../fakes/context.js';
 
 const NS = 'alice-lifesub-ns';
 const ours = { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/id': 'alice' };
-const namespace = (name: string, labels?: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...(labels ? { labels } : {}) } });
-const obj = (apiVersion: string, kind: string, name: string, labels: Record<string, string> = ours): KubeObject => ({ apiVersion, kind, metadata: { name, namespace: NS, labels } });
+const namespace = (name: string, labels?: Record<string, string>): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name, ...(labels ? { labels } : {}) },
+});
+const obj = (apiVersion: string, kind: string, name: string, labels: Record<string, string> = ours): KubeObject => ({
+  apiVersion,
+  kind,
+  metadata: { name, namespace: NS, labels },
+});
 const services = testSettings().config.services;
 
 describe('guard', () => {
@@ -38,14 +46,17 @@ describe('guard', () => {
     expect(err.hint).toBeTruthy();
   });
 
-  test.each(['kube-system', 'kube-public', 'kube-node-lease', 'default', 'ingress-basic'])('refuses the protected namespace %s without asking the cluster', async (name) => {
-    const { ctx, fakes } = makeContext({ settings: { namespace: name } });
-    fakes.kube.put(namespace(name, ours));
-    const err = await guardStep.run(ctx).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toContain(`refusing: namespace ${name}`);
-    expect(fakes.kube.calls).toEqual([]);
-  });
+  test.each(['kube-system', 'kube-public', 'kube-node-lease', 'default', 'ingress-basic'])(
+    'refuses the protected namespace %s without asking the cluster',
+    async (name) => {
+      const { ctx, fakes } = makeContext({ settings: { namespace: name } });
+      fakes.kube.put(namespace(name, ours));
+      const err = await guardStep.run(ctx).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as Error).message).toContain(`refusing: namespace ${name}`);
+      expect(fakes.kube.calls).toEqual([]);
+    },
+  );
 });
 
 describe('uninstall', () => {
@@ -109,7 +120,9 @@ describe('remove-namespace', () => {
     const { ctx, fakes } = populated();
     fakes.kube.waitLimitMs = 10;
     fakes.kube.delete = async () => true; // the API accepts the delete but the namespace stays
-    const err = (await removeNamespaceStep({ keepData: false, services }).run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await removeNamespaceStep({ keepData: false, services })
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err.message).toContain(`deletion of namespace ${NS}`);
   });
 
@@ -117,8 +130,16 @@ describe('remove-namespace', () => {
     const { ctx, fakes } = populated();
     const outcome = await removeNamespaceStep({ keepData: true, services }).run(ctx);
     expect(outcome?.message).toMatch(/^removed 6 objects; kept namespace/);
-    const left = fakes.kube.all().map((o) => `${o.kind} ${o.metadata.name}`).sort();
-    expect(left).toEqual(['ConfigMap kube-root-ca.crt', 'Namespace alice-lifesub-ns', 'PersistentVolumeClaim data-member-postgresql-0', 'Secret lifesub-credentials']);
+    const left = fakes.kube
+      .all()
+      .map((o) => `${o.kind} ${o.metadata.name}`)
+      .sort();
+    expect(left).toEqual([
+      'ConfigMap kube-root-ca.crt',
+      'Namespace alice-lifesub-ns',
+      'PersistentVolumeClaim data-member-postgresql-0',
+      'Secret lifesub-credentials',
+    ]);
     expect(fakes.kube.calls.filter((c) => c.startsWith('list'))).toEqual([
       `list Ingress ${NS} lifesub.io/id=alice`,
       `list Deployment ${NS} lifesub.io/id=alice`,
@@ -127,7 +148,9 @@ describe('remove-namespace', () => {
       `list ConfigMap ${NS} lifesub.io/id=alice`,
       `list Secret ${NS} lifesub.io/id=alice`,
     ]);
-    expect(fakes.kube.calls.some((c) => c.includes('delete Namespace') || c.includes('PersistentVolumeClaim') || c.includes('lifesub-credentials'))).toBe(false);
+    expect(fakes.kube.calls.some((c) => c.includes('delete Namespace') || c.includes('PersistentVolumeClaim') || c.includes('lifesub-credentials'))).toBe(
+      false,
+    );
   });
 
   test('skipped when the namespace was absent', async () => {
@@ -153,7 +176,14 @@ describe('remove-ingress', () => {
 
   test('skipped while another *-lifesub-ns namespace still uses it', async () => {
     const { ctx, fakes } = makeContext();
-    fakes.kube.put(namespace('bob-lifesub-ns'), namespace('carol-lifesub-ns'), namespace(NS), namespace('kube-system'), namespace('ingress-basic', installed), controller(installed));
+    fakes.kube.put(
+      namespace('bob-lifesub-ns'),
+      namespace('carol-lifesub-ns'),
+      namespace(NS),
+      namespace('kube-system'),
+      namespace('ingress-basic', installed),
+      controller(installed),
+    );
     expect(await removeIngressStep.run(ctx)).toEqual({ skipped: 'still used by bob-lifesub-ns, carol-lifesub-ns' });
     expect(fakes.kube.calls).toEqual(['list Namespace']);
     fakes.verify();
@@ -165,8 +195,18 @@ describe('remove-ingress', () => {
   ])('skipped while anyone else’s Ingress of class nginx exists (spec %j, annotations %j)', async (spec, annotations) => {
     const { ctx, fakes } = makeContext();
     fakes.kube.put(namespace('ingress-basic', installed), controller(installed), namespace(NS, ours), namespace('team-x'));
-    fakes.kube.put({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop', namespace: 'team-x', ...(annotations ? { annotations } : {}) }, spec });
-    fakes.kube.put({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'other', namespace: 'team-y' }, spec: { ingressClassName: 'traefik' } });
+    fakes.kube.put({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'shop', namespace: 'team-x', ...(annotations ? { annotations } : {}) },
+      spec,
+    });
+    fakes.kube.put({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'other', namespace: 'team-y' },
+      spec: { ingressClassName: 'traefik' },
+    });
     expect(await removeIngressStep.run(ctx)).toEqual({ skipped: 'still used by Ingress team-x/shop' });
     expect(fakes.kube.calls).toEqual(['list Namespace', 'list Ingress']);
     fakes.verify();

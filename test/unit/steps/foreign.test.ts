@@ -22,7 +22,10 @@ describe('foreignObjects', () => {
   const deployment = o('apps/v1', 'Deployment', 'member', { labels: ours, uid: 'd1' });
   const rs = o('apps/v1', 'ReplicaSet', 'member-5f7', { uid: 'r1', ownerReferences: [{ uid: 'd1', kind: 'Deployment', name: 'member' }] });
   const pod = o('v1', 'Pod', 'member-5f7-abc', { ownerReferences: [{ uid: 'r1', kind: 'ReplicaSet', name: 'member-5f7' }] });
-  const sts = o('apps/v1', 'StatefulSet', 'member-postgresql', { uid: 's1', labels: { 'app.kubernetes.io/managed-by': 'Helm', 'app.kubernetes.io/instance': 'member' } });
+  const sts = o('apps/v1', 'StatefulSet', 'member-postgresql', {
+    uid: 's1',
+    labels: { 'app.kubernetes.io/managed-by': 'Helm', 'app.kubernetes.io/instance': 'member' },
+  });
   const dbPod = o('v1', 'Pod', 'member-postgresql-0', { ownerReferences: [{ uid: 's1', kind: 'StatefulSet', name: 'member-postgresql' }] });
   const everythingOurs = [
     deployment,
@@ -30,13 +33,21 @@ describe('foreignObjects', () => {
     pod,
     sts,
     dbPod,
-    o('v1', 'PersistentVolumeClaim', 'data-member-postgresql-0', { labels: { 'app.kubernetes.io/instance': 'member', 'app.kubernetes.io/name': 'postgresql' } }),
+    o('v1', 'PersistentVolumeClaim', 'data-member-postgresql-0', {
+      labels: { 'app.kubernetes.io/instance': 'member', 'app.kubernetes.io/name': 'postgresql' },
+    }),
     o('v1', 'Service', 'mysub-postgresql', { annotations: { 'meta.helm.sh/release-name': 'mysub', 'meta.helm.sh/release-namespace': NS } }),
     o('v1', 'Secret', 'sh.helm.release.v1.member.v1', { labels: { owner: 'helm', name: 'member', status: 'deployed', version: '1' } }),
     o('v1', 'Secret', 'lifesub-credentials', { labels: ours }),
     o('v1', 'ServiceAccount', 'default'),
     o('v1', 'ConfigMap', 'kube-root-ca.crt'),
-    o('v1', 'Secret', 'default-token-x1', { annotations: { 'kubernetes.io/service-account.name': 'default' } }, { type: 'kubernetes.io/service-account-token' }),
+    o(
+      'v1',
+      'Secret',
+      'default-token-x1',
+      { annotations: { 'kubernetes.io/service-account.name': 'default' } },
+      { type: 'kubernetes.io/service-account-token' },
+    ),
   ];
 
   test('nothing of lifesub, its releases, their workloads or Kubernetes’ defaults is foreign', () => {
@@ -63,7 +74,9 @@ describe('foreign-objects step', () => {
   test('stops with every foreign object named and a hint for --force; nothing deleted', async () => {
     const { ctx, fakes } = makeContext({ facts: { namespacePresent: true } });
     fakes.kube.put(o('v1', 'ConfigMap', 'member-config', { labels: ours }), o('v1', 'ConfigMap', 'notes'), o('v1', 'Secret', 'api-key'));
-    const err = (await step().run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await step()
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err).toBeInstanceOf(ToolError);
     expect(err.message).toBe(`namespace ${NS} holds 2 object(s) lifesub did not create: ConfigMap/notes, Secret/api-key; nothing was deleted`);
     expect(err.hint).toContain('lifesub down --id alice --force');

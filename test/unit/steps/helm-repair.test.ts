@@ -9,10 +9,20 @@ import { parseHelmTime } from '../../../src/adapters/helm.js';
 import { partial } from '../../fakes/adapters.js';
 import { makeContext, type TestContext } from '../../fakes/context.js';
 
-const ingressRelease = (status: string): HelmRelease => ({ name: 'ingress-nginx', namespace: 'ingress-basic', status, chart: 'ingress-nginx-4.12.1', revision: 1 });
+const ingressRelease = (status: string): HelmRelease => ({
+  name: 'ingress-nginx',
+  namespace: 'ingress-basic',
+  status,
+  chart: 'ingress-nginx-4.12.1',
+  revision: 1,
+});
 const memberRelease = (status: string): HelmRelease => ({ name: 'member', namespace: 'alice-lifesub-ns', status, chart: 'postgresql-14.3.2', revision: 2 });
 
-const ingressNamespace = (labels?: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-basic', ...(labels ? { labels } : {}) } });
+const ingressNamespace = (labels?: Record<string, string>): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name: 'ingress-basic', ...(labels ? { labels } : {}) },
+});
 const OURS = { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/installed-by': 'lifesub' };
 
 describe('releaseAction', () => {
@@ -159,7 +169,13 @@ describe('database after an interrupted or failed run', () => {
 
 describe('our own attempt interrupted by a transient failure is repaired by the retry', () => {
   const member = () => makeContext().settings.config.services.find((s) => s.name === 'member')!;
-  const transient = () => Object.assign(new ToolError('helm upgrade exited with code 1', undefined, { details: 'Error: INSTALLATION FAILED: the server is currently unable to handle the request' }), { transient: true });
+  const transient = () =>
+    Object.assign(
+      new ToolError('helm upgrade exited with code 1', undefined, {
+        details: 'Error: INSTALLATION FAILED: the server is currently unable to handle the request',
+      }),
+      { transient: true },
+    );
 
   test('left pending-install a moment ago by ourselves: not "busy" — uninstalled and installed again', async () => {
     const t = makeContext();
@@ -187,7 +203,11 @@ describe('our own attempt interrupted by a transient failure is repaired by the 
   test('"another operation is in progress" (a classmate started the shared controller between our look and our install): look again, then leave theirs', async () => {
     const t = makeContext();
     t.fakes.helm.script.expect('status').returns(undefined);
-    t.fakes.helm.script.expect('upgradeInstall').throws(new ToolError('helm upgrade exited with code 1', undefined, { details: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress' }));
+    t.fakes.helm.script.expect('upgradeInstall').throws(
+      new ToolError('helm upgrade exited with code 1', undefined, {
+        details: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
+      }),
+    );
     t.fakes.helm.script.expect('status').returns(ingressRelease('deployed'));
     expect(await ingressStep.run(t.ctx)).toEqual({ skipped: 'already installed (ingress-nginx-4.12.1; shared; left unchanged)' });
     t.fakes.verify();
@@ -196,7 +216,9 @@ describe('our own attempt interrupted by a transient failure is repaired by the 
   test('a permanent failure is not repeated', async () => {
     const t = makeContext();
     t.fakes.helm.script.expect('status').returns(undefined);
-    t.fakes.helm.script.expect('upgradeInstall').throws(new ToolError('helm upgrade exited with code 1', undefined, { details: 'Error: secrets is forbidden' }));
+    t.fakes.helm.script
+      .expect('upgradeInstall')
+      .throws(new ToolError('helm upgrade exited with code 1', undefined, { details: 'Error: secrets is forbidden' }));
     await expect(databaseStep(member()).run(t.ctx)).rejects.toThrow(/exited with code 1/);
     expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status', 'upgradeInstall']);
   });

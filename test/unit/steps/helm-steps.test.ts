@@ -17,7 +17,15 @@ describe('chart-repos', () => {
     fakes.helm.script.expect('chartVersionKnown', ['bitnami/postgresql', '14.3.2']).returns(false);
     fakes.helm.script.expect('repoUpdate', [['ingress-nginx', 'bitnami']]);
     await chartReposStep.run(ctx);
-    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual(['list', 'list', 'repoAdd', 'repoAdd', 'chartVersionKnown', 'chartVersionKnown', 'repoUpdate']);
+    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual([
+      'list',
+      'list',
+      'repoAdd',
+      'repoAdd',
+      'chartVersionKnown',
+      'chartVersionKnown',
+      'repoUpdate',
+    ]);
     fakes.verify();
   });
 

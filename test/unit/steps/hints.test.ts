@@ -85,7 +85,8 @@ const cases: Case[] = [
     step: () => jarsStep,
     arrange: (f) => f.gradle.script.expect('build').throws(bare()),
     facts: (r) => ({ repoDirs: repoDirs(r) }),
-    hint: (r) => `fix the build error shown above; reproduce with \`./gradlew :member:build :mysub-infra:build :recommend:build -x test\` in ${join(r, 'lifesub')}`,
+    hint: (r) =>
+      `fix the build error shown above; reproduce with \`./gradlew :member:build :mysub-infra:build :recommend:build -x test\` in ${join(r, 'lifesub')}`,
   },
   {
     name: 'image:member',
@@ -152,7 +153,8 @@ const cases: Case[] = [
     step: () => reposStep,
     settings: (r) => ({ workspace: r }),
     arrange: (f) => f.git.script.expect('clone').throws(bare()).always(),
-    hint: (r) => `check the URL https://github.com/cna-bootcamp/lifesub.git, branch k8s and your network; or clone it yourself: \`git clone -b k8s https://github.com/cna-bootcamp/lifesub.git ${join(r, 'lifesub')}\``,
+    hint: (r) =>
+      `check the URL https://github.com/cna-bootcamp/lifesub.git, branch k8s and your network; or clone it yourself: \`git clone -b k8s https://github.com/cna-bootcamp/lifesub.git ${join(r, 'lifesub')}\``,
   },
   {
     name: 'legacy-cleanup',
@@ -174,7 +176,11 @@ const cases: Case[] = [
     name: 'remove-ingress',
     step: () => removeIngressStep,
     arrange: (f) => {
-      f.kube.put({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-basic', labels: { 'lifesub.io/installed-by': 'lifesub' } } });
+      f.kube.put({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-basic', labels: { 'lifesub.io/installed-by': 'lifesub' } },
+      });
       f.helm.script.expect('uninstall').throws(bare());
     },
     hint: "see helm's message above; `helm status ingress-nginx -n ingress-basic`",
@@ -185,7 +191,10 @@ describe('a tool failure in each step carries that step’s hint', () => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const { ctx, fakes } = makeContext({ settings: c.settings?.(root), facts: c.facts?.(root) });
     c.arrange(fakes, root);
-    const err = (await c.step().run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await c
+      .step()
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err).toBeInstanceOf(ToolError);
     expect(err.message).toBe('tool exited with code 1');
     expect(err.details, 'the tool output still reaches the user').toBe('the tool said why');
@@ -196,7 +205,9 @@ describe('a tool failure in each step carries that step’s hint', () => {
     const { ctx, fakes } = makeContext();
     fakes.helm.script.expect('status').returns(undefined);
     fakes.helm.script.expect('upgradeInstall').throws(new ToolError('helm not found', 'install Helm 3'));
-    const err = (await databaseStep(service('member')).run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await databaseStep(service('member'))
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err.hint).toBe('install Helm 3');
   });
 

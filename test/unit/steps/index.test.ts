@@ -52,12 +52,42 @@ describe('the step factories', () => {
   test('name the up steps as the graph expects, and their needs close over them', () => {
     const all = upSteps();
     expect(all.map((s) => s.name)).toEqual([
-      'preflight', 'legacy-cleanup', 'repos', 'chart-repos', 'ingress', 'ingress-address', 'namespace', 'credentials',
-      'database:member', 'database:mysub', 'database:recommend', 'jars',
-      'image:member', 'image:mysub', 'image:recommend', 'image:lifesub-web', 'registry-login', 'image-tags', 'docker-login',
-      'push:member', 'push:mysub', 'push:recommend', 'push:lifesub-web',
-      'web-service', 'web-address', 'pull-secret', 'frontend-contract', 'routes', 'config',
-      'apply:member', 'apply:mysub', 'apply:recommend', 'apply:lifesub-web', 'apply', 'readiness', 'smoke',
+      'preflight',
+      'legacy-cleanup',
+      'repos',
+      'chart-repos',
+      'ingress',
+      'ingress-address',
+      'namespace',
+      'credentials',
+      'database:member',
+      'database:mysub',
+      'database:recommend',
+      'jars',
+      'image:member',
+      'image:mysub',
+      'image:recommend',
+      'image:lifesub-web',
+      'registry-login',
+      'image-tags',
+      'docker-login',
+      'push:member',
+      'push:mysub',
+      'push:recommend',
+      'push:lifesub-web',
+      'web-service',
+      'web-address',
+      'pull-secret',
+      'frontend-contract',
+      'routes',
+      'config',
+      'apply:member',
+      'apply:mysub',
+      'apply:recommend',
+      'apply:lifesub-web',
+      'apply',
+      'readiness',
+      'smoke',
     ]);
     expect(() => validateGraph(all)).not.toThrow();
     expect(() => validateGraph(all.filter((s) => s.name !== 'legacy-cleanup'))).not.toThrow();
@@ -65,7 +95,15 @@ describe('the step factories', () => {
 
   test('name the down steps, with or without remove-ingress', () => {
     const all = downSteps();
-    expect(all.map((s) => s.name)).toEqual(['preflight', 'guard', 'uninstall:member', 'uninstall:mysub', 'uninstall:recommend', 'remove-namespace', 'remove-ingress']);
+    expect(all.map((s) => s.name)).toEqual([
+      'preflight',
+      'guard',
+      'uninstall:member',
+      'uninstall:mysub',
+      'uninstall:recommend',
+      'remove-namespace',
+      'remove-ingress',
+    ]);
     expect(() => validateGraph(all)).not.toThrow();
     expect(() => validateGraph(all.slice(0, -1))).not.toThrow();
   });

@@ -6,7 +6,11 @@ import { ToolError } from '../../../src/core/errors.js';
 import { ingressAddressStep, ingressStep } from '../../../src/steps/index.js';
 import { makeContext } from '../../fakes/context.js';
 
-const selector = (release: string) => ({ 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/instance': release, 'app.kubernetes.io/component': 'controller' });
+const selector = (release: string) => ({
+  'app.kubernetes.io/name': 'ingress-nginx',
+  'app.kubernetes.io/instance': release,
+  'app.kubernetes.io/component': 'controller',
+});
 
 function ingressClass(release: string, namespace: string, controller = 'k8s.io/ingress-nginx'): KubeObject {
   return {

@@ -8,7 +8,12 @@ import { makeContext, testSettings } from '../../fakes/context.js';
 
 const settings = testSettings();
 const credentials = generateCredentials(settings);
-const facts = () => ({ credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6', apiBasePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' } });
+const facts = () => ({
+  credentials,
+  ingressAddress: '20.1.2.3',
+  webAddress: '20.4.5.6',
+  apiBasePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' },
+});
 const applyLine = (o: { kind: string; metadata: { name: string } }) => `apply ${o.kind} alice-lifesub-ns/${o.metadata.name}`;
 const getLine = (o: { kind: string; metadata: { name: string } }) => `get ${o.kind} alice-lifesub-ns/${o.metadata.name}`;
 const applies = (calls: string[]) => calls.filter((c) => c.startsWith('apply '));

@@ -76,7 +76,10 @@ describe('a Service that never appears', () => {
     const t = context();
     t.settings.config.timeouts.loadBalancer = '10s'; // budget 9 s → gives up on the Service after 8.1 s
     let settled = false;
-    const running = webAddressStep.run(t.ctx).catch((e: unknown) => e).finally(() => (settled = true));
+    const running = webAddressStep
+      .run(t.ctx)
+      .catch((e: unknown) => e)
+      .finally(() => (settled = true));
     await vi.advanceTimersByTimeAsync(8_000);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(200);

@@ -13,7 +13,7 @@ describe('preflight', () => {
     fakes.verify();
   });
 
-  test('signs in through the kubeconfig\'s credential plugin first, under the step\'s signal, then pings', async () => {
+  test("signs in through the kubeconfig's credential plugin first, under the step's signal, then pings", async () => {
     const { ctx, fakes } = makeContext();
     fakes.kube.pingResult = { context: 'aks-lab', server: 'https://aks.example:443', version: 'v1.30.4' };
     const order: string[] = [];
@@ -38,7 +38,7 @@ describe('preflight', () => {
   test('a credential plugin failure stops preflight before the cluster is contacted', async () => {
     const { ctx, fakes } = makeContext();
     Object.assign(fakes.kube, { authenticate: () => Promise.reject(new ToolError("the kubeconfig's credential plugin kubelogin failed", 'az login')) });
-    await expect(preflightStep.run(ctx)).rejects.toThrow("credential plugin kubelogin failed");
+    await expect(preflightStep.run(ctx)).rejects.toThrow('credential plugin kubelogin failed');
     expect(fakes.kube.calls).toEqual([]);
   });
 

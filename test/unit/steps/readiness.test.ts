@@ -7,7 +7,12 @@ import { makeContext, testSettings } from '../../fakes/context.js';
 
 const NS = 'alice-lifesub-ns';
 const credentials = generateCredentials(testSettings());
-const facts = () => ({ credentials, ingressAddress: '20.1.2.3', webAddress: '20.4.5.6', apiBasePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' } });
+const facts = () => ({
+  credentials,
+  ingressAddress: '20.1.2.3',
+  webAddress: '20.4.5.6',
+  apiBasePaths: { member: '/api/auth', mysub: '/api/mysub', recommend: '/api/recommend' },
+});
 const fast = { firstCheckMs: 0, checkEveryMs: 5 };
 
 function deployment(name: string, ready: boolean): KubeObject {
@@ -16,7 +21,9 @@ function deployment(name: string, ready: boolean): KubeObject {
     kind: 'Deployment',
     metadata: { name, namespace: NS, generation: 1 },
     spec: { replicas: 1, selector: { matchLabels: { app: name } } },
-    status: ready ? { observedGeneration: 1, replicas: 1, updatedReplicas: 1, availableReplicas: 1 } : { observedGeneration: 1, replicas: 1, updatedReplicas: 1 },
+    status: ready
+      ? { observedGeneration: 1, replicas: 1, updatedReplicas: 1, availableReplicas: 1 }
+      : { observedGeneration: 1, replicas: 1, updatedReplicas: 1 },
   };
 }
 function database(name: string, ready: boolean): KubeObject {
@@ -32,7 +39,14 @@ function pod(name: string, labels: Record<string, string>, status: Record<string
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: NS, labels }, status };
 }
 const waitingPod = (name: string, app: string, reason: string, message: string, restartCount = 0) =>
-  pod(name, { app }, { phase: 'Pending', containerStatuses: [{ name: app, image: `alicecr.azurecr.io/lifesub/${app}:1.0.0`, restartCount, state: { waiting: { reason, message } } }] });
+  pod(
+    name,
+    { app },
+    {
+      phase: 'Pending',
+      containerStatuses: [{ name: app, image: `alicecr.azurecr.io/lifesub/${app}:1.0.0`, restartCount, state: { waiting: { reason, message } } }],
+    },
+  );
 
 /** Everything rolled out except the workloads named in `notReady`. */
 function cluster(notReady: string[] = []): KubeObject[] {
@@ -43,7 +57,10 @@ function cluster(notReady: string[] = []): KubeObject[] {
 }
 
 async function failure(run: Promise<unknown>): Promise<ToolError> {
-  const err = await run.then(() => undefined, (e: unknown) => e);
+  const err = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ToolError);
   return err as ToolError;
 }
@@ -101,7 +118,9 @@ describe('readiness', () => {
     ].join('\n');
     fakes.kube.logs.set(`${NS}/recommend-abc`, log);
     const err = await failure(readinessStep(fast).run(ctx));
-    expect(err.message).toBe('deployment recommend is not ready: pod recommend-abc CrashLoopBackOff: back-off 40s restarting failed container (restarted 3 times)');
+    expect(err.message).toBe(
+      'deployment recommend is not ready: pod recommend-abc CrashLoopBackOff: back-off 40s restarting failed container (restarted 3 times)',
+    );
     expect(err.hint).toContain('the app crashes at start; see logs');
     const details = err.details!.split('\n');
     expect(details).toHaveLength(10);
@@ -128,9 +147,27 @@ describe('readiness', () => {
     const scheduler = '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available.';
     fakes.kube.put(
       ...cluster(['lifesub-web']),
-      pod('lifesub-web-1', { app: 'lifesub-web' }, { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: scheduler }] }),
-      { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1', namespace: NS }, involvedObject: { name: 'lifesub-web-1' }, reason: 'FailedScheduling', message: scheduler },
-      { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e2', namespace: NS }, involvedObject: { name: 'other' }, reason: 'FailedScheduling', message: 'not mine' },
+      pod(
+        'lifesub-web-1',
+        { app: 'lifesub-web' },
+        { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: scheduler }] },
+      ),
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: 'e1', namespace: NS },
+        involvedObject: { name: 'lifesub-web-1' },
+        reason: 'FailedScheduling',
+        message: scheduler,
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: 'e2', namespace: NS },
+        involvedObject: { name: 'other' },
+        reason: 'FailedScheduling',
+        message: 'not mine',
+      },
     );
     const err = await failure(readinessStep(fast).run(ctx));
     expect(err.message).toBe(`deployment lifesub-web is not ready: pod lifesub-web-1 Unschedulable: ${scheduler}`);
@@ -146,7 +183,14 @@ describe('readiness', () => {
       ...cluster(['mysub-postgresql']),
       pod('mysub-postgresql-0', labels, {
         phase: 'Pending',
-        containerStatuses: [{ name: 'postgresql', state: { waiting: { reason: 'CreateContainerConfigError', message: "couldn't find key mysub-password in Secret alice-lifesub-ns/lifesub-credentials" } } }],
+        containerStatuses: [
+          {
+            name: 'postgresql',
+            state: {
+              waiting: { reason: 'CreateContainerConfigError', message: "couldn't find key mysub-password in Secret alice-lifesub-ns/lifesub-credentials" },
+            },
+          },
+        ],
       }),
     );
     const err = await failure(readinessStep(fast).run(ctx));

@@ -28,7 +28,9 @@ describe('registry-login', () => {
 
   test('token logins say so, and a mismatching login server is warned about without the password', async () => {
     const { ctx, fakes, logs } = makeContext();
-    fakes.registry.script.expect('credentials').returns({ ...credential, loginServer: 'AliceCR.azurecr.io', username: '00000000-0000-0000-0000-000000000000', method: 'token' });
+    fakes.registry.script
+      .expect('credentials')
+      .returns({ ...credential, loginServer: 'AliceCR.azurecr.io', username: '00000000-0000-0000-0000-000000000000', method: 'token' });
     const outcome = await registryLoginStep.run(ctx);
     expect(outcome?.message).toContain('Azure AD token');
     expect(logs).toEqual([]); // only case differs: no warning
@@ -84,7 +86,10 @@ describe('pull-secret', () => {
   });
 
   test('with a short-lived ACR token (admin user disabled) it warns how to keep pulls working', async () => {
-    const facts = { registryLogin: { loginServer: 'alicecr.azurecr.io', username: '00000000-0000-0000-0000-000000000000', method: 'token' as const }, registryPassword: PASSWORD };
+    const facts = {
+      registryLogin: { loginServer: 'alicecr.azurecr.io', username: '00000000-0000-0000-0000-000000000000', method: 'token' as const },
+      registryPassword: PASSWORD,
+    };
     const { ctx, logs } = makeContext({ facts });
     const outcome = await pullSecretStep.run(ctx);
     expect(outcome?.message).toMatch(/short-lived token/);

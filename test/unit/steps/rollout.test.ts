@@ -40,7 +40,8 @@ describe('statefulSetRolledOut', () => {
 
 describe('podProblem', () => {
   const pod = (status: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, status });
-  const waiting = (reason: string, restartCount = 0) => pod({ phase: 'Pending', containerStatuses: [{ name: 'c', restartCount, state: { waiting: { reason, message: 'm' } } }] });
+  const waiting = (reason: string, restartCount = 0) =>
+    pod({ phase: 'Pending', containerStatuses: [{ name: 'c', restartCount, state: { waiting: { reason, message: 'm' } } }] });
 
   test.each([
     ['ImagePullBackOff', 0, 'image', true],
@@ -54,7 +55,10 @@ describe('podProblem', () => {
   });
 
   test('unschedulable pending pod carries the scheduler message', () => {
-    const p = pod({ phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/2 nodes are available: 2 Insufficient cpu.' }] });
+    const p = pod({
+      phase: 'Pending',
+      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/2 nodes are available: 2 Insufficient cpu.' }],
+    });
     expect(podProblem(p)).toMatchObject({ kind: 'unschedulable', message: '0/2 nodes are available: 2 Insufficient cpu.', fatal: false });
   });
 

@@ -12,7 +12,12 @@ function ingress(namespace: string, name: string, host: string | undefined, path
     metadata: { name, namespace, creationTimestamp: '2026-01-01T00:00:00Z' },
     spec: {
       ...(className ? { ingressClassName: className } : {}),
-      rules: [{ ...(host ? { host } : {}), http: { paths: paths.map((path) => ({ path, pathType: 'Prefix', backend: { service: { name: 'x', port: { number: 80 } } } })) } }],
+      rules: [
+        {
+          ...(host ? { host } : {}),
+          http: { paths: paths.map((path) => ({ path, pathType: 'Prefix', backend: { service: { name: 'x', port: { number: 80 } } } })) },
+        },
+      ],
     },
   };
 }

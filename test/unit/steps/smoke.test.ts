@@ -42,9 +42,15 @@ describe('smoke', () => {
     ['A', A],
   ] as const)('variant %s: calls each route as the frontend would, through the host, with the Origin', async (_, basePaths) => {
     const { ctx, fakes } = makeContext({ facts: facts(basePaths) });
-    fakes.http.script.expect('request').does(site(env(`http://${HOST}`, basePaths), realApps)).always();
+    fakes.http.script
+      .expect('request')
+      .does(site(env(`http://${HOST}`, basePaths), realApps))
+      .always();
     expect(await smokeStep(quick).run(ctx)).toEqual({ message: 'the page, runtime-env.js and 3 API routes answer as a browser needs' });
-    const api = fakes.http.script.argsOf('request').map((a) => a[0] as HttpRequest).filter((r) => !r.url.startsWith(WEB));
+    const api = fakes.http.script
+      .argsOf('request')
+      .map((a) => a[0] as HttpRequest)
+      .filter((r) => !r.url.startsWith(WEB));
     expect(api.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       `GET http://${HOST}/api/mysub/categories`,
       `GET http://${HOST}/api/recommend/categories`,
@@ -55,7 +61,10 @@ describe('smoke', () => {
       // No DNS needed: the connection goes to the ingress address, the host travels in the Host header.
       expect(r.connectTo).toBe('20.1.2.3');
     }
-    expect(api.find((r) => r.method === 'POST')).toMatchObject({ body: '{"userId":"lifesub-smoke-check","password":"x"}', headers: { 'Content-Type': 'application/json' } });
+    expect(api.find((r) => r.method === 'POST')).toMatchObject({
+      body: '{"userId":"lifesub-smoke-check","password":"x"}',
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
 
   test("the pre-fix URLs on today's frontend fail, naming the route, the status and the wrong convention", async () => {
@@ -66,16 +75,23 @@ describe('smoke', () => {
       .expect('request')
       .does(site(env('http://20.1.2.3', prefix), (req) => ({ status: 403, body: '', headers: new URL(req.url).pathname === '/member/login' ? cors : {} })))
       .always();
-    const err = (await smokeStep(quick).run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await smokeStep(quick)
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err).toBeInstanceOf(ToolError);
-    expect(err.message).toMatch(/^the frontend cannot use the API: POST <MEMBER_URL>\/login \(http:\/\/20\.1\.2\.3\/member\/login\) → status 403: .*does not map .*base URL convention is wrong/);
+    expect(err.message).toMatch(
+      /^the frontend cannot use the API: POST <MEMBER_URL>\/login \(http:\/\/20\.1\.2\.3\/member\/login\) → status 403: .*does not map .*base URL convention is wrong/,
+    );
     expect(err.details).toContain('POST <MEMBER_URL>/login');
   });
 
   test.each([
     [{ status: 404, body: nginx404.body, headers: {} }, /status 404 from the ingress controller: no ingress route/],
     [{ status: 503, body: '<html>503</html>', headers: {} }, /status 503: no ready backend/],
-    [{ status: 403, body: 'Invalid CORS request', headers: {} }, /CORS refuses the page's origin — ALLOWED_ORIGINS in ConfigMap common-config must contain http:\/\/20\.4\.5\.6/],
+    [
+      { status: 403, body: 'Invalid CORS request', headers: {} },
+      /CORS refuses the page's origin — ALLOWED_ORIGINS in ConfigMap common-config must contain http:\/\/20\.4\.5\.6/,
+    ],
     [{ status: 400, body: '{}', headers: {} }, /status 400 without Access-Control-Allow-Origin .*ALLOWED_ORIGINS/],
   ])('member answering %o is reported with its likely cause', async (answer, cause) => {
     const { ctx, fakes } = makeContext({ facts: facts(B) });
@@ -83,7 +99,9 @@ describe('smoke', () => {
       .expect('request')
       .does(site(env(`http://${HOST}`, B), (req) => (req.method === 'POST' ? answer : realApps(req))))
       .always();
-    const err = (await smokeStep(quick).run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await smokeStep(quick)
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err.message).toContain('POST <MEMBER_URL>/login');
     expect(err.message).toMatch(cause);
     expect(err.details?.split('\n')).toHaveLength(1);
@@ -104,7 +122,9 @@ describe('smoke', () => {
   test('a page that does not answer is reported before any API call', async () => {
     const { ctx, fakes } = makeContext({ facts: facts(B) });
     fakes.http.script.expect('request').throws(new ToolError('GET http://20.4.5.6/ failed: ECONNREFUSED')).always();
-    const err = (await smokeStep(quick).run(ctx).catch((e: unknown) => e)) as ToolError;
+    const err = (await smokeStep(quick)
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
     expect(err.message).toMatch(/^the frontend does not answer: GET http:\/\/20\.4\.5\.6\/ .*ECONNREFUSED/);
     expect(fakes.http.script.argsOf('request').every((a) => (a[0] as HttpRequest).url.startsWith(WEB))).toBe(true);
   });

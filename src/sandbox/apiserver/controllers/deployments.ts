@@ -12,7 +12,13 @@ function ensureReplicaSet(ctx: ControllerContext, d: KObject, hash: string, owne
   const revision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0)));
   if (existing) {
     if (existing.spec?.replicas === want) return existing;
-    ctx.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${want > existing.spec.replicas ? 'up' : 'down'} replica set ${existing.metadata.name} from ${existing.spec.replicas} to ${want}`, 'deployment-controller');
+    ctx.events.record(
+      d,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled ${want > existing.spec.replicas ? 'up' : 'down'} replica set ${existing.metadata.name} from ${existing.spec.replicas} to ${want}`,
+      'deployment-controller',
+    );
     return ctx.store.replace(R.replicasets, { ...existing, spec: { ...existing.spec, replicas: want } });
   }
   const template = structuredClone(d.spec.template ?? {});
@@ -58,7 +64,13 @@ export const deploymentController: Controller = {
     for (const old of owned) {
       if (old.metadata.uid === newRs.metadata.uid || old.spec?.replicas === 0) continue;
       if (recreate || newReady >= want) {
-        ctx.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${old.metadata.name} from ${old.spec.replicas} to 0`, 'deployment-controller');
+        ctx.events.record(
+          d,
+          'Normal',
+          'ScalingReplicaSet',
+          `Scaled down replica set ${old.metadata.name} from ${old.spec.replicas} to 0`,
+          'deployment-controller',
+        );
         ctx.store.replace(R.replicasets, { ...old, spec: { ...old.spec, replicas: 0 } });
       }
     }
@@ -87,11 +99,26 @@ export const deploymentController: Controller = {
     const sinceMs = progressing?.lastUpdateTime && progressing.reason === 'ReplicaSetUpdated' ? Date.parse(progressing.lastUpdateTime) : now;
     let wake: number | undefined;
     if (complete) {
-      conds = setCondition(conds, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` }, now, true);
+      conds = setCondition(
+        conds,
+        { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` },
+        now,
+        true,
+      );
     } else if ((progressing?.reason === 'ProgressDeadlineExceeded' && progressing.message?.includes(`"${rsName}"`)) || now - sinceMs > deadlineMs) {
-      conds = setCondition(conds, { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }, now, true);
+      conds = setCondition(
+        conds,
+        { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` },
+        now,
+        true,
+      );
     } else {
-      conds = setCondition(conds, { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` }, now, true);
+      conds = setCondition(
+        conds,
+        { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` },
+        now,
+        true,
+      );
       wake = sinceMs + deadlineMs + 1;
     }
     const status = {

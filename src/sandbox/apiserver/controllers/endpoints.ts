@@ -23,7 +23,10 @@ function targetPortOf(svcPort: Json, pod: KObject): number | undefined {
 function selectedPods(ctx: ControllerContext, svc: KObject): KObject[] {
   return ctx.store
     .list(R.pods, svc.metadata.namespace)
-    .filter((p) => labelSelectorMatches({ matchLabels: svc.spec.selector }, p.metadata.labels) && p.status?.podIP && !['Succeeded', 'Failed'].includes(p.status?.phase))
+    .filter(
+      (p) =>
+        labelSelectorMatches({ matchLabels: svc.spec.selector }, p.metadata.labels) && p.status?.podIP && !['Succeeded', 'Failed'].includes(p.status?.phase),
+    )
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
@@ -50,7 +53,12 @@ function writeEndpoints(ctx: ControllerContext, svc: KObject, pods: KObject[]): 
   const ns = svc.metadata.namespace;
   const live = ctx.store.get(R.endpoints, ns, svc.metadata.name);
   const subsets = endpointsFor(svc, pods);
-  const obj: KObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: { ...live?.metadata, name: svc.metadata.name, namespace: ns, labels: { ...svc.metadata.labels } }, ...(subsets ? { subsets } : {}) };
+  const obj: KObject = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { ...live?.metadata, name: svc.metadata.name, namespace: ns, labels: { ...svc.metadata.labels } },
+    ...(subsets ? { subsets } : {}),
+  };
   if (live) ctx.store.replace(R.endpoints, obj);
   else ctx.store.create(R.endpoints, obj);
 }
@@ -58,7 +66,11 @@ function writeEndpoints(ctx: ControllerContext, svc: KObject, pods: KObject[]): 
 function writeSlice(ctx: ControllerContext, svc: KObject, pods: KObject[]): void {
   const ns = svc.metadata.namespace;
   const mine = ctx.store.list(R.endpointslices, ns).filter((s) => ownedBy(s, svc.metadata.uid));
-  const ports = (svc.spec.ports ?? []).map((sp: Json) => ({ name: sp.name ?? '', port: pods[0] ? targetPortOf(sp, pods[0]) : undefined, protocol: sp.protocol ?? 'TCP' }));
+  const ports = (svc.spec.ports ?? []).map((sp: Json) => ({
+    name: sp.name ?? '',
+    port: pods[0] ? targetPortOf(sp, pods[0]) : undefined,
+    protocol: sp.protocol ?? 'TCP',
+  }));
   const body = {
     addressType: 'IPv4',
     endpoints: pods.map((p) => {
@@ -74,7 +86,12 @@ function writeSlice(ctx: ControllerContext, svc: KObject, pods: KObject[]): void
   if (first) ctx.store.replace(R.endpointslices, { ...first, metadata: { ...first.metadata, labels }, ...body });
   else {
     const name = `${svc.metadata.name}-${randomSuffix()}`;
-    ctx.store.create(R.endpointslices, { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name, generateName: `${svc.metadata.name}-`, namespace: ns, labels, ownerReferences: [owner] }, ...body });
+    ctx.store.create(R.endpointslices, {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name, generateName: `${svc.metadata.name}-`, namespace: ns, labels, ownerReferences: [owner] },
+      ...body,
+    });
   }
 }
 

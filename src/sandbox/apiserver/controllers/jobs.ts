@@ -51,7 +51,8 @@ export const jobController: Controller = {
       }
     }
     if (failedOut) {
-      for (const p of pods.filter((x) => x.status?.phase !== 'Succeeded' && x.status?.phase !== 'Failed')) ctx.store.remove(R.pods, p.metadata.namespace, p.metadata.name);
+      for (const p of pods.filter((x) => x.status?.phase !== 'Succeeded' && x.status?.phase !== 'Failed'))
+        ctx.store.remove(R.pods, p.metadata.namespace, p.metadata.name);
       active = 0;
     }
     pods = podsOwnedBy(ctx.store, job);
@@ -70,7 +71,11 @@ export const jobController: Controller = {
     };
     if (done) {
       const msg = 'Reached expected number of succeeded pods';
-      conditions = setCondition(conditions, { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: msg, lastProbeTime: null }, now);
+      conditions = setCondition(
+        conditions,
+        { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: msg, lastProbeTime: null },
+        now,
+      );
       conditions = setCondition(conditions, { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: msg, lastProbeTime: null }, now);
       status.completionTime = isoSeconds(now);
       ctx.events.record(job, 'Normal', 'Completed', 'Job completed', 'job-controller');

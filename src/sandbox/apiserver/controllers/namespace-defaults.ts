@@ -18,7 +18,12 @@ function defaultsFor(ns: string): Array<{ resource: string; object: KObject }> {
     { resource: R.serviceaccounts, object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } } },
     {
       resource: R.configmaps,
-      object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ROOT_CA_CONFIGMAP, namespace: ns, annotations: { 'kubernetes.io/description': ROOT_CA_DESCRIPTION } }, data: { 'ca.crt': SANDBOX_CA_PEM } },
+      object: {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: ROOT_CA_CONFIGMAP, namespace: ns, annotations: { 'kubernetes.io/description': ROOT_CA_DESCRIPTION } },
+        data: { 'ca.crt': SANDBOX_CA_PEM },
+      },
     },
   ];
 }

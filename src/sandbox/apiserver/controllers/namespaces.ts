@@ -41,7 +41,12 @@ function conditionsFor(old: Condition[] | undefined, left: { resources: string[]
       c = { type, status: 'True', reason: 'SomeResourcesRemain', message: `Some resources are remaining: ${left.resources.join(', ')}` };
     }
     if (type === 'NamespaceFinalizersRemaining' && left.finalizers.length) {
-      c = { type, status: 'True', reason: 'SomeFinalizersRemain', message: `Some content in the namespace has finalizers remaining: ${left.finalizers.join(', ')}` };
+      c = {
+        type,
+        status: 'True',
+        reason: 'SomeFinalizersRemain',
+        message: `Some content in the namespace has finalizers remaining: ${left.finalizers.join(', ')}`,
+      };
     }
     out = setCondition(out, c, now);
   }

@@ -47,7 +47,9 @@ export function completedStatus(pod: KObject, stage: Stage, running: Json, sim: 
       ...cs,
       ready: false,
       started: false,
-      state: { terminated: { exitCode, reason, startedAt: isoSeconds(startedMs), finishedAt: isoSeconds(Number(sim.finishedMs)), containerID: cs.containerID } },
+      state: {
+        terminated: { exitCode, reason, startedAt: isoSeconds(startedMs), finishedAt: isoSeconds(Number(sim.finishedMs)), containerID: cs.containerID },
+      },
     })),
   };
 }

@@ -15,7 +15,12 @@ function slotIp(slot: number): string {
 /** The pod's IP: the one it has, else a free one chosen from a hash of its uid (probing onwards). */
 export function podIpFor(store: Store, pod: KObject): string {
   if (typeof pod.status?.podIP === 'string' && pod.status.podIP) return pod.status.podIP;
-  const used = new Set(store.list(R.pods).map((p) => p.status?.podIP).filter(Boolean));
+  const used = new Set(
+    store
+      .list(R.pods)
+      .map((p) => p.status?.podIP)
+      .filter(Boolean),
+  );
   let h = 0;
   for (const ch of pod.metadata.uid ?? pod.metadata.name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   for (let i = 0; i < SLOTS; i++) {

@@ -35,7 +35,11 @@ export function podLogs(store: Store, faults: Faults, pod: KObject, previous = f
     ];
   }
   if (isIngressController(pod)) {
-    return ['NGINX Ingress controller', '  Release:       v1.12.1', ...(ready ? ['I0000 00:00:00.000000       7 controller.go:213] "Backend successfully reloaded"'] : [])];
+    return [
+      'NGINX Ingress controller',
+      '  Release:       v1.12.1',
+      ...(ready ? ['I0000 00:00:00.000000       7 controller.go:213] "Backend successfully reloaded"'] : []),
+    ];
   }
   return [
     '/docker-entrypoint.sh: Configuration complete; ready for start up',

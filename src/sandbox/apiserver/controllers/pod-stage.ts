@@ -65,7 +65,11 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
       if (sim.pullFailedMs === undefined) {
         sim.pullFailedMs = now;
         ev('Normal', 'Pulling', `Pulling image "${image}"`);
-        ev('Warning', 'Failed', `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`);
+        ev(
+          'Warning',
+          'Failed',
+          `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`,
+        );
         ev('Warning', 'Failed', 'Error: ErrImagePull');
       }
       const backoffAt = Number(sim.pullFailedMs) + ctx.dur('podStart');
@@ -75,7 +79,10 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
         ev('Normal', 'BackOff', `Back-off pulling image "${image}"`);
         ev('Warning', 'Failed', 'Error: ImagePullBackOff');
       }
-      const message = reason === 'ErrImagePull' ? `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found` : `Back-off pulling image "${image}"`;
+      const message =
+        reason === 'ErrImagePull'
+          ? `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`
+          : `Back-off pulling image "${image}"`;
       return { stage: { kind: 'pullError', reason, image, message }, wake: reason === 'ErrImagePull' ? backoffAt : now + retryMs(ctx) };
     }
     sim.pulledMs = now;
@@ -108,7 +115,13 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
   }
   const app = appFor(pod);
   if (app) {
-    const lifecycle = { world: worldOf(ctx.store, ctx.images), now, dur: ctx.dur, isReady: isPodReady, event: (t: 'Normal' | 'Warning', r: string, m: string) => ev(t, r, m) };
+    const lifecycle = {
+      world: worldOf(ctx.store, ctx.images),
+      now,
+      dur: ctx.dur,
+      isReady: isPodReady,
+      event: (t: 'Normal' | 'Warning', r: string, m: string) => ev(t, r, m),
+    };
     const state = advanceApp(lifecycle, pod, sim, app, startedMs);
     return { stage: { kind: 'app', state }, wake: state.wake };
   }

@@ -14,7 +14,9 @@ function qosClass(pod: KObject): string {
   const req = cs.map((c) => c.resources?.requests ?? {});
   const lim = cs.map((c) => c.resources?.limits ?? {});
   if (cs.every((_, i) => !Object.keys(req[i]).length && !Object.keys(lim[i]).length)) return 'BestEffort';
-  const guaranteed = cs.every((_, i) => lim[i].cpu && lim[i].memory && (!req[i].cpu || req[i].cpu === lim[i].cpu) && (!req[i].memory || req[i].memory === lim[i].memory));
+  const guaranteed = cs.every(
+    (_, i) => lim[i].cpu && lim[i].memory && (!req[i].cpu || req[i].cpu === lim[i].cpu) && (!req[i].memory || req[i].memory === lim[i].memory),
+  );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
@@ -32,10 +34,24 @@ function containerState(stage: Stage, c: Json, pod: KObject, sim: SimRecord): { 
       return { state: { running: { startedAt: started } }, lastState: {}, ready: stage.ready, restarts: 0 };
     case 'app': {
       const a = stage.state;
-      const lastState = a.last ? { terminated: { exitCode: a.last.exitCode, reason: a.last.reason, startedAt: isoSeconds(a.last.startedMs), finishedAt: isoSeconds(a.last.finishedMs) } } : {};
+      const lastState = a.last
+        ? {
+            terminated: {
+              exitCode: a.last.exitCode,
+              reason: a.last.reason,
+              startedAt: isoSeconds(a.last.startedMs),
+              finishedAt: isoSeconds(a.last.finishedMs),
+            },
+          }
+        : {};
       const state = a.running
         ? { running: { startedAt: isoSeconds(a.startedMs) } }
-        : { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${a.backoffSeconds ?? 10}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } };
+        : {
+            waiting: {
+              reason: 'CrashLoopBackOff',
+              message: `back-off ${a.backoffSeconds ?? 10}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+            },
+          };
       return { state, lastState, ready: a.ready, restarts: a.restarts };
     }
     case 'crashing': {
@@ -43,7 +59,12 @@ function containerState(stage: Stage, c: Json, pod: KObject, sim: SimRecord): { 
       const lastStart = Number(sim.startedMs) + (stage.restarts - 1) * stage.periodMs;
       const backoff = Math.min(300, 10 * 2 ** (stage.restarts - 1));
       return {
-        state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } },
+        state: {
+          waiting: {
+            reason: 'CrashLoopBackOff',
+            message: `back-off ${backoff}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+          },
+        },
         lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: isoSeconds(lastStart), finishedAt: isoSeconds(lastStart + stage.periodMs / 2) } },
         ready: false,
         restarts: stage.restarts,
@@ -67,7 +88,11 @@ export function podStatus(pod: KObject, stage: Stage, sim: SimRecord, now: numbe
     ? { status: 'True' as const }
     : { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` };
   const readyAt = stage.kind === 'running' ? stage.readyAtMs : stage.kind === 'app' ? (stage.state.readyAtMs ?? now) : now;
-  conds = setCondition(conds, { type: 'PodReadyToStartContainers', status: sim.pulledMs !== undefined || stage.kind === 'pullError' ? 'True' : 'False', lastProbeTime: null }, schedAt);
+  conds = setCondition(
+    conds,
+    { type: 'PodReadyToStartContainers', status: sim.pulledMs !== undefined || stage.kind === 'pullError' ? 'True' : 'False', lastProbeTime: null },
+    schedAt,
+  );
   conds = setCondition(conds, { type: 'Initialized', status: 'True', lastProbeTime: null }, schedAt);
   conds = setCondition(conds, { type: 'Ready', ...readyCond, lastProbeTime: null }, allReady ? readyAt : now);
   conds = setCondition(conds, { type: 'ContainersReady', ...readyCond, lastProbeTime: null }, allReady ? readyAt : now);

@@ -21,7 +21,11 @@ export const pvcController: Controller = {
         annotations: { ...pvc.metadata.annotations, 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' },
       },
       spec: { ...pvc.spec, volumeName },
-      status: { phase: 'Bound', accessModes: pvc.spec?.accessModes ?? ['ReadWriteOnce'], capacity: { storage: pvc.spec?.resources?.requests?.storage ?? '1Gi' } },
+      status: {
+        phase: 'Bound',
+        accessModes: pvc.spec?.accessModes ?? ['ReadWriteOnce'],
+        capacity: { storage: pvc.spec?.resources?.requests?.storage ?? '1Gi' },
+      },
     });
     ctx.events.record(pvc, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, 'disk.csi.azure.com');
     return undefined;

@@ -25,7 +25,9 @@ export const replicaSetController: Controller = {
     }
     if (pods.length > want) {
       // Scale down the least useful first: not ready, then newest.
-      const order = [...pods].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''));
+      const order = [...pods].sort(
+        (a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''),
+      );
       for (const p of order.slice(0, pods.length - want)) {
         ctx.store.remove(R.pods, p.metadata.namespace, p.metadata.name);
         ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');

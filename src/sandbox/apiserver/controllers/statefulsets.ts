@@ -20,7 +20,13 @@ function ensureClaims(ctx: ControllerContext, sts: KObject, i: number): Json[] {
         spec: { volumeMode: 'Filesystem', storageClassName: 'default', ...tpl.spec },
         status: { phase: 'Pending' },
       });
-      ctx.events.record(sts, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${sts.metadata.name}-${i} in StatefulSet ${sts.metadata.name} success`, 'statefulset-controller');
+      ctx.events.record(
+        sts,
+        'Normal',
+        'SuccessfulCreate',
+        `create Claim ${claimName} Pod ${sts.metadata.name}-${i} in StatefulSet ${sts.metadata.name} success`,
+        'statefulset-controller',
+      );
     }
     volumes.push({ name: tpl.metadata?.name, persistentVolumeClaim: { claimName } });
   }
@@ -51,11 +57,17 @@ export const statefulSetController: Controller = {
       const volumes = ensureClaims(ctx, sts, i);
       const name = `${sts.metadata.name}-${i}`;
       live.push(
-        createPodFromTemplate(ctx.store, sts, name, { 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) }, (spec) => {
-          spec.hostname = name;
-          if (sts.spec?.serviceName) spec.subdomain = sts.spec.serviceName;
-          spec.volumes = [...(spec.volumes ?? []), ...volumes];
-        }),
+        createPodFromTemplate(
+          ctx.store,
+          sts,
+          name,
+          { 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) },
+          (spec) => {
+            spec.hostname = name;
+            if (sts.spec?.serviceName) spec.subdomain = sts.spec.serviceName;
+            spec.volumes = [...(spec.volumes ?? []), ...volumes];
+          },
+        ),
       );
       ctx.events.record(sts, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${sts.metadata.name} successful`, 'statefulset-controller');
       break;

@@ -24,7 +24,8 @@ function deleteOne(ctx: ServerContext, def: ResourceDef, info: RequestInfo, live
   }
   if (hasFinalizers(live)) {
     // Marked, not removed: the answer is the object itself, as the real server answers.
-    if (info.dryRun) return withType(def, { ...live, metadata: { ...live.metadata, deletionTimestamp: live.metadata.deletionTimestamp ?? isoSeconds(Date.now()) } });
+    if (info.dryRun)
+      return withType(def, { ...live, metadata: { ...live.metadata, deletionTimestamp: live.metadata.deletionTimestamp ?? isoSeconds(Date.now()) } });
     return withType(def, deleteOrMark(ctx.store, key, live)!);
   }
   if (!info.dryRun) {

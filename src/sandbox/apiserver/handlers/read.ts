@@ -76,7 +76,10 @@ export function handleWatch(ctx: ServerContext, def: ResourceDef, info: RequestI
     initial: sinceRv === undefined ? ctx.store.list(key, info.namespace).filter((o) => label(o) && field(o)) : undefined,
     timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
     encode: (o) => (table ? toTable(key, [o], o.metadata.resourceVersion ?? '', includeObject) : withType(def, o)),
-    bookmarks: allowBookmarks && !table ? { apiVersion: apiVersionOf(def), kind: def.kind, currentRv: () => ctx.store.rv, initialEventsEnd: sendInitialEvents } : undefined,
+    bookmarks:
+      allowBookmarks && !table
+        ? { apiVersion: apiVersionOf(def), kind: def.kind, currentRv: () => ctx.store.rv, initialEventsEnd: sendInitialEvents }
+        : undefined,
   });
 }
 
@@ -85,10 +88,18 @@ function checkWatchList(def: ResourceDef, info: RequestInfo, sendInitialEvents: 
   if (!info.query.has('sendInitialEvents')) return;
   const causes = [];
   if (info.query.get('resourceVersionMatch') !== 'NotOlderThan') {
-    causes.push({ reason: 'FieldValueForbidden', field: 'resourceVersionMatch', message: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan' });
+    causes.push({
+      reason: 'FieldValueForbidden',
+      field: 'resourceVersionMatch',
+      message: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+    });
   }
   if (sendInitialEvents && !allowBookmarks) {
-    causes.push({ reason: 'FieldValueRequired', field: 'allowWatchBookmarks', message: 'Required value: sendInitialEvents requires setting allowWatchBookmarks to true' });
+    causes.push({
+      reason: 'FieldValueRequired',
+      field: 'allowWatchBookmarks',
+      message: 'Required value: sendInitialEvents requires setting allowWatchBookmarks to true',
+    });
   }
   if (causes.length > 0) throw errors.invalid('ListOptions', 'meta.k8s.io', '', causes);
 }

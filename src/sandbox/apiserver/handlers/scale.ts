@@ -11,11 +11,19 @@ import type { KObject } from '../types.js';
 export const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets']);
 
 function toScale(o: KObject): unknown {
-  const selector = Object.entries(o.spec?.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const selector = Object.entries(o.spec?.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid, resourceVersion: o.metadata.resourceVersion, creationTimestamp: o.metadata.creationTimestamp },
+    metadata: {
+      name: o.metadata.name,
+      namespace: o.metadata.namespace,
+      uid: o.metadata.uid,
+      resourceVersion: o.metadata.resourceVersion,
+      creationTimestamp: o.metadata.creationTimestamp,
+    },
     spec: { replicas: o.spec?.replicas ?? 1 },
     status: { replicas: o.status?.replicas ?? 0, selector },
   };
@@ -34,13 +42,19 @@ export async function handleScale(ctx: ServerContext, def: ResourceDef, info: Re
   const next = method === 'PUT' ? body : mediaType(req) === 'application/json-patch+json' ? jsonPatch(current, body) : mergePatch(current, body);
   const replicas = next?.spec?.replicas;
   if (!Number.isInteger(replicas) || replicas < 0) {
-    throw errors.invalid('Scale', 'autoscaling', info.name!, [{ reason: 'FieldValueInvalid', field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` }]);
+    throw errors.invalid('Scale', 'autoscaling', info.name!, [
+      { reason: 'FieldValueInvalid', field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` },
+    ]);
   }
   const wanted = body?.metadata?.resourceVersion;
   if (wanted && wanted !== live.metadata.resourceVersion) {
     throw errors.conflict(def.plural, def.group, info.name!, 'the object has been modified; please apply your changes to the latest version and try again');
   }
-  const updated = recordUpdate(live, { ...live, spec: { ...live.spec, replicas } }, { manager: info.manager, apiVersion: 'autoscaling/v1', subresource: 'scale' });
+  const updated = recordUpdate(
+    live,
+    { ...live, spec: { ...live.spec, replicas } },
+    { manager: info.manager, apiVersion: 'autoscaling/v1', subresource: 'scale' },
+  );
   const stored = info.dryRun ? updated : ctx.store.replace(key, updated);
   sendJson(res, 200, toScale(stored));
 }

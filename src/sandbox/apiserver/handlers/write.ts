@@ -88,7 +88,11 @@ function checkFinalizers(def: ResourceDef, obj: KObject, live: KObject | undefin
   const added = (obj.metadata.finalizers ?? []).filter((f) => !before.has(f));
   if (added.length > 0) {
     throw errors.invalid(def.kind, def.group, obj.metadata.name, [
-      { reason: 'FieldValueForbidden', field: 'metadata.finalizers', message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}` },
+      {
+        reason: 'FieldValueForbidden',
+        field: 'metadata.finalizers',
+        message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`,
+      },
     ]);
   }
 }
@@ -96,7 +100,12 @@ function checkFinalizers(def: ResourceDef, obj: KObject, live: KObject | undefin
 function checkResourceVersion(def: ResourceDef, body: Json, live: KObject): void {
   const want = body?.metadata?.resourceVersion;
   if (want !== undefined && want !== null && want !== '' && want !== live.metadata.resourceVersion) {
-    throw errors.conflict(def.plural, def.group, live.metadata.name, 'the object has been modified; please apply your changes to the latest version and try again');
+    throw errors.conflict(
+      def.plural,
+      def.group,
+      live.metadata.name,
+      'the object has been modified; please apply your changes to the latest version and try again',
+    );
   }
 }
 
@@ -105,7 +114,10 @@ export async function handleCreate(ctx: ServerContext, def: ResourceDef, info: R
   if (!isPlainObject(body)) throw errors.badRequest('the request body must be a JSON object');
   const meta = (body.metadata ??= {});
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomBytes(3).toString('hex').slice(0, 5)}`;
-  if (!meta.name) throw errors.invalid(def.kind, def.group, '', [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
+  if (!meta.name)
+    throw errors.invalid(def.kind, def.group, '', [
+      { reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' },
+    ]);
   delete meta.resourceVersion;
   delete meta.uid;
   enforceFieldValidation(def, body, fieldValidationOf(info.query), res);

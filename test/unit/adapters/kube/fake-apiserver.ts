@@ -12,7 +12,12 @@ export interface RecordedRequest {
   body: string;
 }
 
-type Obj = { apiVersion?: string; kind?: string; metadata: { name: string; namespace?: string; resourceVersion?: string; [k: string]: unknown }; [k: string]: unknown };
+type Obj = {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name: string; namespace?: string; resourceVersion?: string; [k: string]: unknown };
+  [k: string]: unknown;
+};
 
 const CORE = {
   kind: 'APIResourceList',
@@ -29,7 +34,9 @@ const APPS = {
   kind: 'APIResourceList',
   apiVersion: 'v1',
   groupVersion: 'apps/v1',
-  resources: [{ name: 'deployments', singularName: 'deployment', namespaced: true, kind: 'Deployment', verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch'] }],
+  resources: [
+    { name: 'deployments', singularName: 'deployment', namespaced: true, kind: 'Deployment', verbs: ['get', 'list', 'watch', 'create', 'delete', 'patch'] },
+  ],
 };
 
 interface Watcher {
@@ -97,12 +104,20 @@ export class FakeApiServer {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
     const body = Buffer.concat(chunks).toString('utf8');
-    this.requests.push({ method: req.method ?? '', path, query: url.searchParams, contentType: req.headers['content-type'], auth: req.headers.authorization, body });
+    this.requests.push({
+      method: req.method ?? '',
+      path,
+      query: url.searchParams,
+      contentType: req.headers['content-type'],
+      auth: req.headers.authorization,
+      body,
+    });
     const send = (status: number, value: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(value));
     };
-    const status = (code: number, reason: string, message: string) => send(code, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason, message, code });
+    const status = (code: number, reason: string, message: string) =>
+      send(code, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason, message, code });
 
     if (path === '/api/v1' && req.method === 'GET') return send(200, CORE);
     if (path === '/apis/apps/v1' && req.method === 'GET') return send(200, APPS);
@@ -121,14 +136,19 @@ export class FakeApiServer {
     }
 
     const isCollection = this.isCollection(path);
-    if (req.method === "GET" && isCollection && url.searchParams.get("watch") === "true") {
+    if (req.method === 'GET' && isCollection && url.searchParams.get('watch') === 'true') {
       this.watch(path, url.searchParams, res);
       return;
     }
     if (req.method === 'GET' && isCollection) {
       const name = /^metadata\.name=(.+)$/.exec(url.searchParams.get('fieldSelector') ?? '')?.[1];
       const items = [...this.store.entries()].filter(([p, o]) => p.startsWith(`${path}/`) && (!name || o.metadata.name === name)).map(([, o]) => o);
-      return send(200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: String(this.rv) }, items: items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest) });
+      return send(200, {
+        kind: 'List',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: String(this.rv) },
+        items: items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest),
+      });
     }
     if (req.method === 'POST' && isCollection) {
       const obj = JSON.parse(body) as Obj;

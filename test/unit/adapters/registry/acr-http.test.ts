@@ -34,7 +34,14 @@ beforeAll(async () => {
     if (armStatus !== 200) return json(armStatus, { error: { code: 'AuthorizationFailed', message: 'no access' } });
     if (path === `/subscriptions/${SUB}/providers/Microsoft.ContainerRegistry/registries`) {
       return json(200, {
-        value: [{ id: `/subscriptions/${SUB}/resourceGroups/lab-rg/providers/Microsoft.ContainerRegistry/registries/democr`, name: 'democr', location: 'koreacentral', properties: { loginServer: host, adminUserEnabled: admin } }],
+        value: [
+          {
+            id: `/subscriptions/${SUB}/resourceGroups/lab-rg/providers/Microsoft.ContainerRegistry/registries/democr`,
+            name: 'democr',
+            location: 'koreacentral',
+            properties: { loginServer: host, adminUserEnabled: admin },
+          },
+        ],
       });
     }
     if (path.endsWith('/registries/democr/listCredentials') && req.method === 'POST') {
@@ -75,7 +82,7 @@ describe('AcrRegistry with the real SDK against a local fake ARM', () => {
     expect(new URLSearchParams(exchange.body).get('access_token')).toBe('arm-tok');
   });
 
-  test('token path with the subscription\'s tenant: every AAD token is for that tenant and the exchange names it', async () => {
+  test("token path with the subscription's tenant: every AAD token is for that tenant and the exchange names it", async () => {
     requests.length = 0;
     admin = false;
     const TENANT = '99999999-8888-7777-6666-555555555555';
@@ -86,7 +93,12 @@ describe('AcrRegistry with the real SDK against a local fake ARM', () => {
         return { token: 'arm-tok', expiresOnTimestamp: Date.now() + 60_000 };
       },
     };
-    const acr = new AcrRegistry({ credential: recording, resolveAccount: async () => ({ subscriptionId: SUB, tenantId: TENANT }), endpoint, allowInsecure: true });
+    const acr = new AcrRegistry({
+      credential: recording,
+      resolveAccount: async () => ({ subscriptionId: SUB, tenantId: TENANT }),
+      endpoint,
+      allowInsecure: true,
+    });
     expect((await acr.credentials('democr', signal)).password).toBe('rt-123');
     const form = new URLSearchParams(requests.find((r) => r.path === '/oauth2/exchange')!.body);
     expect(form.get('tenant')).toBe(TENANT);
@@ -105,7 +117,9 @@ describe('AcrRegistry with the real SDK against a local fake ARM', () => {
   test('403 from ARM → ToolError with a hint and without the token', async () => {
     armStatus = 403;
     try {
-      const err = await new AcrRegistry({ credential, subscriptionId: SUB, endpoint, allowInsecure: true }).credentials('democr', signal).catch((e: unknown) => e);
+      const err = await new AcrRegistry({ credential, subscriptionId: SUB, endpoint, allowInsecure: true })
+        .credentials('democr', signal)
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ToolError);
       expect((err as ToolError).message).toMatch(/HTTP 403/);
       expect((err as ToolError).hint).toMatch(/az login/);

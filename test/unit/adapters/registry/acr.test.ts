@@ -29,7 +29,13 @@ vi.mock('@azure/arm-containerregistry', () => ({
       },
       async listCredentials(rg: string, name: string) {
         arm.listCredentials.push([rg, name]);
-        return { username: 'democr', passwords: [{ name: 'password', value: 'admin-Pa55' }, { name: 'password2', value: 'other' }] };
+        return {
+          username: 'democr',
+          passwords: [
+            { name: 'password', value: 'admin-Pa55' },
+            { name: 'password2', value: 'other' },
+          ],
+        };
       },
     };
   },
@@ -67,8 +73,8 @@ describe('AcrRegistry', () => {
 
   test('no admin user: exchanges an AAD token for an ACR refresh token', async () => {
     arm.registries = [registry('democr', false)];
-    const fetchFn = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) =>
-      new Response(JSON.stringify({ refresh_token: 'acr-refresh-789' }), { status: 200 }),
+    const fetchFn = vi.fn(
+      async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify({ refresh_token: 'acr-refresh-789' }), { status: 200 }),
     );
     const acr = new AcrRegistry({ credential, subscriptionId: SUB, fetch: fetchFn as unknown as typeof fetch });
     const cred = await acr.credentials('democr', signal);
@@ -86,7 +92,10 @@ describe('AcrRegistry', () => {
     arm.registries = [registry('democr', false)];
     const fetchFn = async () => new Response('{}', { status: 401 });
     const acr = new AcrRegistry({ credential, subscriptionId: SUB, fetch: fetchFn as unknown as typeof fetch });
-    await expect(acr.credentials('democr', signal)).rejects.toMatchObject({ message: expect.stringContaining('HTTP 401'), hint: expect.stringContaining('AcrPush') });
+    await expect(acr.credentials('democr', signal)).rejects.toMatchObject({
+      message: expect.stringContaining('HTTP 401'),
+      hint: expect.stringContaining('AcrPush'),
+    });
   });
 
   test('registry not found: UserError naming the subscription and listing what exists', async () => {

@@ -20,11 +20,13 @@ beforeAll(async () => {
       seen.push({ method: req.method ?? '', path, auth: req.headers.authorization, body, accept: req.headers.accept });
       if (path === '/oauth2/token' && req.method === 'POST') {
         const form = new URLSearchParams(body);
-        const ok = form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === 'rt-123' && form.get('scope') === 'repository:lifesub/member:pull';
+        const ok =
+          form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === 'rt-123' && form.get('scope') === 'repository:lifesub/member:pull';
         res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json' });
         return res.end(JSON.stringify(ok ? { access_token: 'at-456' } : { errors: [] }));
       }
-      const authorized = req.headers.authorization === 'Bearer at-456' || req.headers.authorization === `Basic ${Buffer.from('democr:adm1n').toString('base64')}`;
+      const authorized =
+        req.headers.authorization === 'Bearer at-456' || req.headers.authorization === `Basic ${Buffer.from('democr:adm1n').toString('base64')}`;
       if (!authorized) {
         res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="x"' });
         return res.end();
@@ -66,7 +68,9 @@ describe('manifestDigest', () => {
   });
 
   test('a refused credential is a ToolError that does not echo the secret', async () => {
-    const err = (await manifestDigest({ ...admin(), password: 'wrong-secret' }, 'lifesub/member', '1.0.0-abc', signal, { insecure: true }).catch((e: unknown) => e)) as ToolError;
+    const err = (await manifestDigest({ ...admin(), password: 'wrong-secret' }, 'lifesub/member', '1.0.0-abc', signal, { insecure: true }).catch(
+      (e: unknown) => e,
+    )) as ToolError;
     expect(err).toBeInstanceOf(ToolError);
     expect(err.message).toContain('HTTP 401');
     expect(`${err.message} ${err.hint}`).not.toContain('wrong-secret');

@@ -13,12 +13,21 @@ const APPLY = { 'Content-Type': 'application/apply-patch+yaml' };
 
 describe('server-side apply', () => {
   test('applying a Namespace with `spec: {}` over one created by another manager is no conflict; a changed label still is', async () => {
-    expect((await api(c.server, 'POST', '/api/v1/namespaces', { metadata: { name: 'ssa', labels: { team: 'a' } } }, { 'User-Agent': 'kubectl-create/v1.33' })).status).toBe(201);
+    expect(
+      (await api(c.server, 'POST', '/api/v1/namespaces', { metadata: { name: 'ssa', labels: { team: 'a' } } }, { 'User-Agent': 'kubectl-create/v1.33' }))
+        .status,
+    ).toBe(201);
     const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ssa' }, spec: {} };
     const ok = await api(c.server, 'PATCH', '/api/v1/namespaces/ssa?fieldManager=helm&force=false', body, APPLY);
     expect(ok.status).toBe(200);
     expect(ok.body.spec).toEqual({ finalizers: ['kubernetes'] });
-    const relabel = await api(c.server, 'PATCH', '/api/v1/namespaces/ssa?fieldManager=helm&force=false', { ...body, metadata: { name: 'ssa', labels: { team: 'b' } } }, APPLY);
+    const relabel = await api(
+      c.server,
+      'PATCH',
+      '/api/v1/namespaces/ssa?fieldManager=helm&force=false',
+      { ...body, metadata: { name: 'ssa', labels: { team: 'b' } } },
+      APPLY,
+    );
     expect(relabel.status).toBe(409);
     expect(relabel.body.message).toContain('conflict with "kubectl-create" using v1: .metadata.labels.team');
   });
@@ -47,11 +56,18 @@ describe('what every namespace has', () => {
     const d = deployment('web', 'nginx:1.27', { ports: [{ name: 'http', containerPort: 18080 }] });
     d.spec.replicas = 2;
     await api(c.server, 'POST', '/apis/apps/v1/namespaces/svc/deployments', d);
-    await api(c.server, 'POST', '/api/v1/namespaces/svc/services', { metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
-    const ep = await waitFor(async () => {
-      const e = await get('/api/v1/namespaces/svc/endpoints/web');
-      return e?.subsets?.[0]?.addresses?.length === 2 ? e : undefined;
-    }, 5000, 'two ready addresses');
+    await api(c.server, 'POST', '/api/v1/namespaces/svc/services', {
+      metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+    });
+    const ep = await waitFor(
+      async () => {
+        const e = await get('/api/v1/namespaces/svc/endpoints/web');
+        return e?.subsets?.[0]?.addresses?.length === 2 ? e : undefined;
+      },
+      5000,
+      'two ready addresses',
+    );
     expect(ep.subsets[0].ports).toEqual([{ name: 'http', port: 18080, protocol: 'TCP' }]);
     expect(ep.subsets[0].addresses[0].targetRef).toMatchObject({ kind: 'Pod', namespace: 'svc' });
     const slices = (await get('/apis/discovery.k8s.io/v1/namespaces/svc/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dweb')).items;
@@ -73,10 +89,22 @@ describe('finalizers', () => {
     expect(del.body.metadata.deletionTimestamp).toBeTruthy();
     const marked = await get('/api/v1/namespaces/default/configmaps/held');
     expect(marked.metadata).toMatchObject({ finalizers: ['example.com/x'], deletionGracePeriodSeconds: 0 });
-    const more = await api(c.server, 'PATCH', '/api/v1/namespaces/default/configmaps/held', { metadata: { finalizers: ['example.com/x', 'example.com/y'] } }, { 'Content-Type': 'application/merge-patch+json' });
+    const more = await api(
+      c.server,
+      'PATCH',
+      '/api/v1/namespaces/default/configmaps/held',
+      { metadata: { finalizers: ['example.com/x', 'example.com/y'] } },
+      { 'Content-Type': 'application/merge-patch+json' },
+    );
     expect(more.status).toBe(422);
     expect(more.body.message).toContain('no new finalizers can be added if the object is being deleted');
-    const off = await api(c.server, 'PATCH', '/api/v1/namespaces/default/configmaps/held', { metadata: { finalizers: null } }, { 'Content-Type': 'application/merge-patch+json' });
+    const off = await api(
+      c.server,
+      'PATCH',
+      '/api/v1/namespaces/default/configmaps/held',
+      { metadata: { finalizers: null } },
+      { 'Content-Type': 'application/merge-patch+json' },
+    );
     expect(off.status).toBe(200);
     expect(await get('/api/v1/namespaces/default/configmaps/held')).toBeUndefined();
   });
@@ -85,10 +113,14 @@ describe('finalizers', () => {
     await api(c.server, 'POST', '/api/v1/namespaces', { metadata: { name: 'hang' } });
     await api(c.server, 'POST', '/api/v1/namespaces/hang/configmaps', { metadata: { name: 'held', finalizers: ['example.com/x'] } });
     await api(c.server, 'DELETE', '/api/v1/namespaces/hang');
-    const ns = await waitFor(async () => {
-      const n = await get('/api/v1/namespaces/hang');
-      return n?.status?.conditions?.some((x: any) => x.type === 'NamespaceFinalizersRemaining') ? n : undefined;
-    }, 5000, 'namespace conditions');
+    const ns = await waitFor(
+      async () => {
+        const n = await get('/api/v1/namespaces/hang');
+        return n?.status?.conditions?.some((x: any) => x.type === 'NamespaceFinalizersRemaining') ? n : undefined;
+      },
+      5000,
+      'namespace conditions',
+    );
     expect(ns.status.phase).toBe('Terminating');
     expect(ns.spec.finalizers).toEqual(['kubernetes']);
     const byType = Object.fromEntries(ns.status.conditions.map((x: any) => [x.type, x]));
@@ -99,7 +131,11 @@ describe('finalizers', () => {
       'NamespaceContentRemaining',
       'NamespaceFinalizersRemaining',
     ]);
-    expect(byType.NamespaceContentRemaining).toMatchObject({ status: 'True', reason: 'SomeResourcesRemain', message: 'Some resources are remaining: configmaps. has 1 resource instances' });
+    expect(byType.NamespaceContentRemaining).toMatchObject({
+      status: 'True',
+      reason: 'SomeResourcesRemain',
+      message: 'Some resources are remaining: configmaps. has 1 resource instances',
+    });
     expect(byType.NamespaceFinalizersRemaining).toMatchObject({
       status: 'True',
       reason: 'SomeFinalizersRemain',
@@ -108,7 +144,13 @@ describe('finalizers', () => {
     expect(byType.NamespaceDeletionContentFailure).toMatchObject({ status: 'False', reason: 'ContentDeleted' });
     // Everything without a finalizer (the default ServiceAccount, the root CA) is gone already.
     expect((await get('/api/v1/namespaces/hang/serviceaccounts')).items).toEqual([]);
-    await api(c.server, 'PATCH', '/api/v1/namespaces/hang/configmaps/held', { metadata: { finalizers: null } }, { 'Content-Type': 'application/merge-patch+json' });
+    await api(
+      c.server,
+      'PATCH',
+      '/api/v1/namespaces/hang/configmaps/held',
+      { metadata: { finalizers: null } },
+      { 'Content-Type': 'application/merge-patch+json' },
+    );
     await waitFor(async () => (await get('/api/v1/namespaces/hang')) === undefined, 3000, 'namespace gone');
   });
 });

@@ -34,7 +34,10 @@ describe('client-node against the sandbox API server', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'gen', namespace: 'default' },
-      spec: { selector: { matchLabels: { app: 'gen' } }, template: { metadata: { labels: { app: 'gen' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+      spec: {
+        selector: { matchLabels: { app: 'gen' } },
+        template: { metadata: { labels: { app: 'gen' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+      },
     };
     const first = await ssa(objects, d);
     expect(first.metadata?.generation).toBe(1);
@@ -68,7 +71,14 @@ describe('client-node against the sandbox API server', () => {
     const err404 = await core.readNamespacedConfigMap({ name: 'nope', namespace: 'default' }).catch((e) => e);
     expect(err404).toBeInstanceOf(ApiException);
     expect(err404.code).toBe(404);
-    expect(JSON.parse(err404.body)).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404, message: 'configmaps "nope" not found', details: { name: 'nope', kind: 'configmaps' } });
+    expect(JSON.parse(err404.body)).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'NotFound',
+      code: 404,
+      message: 'configmaps "nope" not found',
+      details: { name: 'nope', kind: 'configmaps' },
+    });
 
     await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'dup' }, data: {} } });
     const err409 = await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'dup' } } }).catch((e) => e);
@@ -102,7 +112,11 @@ describe('client-node against the sandbox API server', () => {
 
   test('list honours label and field selectors', async () => {
     const core = c.kc.makeApiClient(CoreV1Api);
-    for (const [name, tier] of [['sel-a', 'web'], ['sel-b', 'db'], ['sel-c', 'cache']] as const) {
+    for (const [name, tier] of [
+      ['sel-a', 'web'],
+      ['sel-b', 'db'],
+      ['sel-c', 'cache'],
+    ] as const) {
       await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name, labels: { group: 'sel', tier } } } });
     }
     const names = async (labelSelector?: string, fieldSelector?: string) =>
@@ -136,7 +150,10 @@ describe('client-node against the sandbox API server', () => {
   test('watch without resourceVersion sends current objects first and ends after timeoutSeconds', async () => {
     const start = Date.now();
     const res = await fetch(`${c.server.url}/api/v1/namespaces?watch=true&timeoutSeconds=1`, { headers: { Authorization: 'Bearer test-token-123' } });
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(Date.now() - start).toBeGreaterThanOrEqual(900);
     expect(lines.map((l) => l.type)).toContain('ADDED');
     expect(lines.map((l) => l.object.metadata.name)).toContain('kube-system');

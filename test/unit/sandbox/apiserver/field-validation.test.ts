@@ -34,7 +34,9 @@ describe('field validation', () => {
   });
 
   test('server-side apply of an undeclared field fails as structured-merge-diff does', async () => {
-    const res = await api(c.server, 'PATCH', '/api/v1/namespaces/default/configmaps/ssa?fieldManager=lifesub', typo('ssa'), { 'Content-Type': 'application/apply-patch+yaml' });
+    const res = await api(c.server, 'PATCH', '/api/v1/namespaces/default/configmaps/ssa?fieldManager=lifesub', typo('ssa'), {
+      'Content-Type': 'application/apply-patch+yaml',
+    });
     expect(res.status).toBe(500);
     expect(res.body.message).toBe('failed to create typed patch object (default/ssa; /v1, Kind=ConfigMap): .dta: field not declared in schema');
   });
@@ -42,28 +44,41 @@ describe('field validation', () => {
   test('declared fields pass in every mode', async () => {
     const ok = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fine', labels: { a: 'b' } }, data: { a: '1' } };
     expect((await api(c.server, 'POST', '/api/v1/namespaces/default/configmaps?fieldValidation=Strict', ok)).status).toBe(201);
-    expect((await api(c.server, 'PATCH', '/api/v1/namespaces/default/configmaps/fine?fieldManager=x&fieldValidation=Strict', ok, { 'Content-Type': 'application/apply-patch+yaml' })).status).toBe(200);
+    expect(
+      (
+        await api(c.server, 'PATCH', '/api/v1/namespaces/default/configmaps/fine?fieldManager=x&fieldValidation=Strict', ok, {
+          'Content-Type': 'application/apply-patch+yaml',
+        })
+      ).status,
+    ).toBe(200);
   });
 
-  test.each(REAL_HELMS)('$name with a misspelled field: Helm 4 (Strict apply) fails, Helm 3 (POST) installs without it and warns', async (h) => {
-    const chart = join(c.dir, `typo${h.major}`);
-    mkdirSync(join(chart, 'templates'), { recursive: true });
-    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: typo\nversion: 0.1.0\n');
-    writeFileSync(join(chart, 'templates', 'cm.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo${h.major}\ndta:\n  a: "1"\n`);
-    const kubeconfig = writeKubeconfig(c.dir, c.server.url, TOKEN);
-    const failed = await run(realHelmPath(h), ['upgrade', '--install', `typo${h.major}`, chart, '-n', 'default', '--timeout', '30s'], { env: helmEnv(join(c.dir, `h${h.major}`), kubeconfig), timeout: 60_000 }).then(
-      (r) => r,
-      (e: { code: number; stderr: string }) => e,
-    );
-    if (h.major === 4) {
-      // Helm 4 applies server-side with fieldValidation=Strict: the install fails.
-      expect('code' in failed ? failed.code : 0).toBe(1);
-      expect(failed.stderr).toContain('field not declared in schema');
-    } else {
-      // Helm 3 creates with POST and no fieldValidation: the server drops the field and warns.
-      expect(failed.stderr).toContain('unknown field "dta"');
-      const cm = await api(c.server, 'GET', '/api/v1/namespaces/default/configmaps/typo3');
-      expect(cm.body.dta).toBeUndefined();
-    }
-  }, 90_000);
+  test.each(REAL_HELMS)(
+    '$name with a misspelled field: Helm 4 (Strict apply) fails, Helm 3 (POST) installs without it and warns',
+    async (h) => {
+      const chart = join(c.dir, `typo${h.major}`);
+      mkdirSync(join(chart, 'templates'), { recursive: true });
+      writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: typo\nversion: 0.1.0\n');
+      writeFileSync(join(chart, 'templates', 'cm.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo${h.major}\ndta:\n  a: "1"\n`);
+      const kubeconfig = writeKubeconfig(c.dir, c.server.url, TOKEN);
+      const failed = await run(realHelmPath(h), ['upgrade', '--install', `typo${h.major}`, chart, '-n', 'default', '--timeout', '30s'], {
+        env: helmEnv(join(c.dir, `h${h.major}`), kubeconfig),
+        timeout: 60_000,
+      }).then(
+        (r) => r,
+        (e: { code: number; stderr: string }) => e,
+      );
+      if (h.major === 4) {
+        // Helm 4 applies server-side with fieldValidation=Strict: the install fails.
+        expect('code' in failed ? failed.code : 0).toBe(1);
+        expect(failed.stderr).toContain('field not declared in schema');
+      } else {
+        // Helm 3 creates with POST and no fieldValidation: the server drops the field and warns.
+        expect(failed.stderr).toContain('unknown field "dta"');
+        const cm = await api(c.server, 'GET', '/api/v1/namespaces/default/configmaps/typo3');
+        expect(cm.body.dta).toBeUndefined();
+      }
+    },
+    90_000,
+  );
 });

@@ -109,7 +109,13 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T
 }
 
 /** Raw HTTP to the server (for Status bodies and headers exactly as sent). */
-export async function api(server: ApiServerHandle, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+export async function api(
+  server: ApiServerHandle,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },

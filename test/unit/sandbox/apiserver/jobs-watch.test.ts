@@ -20,7 +20,10 @@ const job = (name: string, restartPolicy?: string, extra: Record<string, unknown
   apiVersion: 'batch/v1',
   kind: 'Job',
   metadata: { name },
-  spec: { ...extra, template: { spec: { ...(restartPolicy ? { restartPolicy } : {}), containers: [{ name: 'c', image: 'busybox:1.36', command: ['true'] }] } } },
+  spec: {
+    ...extra,
+    template: { spec: { ...(restartPolicy ? { restartPolicy } : {}), containers: [{ name: 'c', image: 'busybox:1.36', command: ['true'] }] } },
+  },
 });
 
 /** Reads a watch stream until `until` matches an event; returns the events seen. */
@@ -53,10 +56,14 @@ describe('Jobs', () => {
     // The registry generates the selector on create, from the Job's own uid; that is not a spec change.
     expect(created.spec?.selector?.matchLabels).toEqual({ 'batch.kubernetes.io/controller-uid': created.metadata?.uid });
     expect(created.spec?.template.metadata?.labels).toMatchObject({ 'job-name': 'migrate', 'controller-uid': created.metadata?.uid });
-    const done = await waitFor(async () => {
-      const j = await batch.readNamespacedJob({ name: 'migrate', namespace: 'lab' });
-      return j.status?.conditions?.some((x) => x.type === 'Complete' && x.status === 'True') ? j : undefined;
-    }, 5000, 'job completion');
+    const done = await waitFor(
+      async () => {
+        const j = await batch.readNamespacedJob({ name: 'migrate', namespace: 'lab' });
+        return j.status?.conditions?.some((x) => x.type === 'Complete' && x.status === 'True') ? j : undefined;
+      },
+      5000,
+      'job completion',
+    );
     expect(done.status).toMatchObject({ succeeded: 1 });
     expect(done.metadata?.generation).toBe(1);
     expect(done.status?.completionTime).toBeTruthy();
@@ -77,11 +84,18 @@ describe('Jobs', () => {
   });
 
   test('pod IPs are valid IPv4 addresses in 10.244.0.0/16 and unique per pod', async () => {
-    await api(c.server, 'POST', '/apis/apps/v1/namespaces/lab/deployments', { ...deployment('many', 'nginx:1.27'), spec: { ...deployment('many', 'nginx:1.27').spec, replicas: 40 } });
-    const pods = await waitFor(async () => {
-      const items = (await core.listNamespacedPod({ namespace: 'lab', labelSelector: 'app=many' })).items;
-      return items.length === 40 && items.every((p) => p.status?.podIP) ? items : undefined;
-    }, 10_000, 'pod IPs');
+    await api(c.server, 'POST', '/apis/apps/v1/namespaces/lab/deployments', {
+      ...deployment('many', 'nginx:1.27'),
+      spec: { ...deployment('many', 'nginx:1.27').spec, replicas: 40 },
+    });
+    const pods = await waitFor(
+      async () => {
+        const items = (await core.listNamespacedPod({ namespace: 'lab', labelSelector: 'app=many' })).items;
+        return items.length === 40 && items.every((p) => p.status?.podIP) ? items : undefined;
+      },
+      10_000,
+      'pod IPs',
+    );
     const ips = pods.map((p) => p.status!.podIP!);
     for (const ip of ips) {
       const octets = ip.split('.').map(Number);
@@ -100,7 +114,10 @@ describe('watches', () => {
       (ev) => ev.type === 'BOOKMARK',
     );
     const last = events.at(-1);
-    expect(last).toMatchObject({ type: 'BOOKMARK', object: { kind: 'ConfigMap', apiVersion: 'v1', metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } } });
+    expect(last).toMatchObject({
+      type: 'BOOKMARK',
+      object: { kind: 'ConfigMap', apiVersion: 'v1', metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } },
+    });
     expect(Number(last.object.metadata.resourceVersion)).toBeGreaterThan(0);
     expect(events.filter((e) => e.type === 'ADDED').map((e) => e.object.metadata.name)).toContain('one');
   });

@@ -109,22 +109,34 @@ describe('real kubectl against the sandbox', () => {
     const file = join(c.dir, 'app.yaml');
     await kubectl('apply', '--server-side', '--field-manager', 'lifesub', '-f', file);
     expect(await kubectl('apply', '--server-side', '-f', file)).toContain('deployment.apps/web serverside-applied');
-    const managers = JSON.parse(await kubectl('get', 'deploy', 'web', '-n', 'kx', '-o', 'json', '--show-managed-fields')).metadata.managedFields.map((m: { manager: string }) => m.manager);
+    const managers = JSON.parse(await kubectl('get', 'deploy', 'web', '-n', 'kx', '-o', 'json', '--show-managed-fields')).metadata.managedFields.map(
+      (m: { manager: string }) => m.manager,
+    );
     expect(managers).toEqual(expect.arrayContaining(['lifesub', 'kubectl']));
     const changed = join(c.dir, 'app-changed.yaml');
     writeFileSync(changed, MANIFEST.replace('nginx:1.27', 'nginx:1.28'));
-    await expect(kubectl('apply', '--server-side', '-f', changed)).rejects.toThrow(/conflict with "lifesub" using apps\/v1: \.spec\.template\.spec\.containers\[name="web"\]\.image/);
+    await expect(kubectl('apply', '--server-side', '-f', changed)).rejects.toThrow(
+      /conflict with "lifesub" using apps\/v1: \.spec\.template\.spec\.containers\[name="web"\]\.image/,
+    );
   });
 
   // client-go's typed clients (kubectl create secret/configmap/namespace) send protobuf bodies.
   test('create namespace, secret generic and configmap (protobuf bodies), then label and delete them', async () => {
     expect(await kubectl('create', 'namespace', 'pb')).toContain('namespace/pb created');
-    expect(await kubectl('create', 'secret', 'generic', 'creds', '--from-literal=user=admin', '--from-literal=empty=', '-n', 'pb')).toContain('secret/creds created');
+    expect(await kubectl('create', 'secret', 'generic', 'creds', '--from-literal=user=admin', '--from-literal=empty=', '-n', 'pb')).toContain(
+      'secret/creds created',
+    );
     const secret = JSON.parse(await kubectl('get', 'secret', 'creds', '-n', 'pb', '-o', 'json'));
-    expect(secret).toMatchObject({ type: 'Opaque', data: { user: Buffer.from('admin').toString('base64'), empty: '' }, metadata: { name: 'creds', namespace: 'pb' } });
+    expect(secret).toMatchObject({
+      type: 'Opaque',
+      data: { user: Buffer.from('admin').toString('base64'), empty: '' },
+      metadata: { name: 'creds', namespace: 'pb' },
+    });
     const bin = join(c.dir, 'blob.bin');
     writeFileSync(bin, Buffer.from([0, 1, 2, 250, 255]));
-    expect(await kubectl('create', 'configmap', 'settings', '--from-literal=GREETING=hi', `--from-file=blob=${bin}`, '-n', 'pb')).toContain('configmap/settings created');
+    expect(await kubectl('create', 'configmap', 'settings', '--from-literal=GREETING=hi', `--from-file=blob=${bin}`, '-n', 'pb')).toContain(
+      'configmap/settings created',
+    );
     const cm = JSON.parse(await kubectl('get', 'configmap', 'settings', '-n', 'pb', '-o', 'json'));
     expect(cm.data).toEqual({ GREETING: 'hi' });
     expect(cm.binaryData).toEqual({ blob: Buffer.from([0, 1, 2, 250, 255]).toString('base64') });

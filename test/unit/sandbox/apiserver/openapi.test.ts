@@ -25,7 +25,9 @@ describe('OpenAPI documents', () => {
     const json = await api(c.server, 'GET', '/openapi/v2', undefined, { Accept: 'application/json' });
     expect(json.status).toBe(200);
     expect(json.body.swagger).toBe('2.0');
-    expect(json.body.definitions['io.k8s.api.rbac.v1.ClusterRole']['x-kubernetes-group-version-kind']).toEqual([{ group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', version: 'v1' }]);
+    expect(json.body.definitions['io.k8s.api.rbac.v1.ClusterRole']['x-kubernetes-group-version-kind']).toEqual([
+      { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', version: 'v1' },
+    ]);
     const pb = await fetch(`${c.server.url}/openapi/v2`, { headers: { Accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
     expect(pb.headers.get('content-type')).toBe('application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
     expect(Buffer.from(await pb.arrayBuffer()).includes('io.k8s.api.batch.v1.Job')).toBe(true);

@@ -18,9 +18,20 @@ test('the cluster survives a restart from the state file, LB port included', asy
   await core.createNamespace({ body: { metadata: { name: 'keep' } } });
   await core.createNamespacedConfigMap({ namespace: 'keep', body: { metadata: { name: 'cm' }, data: { k: 'v' } } });
   await api(c.server, 'POST', '/apis/apps/v1/namespaces/keep/deployments', deployment('web', 'nginx:1.27'));
-  await core.createNamespacedService({ namespace: 'keep', body: { metadata: { name: 'web' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80 }] } } });
-  const port = await waitFor(async () => (await core.readNamespacedService({ name: 'web', namespace: 'keep' })).status?.loadBalancer?.ingress?.[0]?.ports?.[0]?.port, 3000, 'LB');
-  await waitFor(async () => (await c.kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ name: 'web', namespace: 'keep' })).status?.readyReplicas === 1, 3000, 'ready');
+  await core.createNamespacedService({
+    namespace: 'keep',
+    body: { metadata: { name: 'web' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80 }] } },
+  });
+  const port = await waitFor(
+    async () => (await core.readNamespacedService({ name: 'web', namespace: 'keep' })).status?.loadBalancer?.ingress?.[0]?.ports?.[0]?.port,
+    3000,
+    'LB',
+  );
+  await waitFor(
+    async () => (await c.kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ name: 'web', namespace: 'keep' })).status?.readyReplicas === 1,
+    3000,
+    'ready',
+  );
   const before = await core.readNamespacedConfigMap({ name: 'cm', namespace: 'keep' });
 
   await c.server.save();
@@ -34,10 +45,14 @@ test('the cluster survives a restart from the state file, LB port included', asy
   const svc = await core.readNamespacedService({ name: 'web', namespace: 'keep' });
   expect(svc.status?.loadBalancer?.ingress?.[0]?.ports?.[0]?.port).toBe(port);
   // The gateway listens again on that port, and the restored pod is still Ready behind it.
-  const res = await waitFor(async () => {
-    const r = await fetch(`http://127.0.0.1:${port}/health`);
-    return r.status === 200 ? r : undefined;
-  }, 3000, 'gateway after restart');
+  const res = await waitFor(
+    async () => {
+      const r = await fetch(`http://127.0.0.1:${port}/health`);
+      return r.status === 200 ? r : undefined;
+    },
+    3000,
+    'gateway after restart',
+  );
   expect(await res.text()).toBe('OK');
   // New writes continue the resourceVersion sequence.
   const next = await core.createNamespacedConfigMap({ namespace: 'keep', body: { metadata: { name: 'cm2' } } });
@@ -49,6 +64,10 @@ test('the cluster survives a restart from the state file, LB port included', asy
 test('a damaged state file is reported with a hint, not a JSON stack', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lifesub-bad-state-'));
   writeFileSync(join(dir, 'cluster.json'), '{"resourceVersion": 3, "objects": ');
-  await expect(startTestCluster({ dir })).rejects.toMatchObject({ name: 'ToolError', message: expect.stringContaining('is damaged'), hint: expect.stringContaining('delete') });
+  await expect(startTestCluster({ dir })).rejects.toMatchObject({
+    name: 'ToolError',
+    message: expect.stringContaining('is damaged'),
+    hint: expect.stringContaining('delete'),
+  });
   rmSync(dir, { recursive: true, force: true });
 });

@@ -24,7 +24,8 @@ afterAll(async () => c.close());
 describe.each(REAL_HELMS)('$name against the sandbox API server', (h) => {
   const ns = `fid${h.major}`;
   const helm = async (...args: string[]) => (await run(realHelmPath(h), args, { env: helmEnv(join(c.dir, ns), kubeconfig), timeout: 90_000 })).stdout;
-  const kubectl = async (...args: string[]) => (await run(kubectlPath(), args, { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: c.dir }, timeout: 30_000 })).stdout;
+  const kubectl = async (...args: string[]) =>
+    (await run(kubectlPath(), args, { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: c.dir }, timeout: 30_000 })).stdout;
 
   test('upgrade --install --wait deploys the chart, its hook Job completes, helm status says deployed', async () => {
     await helm('upgrade', '--install', 'fid', CHART, '-n', ns, '--create-namespace', '--wait', '--timeout', '60s');

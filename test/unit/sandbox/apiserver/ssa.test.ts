@@ -8,7 +8,12 @@ import { serverSideApply } from '../../../../src/sandbox/apiserver/ssa.js';
 import type { KObject } from '../../../../src/sandbox/apiserver/types.js';
 
 const opts = (manager: string, force = false) => ({ manager, force, apiVersion: 'v1', plural: 'configmaps', group: '' });
-const cm = (data: Record<string, string>, labels?: Record<string, string>): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'd', ...(labels ? { labels } : {}) }, data });
+const cm = (data: Record<string, string>, labels?: Record<string, string>): KObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'c', namespace: 'd', ...(labels ? { labels } : {}) },
+  data,
+});
 
 describe('server-side apply', () => {
   test('merges maps, records the manager, and drops fields the manager stopped applying', () => {
@@ -59,7 +64,11 @@ describe('server-side apply of associative lists', () => {
 
   test('applying what another manager applied, over server defaults, shares ownership instead of conflicting', () => {
     const live = store(serverSideApply(undefined, deploy(), dopts('lifesub')));
-    expect(containersOf(live)[0]).toMatchObject({ terminationMessagePath: '/dev/termination-log', imagePullPolicy: 'IfNotPresent', ports: [{ protocol: 'TCP' }] });
+    expect(containersOf(live)[0]).toMatchObject({
+      terminationMessagePath: '/dev/termination-log',
+      imagePullPolicy: 'IfNotPresent',
+      ports: [{ protocol: 'TCP' }],
+    });
     const shared = store(serverSideApply(live, deploy(), dopts('kubectl')));
     expect(shared.metadata.managedFields?.map((m) => m.manager)).toEqual(['lifesub', 'kubectl']);
     expect(containersOf(shared)).toEqual(containersOf(live));
@@ -85,19 +94,46 @@ describe('server-side apply of associative lists', () => {
     );
     const forced = store(serverSideApply(live, other, dopts('kubectl', true)));
     expect(containersOf(forced)[0].image).toBe('acr.example/member:2');
-    const lifesub = forced.metadata.managedFields!.find((m) => m.manager === 'lifesub')!.fieldsV1['f:spec']['f:template']['f:spec']['f:containers']['k:{"name":"member"}'];
+    const lifesub = forced.metadata.managedFields!.find((m) => m.manager === 'lifesub')!.fieldsV1['f:spec']['f:template']['f:spec']['f:containers'][
+      'k:{"name":"member"}'
+    ];
     expect(lifesub).not.toHaveProperty('f:image');
     expect(lifesub).toHaveProperty('f:env');
   });
 
   test('items merge by key: another manager adds an env var, and the first manager dropping one removes only its own', () => {
-    const live = store(serverSideApply(undefined, deploy(container({ env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] })), dopts('lifesub')));
-    const partial: KObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'member', namespace: 'd' }, spec: { template: { spec: { containers: [{ name: 'member', env: [{ name: 'DEBUG', value: 'true' }] }] } } } };
+    const live = store(
+      serverSideApply(
+        undefined,
+        deploy(
+          container({
+            env: [
+              { name: 'A', value: '1' },
+              { name: 'B', value: '2' },
+            ],
+          }),
+        ),
+        dopts('lifesub'),
+      ),
+    );
+    const partial: KObject = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'member', namespace: 'd' },
+      spec: { template: { spec: { containers: [{ name: 'member', env: [{ name: 'DEBUG', value: 'true' }] }] } } },
+    };
     const withDebug = store(serverSideApply(live, partial, dopts('debugger')));
-    expect(containersOf(withDebug)[0].env).toEqual([{ name: 'A', value: '1' }, { name: 'B', value: '2' }, { name: 'DEBUG', value: 'true' }]);
+    expect(containersOf(withDebug)[0].env).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', value: '2' },
+      { name: 'DEBUG', value: 'true' },
+    ]);
     expect(containersOf(withDebug)[0].image).toBe('acr.example/member:1');
     const dropped = store(serverSideApply(withDebug, deploy(container({ env: [{ name: 'A', value: '1' }] })), dopts('lifesub')));
-    expect(containersOf(dropped)[0].env).toEqual([{ name: 'A', value: '1' }, { name: 'DEBUG', value: 'true' }]);
+    expect(containersOf(dropped)[0].env).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'DEBUG', value: 'true' },
+    ]);
     // A whole container the manager stops applying goes too, unless someone else owns it.
     const two = store(serverSideApply(dropped, deploy(container(), { containers: [container(), { name: 'sidecar', image: 'busybox:1' }] }), dopts('lifesub')));
     expect(containersOf(two).map((c: { name: string }) => c.name)).toEqual(['member', 'sidecar']);
@@ -115,7 +151,9 @@ describe('server-side apply of associative lists', () => {
 
   test('atomic lists (tolerations) are one value: a different list from another manager conflicts', () => {
     const live = store(serverSideApply(undefined, deploy(container(), { tolerations: [{ key: 'a', operator: 'Exists' }] }), dopts('lifesub')));
-    expect(() => serverSideApply(live, deploy(container(), { tolerations: [{ key: 'b', operator: 'Exists' }] }), dopts('kubectl'))).toThrow(/\.spec\.template\.spec\.tolerations$/);
+    expect(() => serverSideApply(live, deploy(container(), { tolerations: [{ key: 'b', operator: 'Exists' }] }), dopts('kubectl'))).toThrow(
+      /\.spec\.template\.spec\.tolerations$/,
+    );
   });
 });
 
@@ -124,12 +162,28 @@ describe('patches', () => {
     expect(mergePatch({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { b: null }, l: [3] })).toEqual({ a: { c: 2 }, l: [3] });
   });
   test('strategic merge patch merges containers by name and ignores directives', () => {
-    const live = { spec: { containers: [{ name: 'a', image: 'x:1' }, { name: 'b', image: 'y:1' }] } };
+    const live = {
+      spec: {
+        containers: [
+          { name: 'a', image: 'x:1' },
+          { name: 'b', image: 'y:1' },
+        ],
+      },
+    };
     const patched = strategicMergePatch(live, { spec: { $setElementOrder: [], containers: [{ name: 'b', image: 'y:2' }] } });
-    expect(patched.spec.containers).toEqual([{ name: 'a', image: 'x:1' }, { name: 'b', image: 'y:2' }]);
+    expect(patched.spec.containers).toEqual([
+      { name: 'a', image: 'x:1' },
+      { name: 'b', image: 'y:2' },
+    ]);
   });
   test('JSON patch applies add/replace/remove', () => {
-    expect(jsonPatch({ a: [1], b: 1 }, [{ op: 'add', path: '/a/-', value: 2 }, { op: 'replace', path: '/b', value: 3 }, { op: 'remove', path: '/a/0' }])).toEqual({ a: [2], b: 3 });
+    expect(
+      jsonPatch({ a: [1], b: 1 }, [
+        { op: 'add', path: '/a/-', value: 2 },
+        { op: 'replace', path: '/b', value: 3 },
+        { op: 'remove', path: '/a/0' },
+      ]),
+    ).toEqual({ a: [2], b: 3 });
   });
 });
 

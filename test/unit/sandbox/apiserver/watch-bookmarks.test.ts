@@ -19,7 +19,15 @@ function fakeResponse(): { res: ServerResponse; lines: () => any[] } {
       em.emit('finish');
     },
   });
-  return { res: em as unknown as ServerResponse, lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    res: em as unknown as ServerResponse,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }
 
 const filter = { resource: 'configmaps', label: () => true, field: () => true };

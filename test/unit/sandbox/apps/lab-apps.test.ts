@@ -13,17 +13,31 @@ let ingressPort: number;
 
 const REGISTRY = 'democr.azurecr.io';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const apply = (ns: string, obj: any) => objects.patch({ ...obj, metadata: { ...obj.metadata, namespace: ns } } as KubernetesObject, undefined, undefined, 'lifesub', true, PatchStrategy.ServerSideApply);
+const apply = (ns: string, obj: any) =>
+  objects.patch(
+    { ...obj, metadata: { ...obj.metadata, namespace: ns } } as KubernetesObject,
+    undefined,
+    undefined,
+    'lifesub',
+    true,
+    PatchStrategy.ServerSideApply,
+  );
 const podsOf = async (ns: string, selector: string): Promise<V1Pod[]> => (await core.listNamespacedPod({ namespace: ns, labelSelector: selector })).items;
 const isReady = (p: V1Pod | undefined) => !!p?.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True');
 /** As `helm --wait` does: the database is Ready before a backend starts (else the backend crashes on it). */
-const postgresReady = (ns: string, svc: string) => waitFor(async () => (await podsOf(ns, `app.kubernetes.io/instance=${svc}`)).some(isReady), 5000, `${svc} postgres ready`);
+const postgresReady = (ns: string, svc: string) =>
+  waitFor(async () => (await podsOf(ns, `app.kubernetes.io/instance=${svc}`)).some(isReady), 5000, `${svc} postgres ready`);
 
 /** The bitnami/postgresql chart's objects for release <svc> (only what the simulation reads). */
 async function postgres(ns: string, svc: string, password: string, opts: { withoutPasswordKey?: boolean } = {}): Promise<void> {
   const data = { ...(opts.withoutPasswordKey ? {} : { password: b64(password) }), 'postgres-password': b64(`${password}-root`) };
   await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${svc}-postgresql` }, data });
-  await apply(ns, { apiVersion: 'v1', kind: 'Service', metadata: { name: `${svc}-postgresql` }, spec: { selector: { 'app.kubernetes.io/instance': svc }, ports: [{ name: 'tcp-postgresql', port: 5432, targetPort: 'tcp-postgresql' }] } });
+  await apply(ns, {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `${svc}-postgresql` },
+    spec: { selector: { 'app.kubernetes.io/instance': svc }, ports: [{ name: 'tcp-postgresql', port: 5432, targetPort: 'tcp-postgresql' }] },
+  });
   await apply(ns, {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -56,12 +70,37 @@ async function postgres(ns: string, svc: string, password: string, opts: { witho
 }
 
 /** The lab's k8s-branch backend: ConfigMap + Secret + Deployment (envFrom, probes) + Service. */
-async function backend(ns: string, svc: string, port: number, opts: { host?: string; password?: string; serverPort?: string; origins?: string; ddl?: string } = {}): Promise<void> {
-  await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${svc}-config` }, data: { SERVER_PORT: opts.serverPort ?? String(port), POSTGRES_HOST: opts.host ?? `${svc}-postgresql`, POSTGRES_PORT: '5432', POSTGRES_DB: svc } });
-  await apply(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'common-config' }, data: { JPA_DDL_AUTO: opts.ddl ?? 'update', JPA_SHOW_SQL: 'true', ALLOWED_ORIGINS: opts.origins ?? 'http://localhost:18080,http://20.1.2.3' } });
+async function backend(
+  ns: string,
+  svc: string,
+  port: number,
+  opts: { host?: string; password?: string; serverPort?: string; origins?: string; ddl?: string } = {},
+): Promise<void> {
+  await apply(ns, {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `${svc}-config` },
+    data: { SERVER_PORT: opts.serverPort ?? String(port), POSTGRES_HOST: opts.host ?? `${svc}-postgresql`, POSTGRES_PORT: '5432', POSTGRES_DB: svc },
+  });
+  await apply(ns, {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'common-config' },
+    data: { JPA_DDL_AUTO: opts.ddl ?? 'update', JPA_SHOW_SQL: 'true', ALLOWED_ORIGINS: opts.origins ?? 'http://localhost:18080,http://20.1.2.3' },
+  });
   await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'common-secret' }, data: { JWT_SECRET_KEY: b64('sandbox-jwt-key-0123456789') } });
-  await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${svc}-secret` }, data: { POSTGRES_USER: b64('admin'), POSTGRES_PASSWORD: b64(opts.password ?? 'Passw0rd') } });
-  const probe = (path: string, initialDelaySeconds: number, periodSeconds: number, failureThreshold?: number) => ({ httpGet: { path, port }, initialDelaySeconds, periodSeconds, ...(failureThreshold ? { failureThreshold } : {}) });
+  await apply(ns, {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: `${svc}-secret` },
+    data: { POSTGRES_USER: b64('admin'), POSTGRES_PASSWORD: b64(opts.password ?? 'Passw0rd') },
+  });
+  const probe = (path: string, initialDelaySeconds: number, periodSeconds: number, failureThreshold?: number) => ({
+    httpGet: { path, port },
+    initialDelaySeconds,
+    periodSeconds,
+    ...(failureThreshold ? { failureThreshold } : {}),
+  });
   await apply(ns, {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -76,7 +115,12 @@ async function backend(ns: string, svc: string, port: number, opts: { host?: str
               name: svc,
               image: `${REGISTRY}/lifesub/${svc}:1.0.0`,
               ports: [{ containerPort: port }],
-              envFrom: [{ configMapRef: { name: 'common-config' } }, { configMapRef: { name: `${svc}-config` } }, { secretRef: { name: 'common-secret' } }, { secretRef: { name: `${svc}-secret` } }],
+              envFrom: [
+                { configMapRef: { name: 'common-config' } },
+                { configMapRef: { name: `${svc}-config` } },
+                { secretRef: { name: 'common-secret' } },
+                { secretRef: { name: `${svc}-secret` } },
+              ],
               startupProbe: probe('/actuator/health', 30, 10, 30),
               readinessProbe: probe('/actuator/health/readiness', 10, 5),
               livenessProbe: probe('/actuator/health/liveness', 60, 15),
@@ -93,23 +137,42 @@ async function guideIngress(ns: string, host?: string): Promise<void> {
   await apply(ns, {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
-    metadata: { name: 'backend-ingress', annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2', 'nginx.ingress.kubernetes.io/use-regex': 'true' } },
+    metadata: {
+      name: 'backend-ingress',
+      annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2', 'nginx.ingress.kubernetes.io/use-regex': 'true' },
+    },
     spec: {
       ingressClassName: 'nginx',
-      rules: [{ ...(host ? { host } : {}), http: { paths: ['member', 'mysub', 'recommend'].map((s) => ({ path: `/${s}(/|$)(.*)`, pathType: 'ImplementationSpecific', backend: { service: { name: s, port: { number: 80 } } } })) } }],
+      rules: [
+        {
+          ...(host ? { host } : {}),
+          http: {
+            paths: ['member', 'mysub', 'recommend'].map((s) => ({
+              path: `/${s}(/|$)(.*)`,
+              pathType: 'ImplementationSpecific',
+              backend: { service: { name: s, port: { number: 80 } } },
+            })),
+          },
+        },
+      ],
     },
   });
 }
 
 const ingress = (path: string, init: RequestInit & { host?: string } = {}) =>
-  fetch(`http://127.0.0.1:${ingressPort}${path}`, { ...init, headers: { ...(init.host ? { Host: init.host } : {}), ...(init.headers as Record<string, string>) } });
+  fetch(`http://127.0.0.1:${ingressPort}${path}`, {
+    ...init,
+    headers: { ...(init.host ? { Host: init.host } : {}), ...(init.headers as Record<string, string>) },
+  });
 
 async function readyPod(ns: string, app: string, ms = 8000): Promise<V1Pod> {
   return waitFor(async () => (await podsOf(ns, `app=${app}`)).find(isReady), ms, `${ns}/${app} ready`);
 }
 
 beforeAll(async () => {
-  c = await startTestCluster({ profile: testProfile({ springBootReady: 120, postgresReady: 60, nginxReady: 20, ingressControllerReady: 20, loadBalancer: 20 }) });
+  c = await startTestCluster({
+    profile: testProfile({ springBootReady: 120, postgresReady: 60, nginxReady: 20, ingressControllerReady: 20, loadBalancer: 20 }),
+  });
   core = c.kc.makeApiClient(CoreV1Api);
   apps = c.kc.makeApiClient(AppsV1Api);
   objects = KubernetesObjectApi.makeApiClient(c.kc);
@@ -120,10 +183,26 @@ beforeAll(async () => {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'ingress-nginx-controller' },
-    spec: { selector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } }, template: { metadata: { labels: { 'app.kubernetes.io/name': 'ingress-nginx' } }, spec: { containers: [{ name: 'controller', image: 'registry.k8s.io/ingress-nginx/controller:v1.12.1' }] } } },
+    spec: {
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+      template: {
+        metadata: { labels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+        spec: { containers: [{ name: 'controller', image: 'registry.k8s.io/ingress-nginx/controller:v1.12.1' }] },
+      },
+    },
   });
-  await apply('ingress-basic', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ingress-nginx-controller' }, spec: { type: 'LoadBalancer', selector: { 'app.kubernetes.io/name': 'ingress-nginx' }, ports: [{ name: 'http', port: 80, targetPort: 80 }] } });
-  ingressPort = await waitFor(async () => (await core.readNamespacedService({ name: 'ingress-nginx-controller', namespace: 'ingress-basic' })).status?.loadBalancer?.ingress?.[0]?.ports?.[0]?.port, 5000, 'ingress LB');
+  await apply('ingress-basic', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'ingress-nginx-controller' },
+    spec: { type: 'LoadBalancer', selector: { 'app.kubernetes.io/name': 'ingress-nginx' }, ports: [{ name: 'http', port: 80, targetPort: 80 }] },
+  });
+  ingressPort = await waitFor(
+    async () =>
+      (await core.readNamespacedService({ name: 'ingress-nginx-controller', namespace: 'ingress-basic' })).status?.loadBalancer?.ingress?.[0]?.ports?.[0]?.port,
+    5000,
+    'ingress LB',
+  );
   await waitFor(async () => (await podsOf('ingress-basic', 'app.kubernetes.io/name=ingress-nginx')).some(isReady), 5000, 'controller ready');
 });
 afterAll(async () => c.close());
@@ -147,12 +226,20 @@ describe('the lab as the guide sets it up (variant A, correct configuration)', (
     const health = await ingress('/member/actuator/health');
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'UP', components: { db: { status: 'UP' } }, groups: ['liveness', 'readiness'] });
-    const login = await ingress('/member/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user01', password: 'Passw0rd' }) });
+    const login = await ingress('/member/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: 'user01', password: 'Passw0rd' }),
+    });
     expect(login.status).toBe(200);
     const body: any = await login.json();
     expect(body).toMatchObject({ status: 200, message: 'Success' });
     expect(body.data.accessToken.split('.')).toHaveLength(3);
-    const wrong = await ingress('/member/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user01', password: 'nope' }) });
+    const wrong = await ingress('/member/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: 'user01', password: 'nope' }),
+    });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ status: 210, message: 'Invalid credentials' });
     const logs = await api(c.server, 'GET', `/api/v1/namespaces/${ns}/pods/${(await readyPod(ns, 'member')).metadata!.name}/log`);
@@ -173,7 +260,13 @@ describe('the lab as the guide sets it up (variant A, correct configuration)', (
   });
 
   test('mysub accepts the token member signed with the shared JWT_SECRET_KEY, and refuses others with 403', async () => {
-    const login: any = await (await ingress('/member/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'user02', password: 'Passw0rd' }) })).json();
+    const login: any = await (
+      await ingress('/member/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ userId: 'user02', password: 'Passw0rd' }),
+      })
+    ).json();
     const token = login.data.accessToken as string;
     const withToken = await ingress('/mysub/api/mysub/total-fee?userId=user02', { headers: { Authorization: `Bearer ${token}` } });
     expect(withToken.status).toBe(200);
@@ -186,27 +279,37 @@ describe('the lab as the guide sets it up (variant A, correct configuration)', (
   });
 
   test('CORS follows ALLOWED_ORIGINS exactly (a listed origin is echoed; others are refused)', async () => {
-    const pre = await ingress('/member/api/auth/login', { method: 'OPTIONS', headers: { Origin: 'http://20.1.2.3', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const pre = await ingress('/member/api/auth/login', {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://20.1.2.3', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
     expect(pre.status).toBe(200);
     expect(pre.headers.get('access-control-allow-origin')).toBe('http://20.1.2.3');
     expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
-    const bad = await ingress('/member/api/auth/login', { method: 'OPTIONS', headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const bad = await ingress('/member/api/auth/login', {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(bad.status).toBe(403);
     expect(await bad.text()).toBe('Invalid CORS request');
   });
 });
 
 describe('failures the real services show', () => {
-  test('a wrong POSTGRES_HOST: CrashLoopBackOff, exit code 1, and the driver\'s UnknownHostException in the logs', async () => {
+  test("a wrong POSTGRES_HOST: CrashLoopBackOff, exit code 1, and the driver's UnknownHostException in the logs", async () => {
     const ns = 'host-typo';
     await core.createNamespace({ body: { metadata: { name: ns } } });
     await postgres(ns, 'member', 'Passw0rd');
     await backend(ns, 'member', 8081, { host: 'member-postgresqlx' });
-    const pod = await waitFor(async () => {
-      const [p] = await podsOf(ns, 'app=member');
-      const s = p?.status?.containerStatuses?.[0];
-      return s?.state?.waiting?.reason === 'CrashLoopBackOff' && (s.restartCount ?? 0) >= 1 ? p : undefined;
-    }, 8000, 'CrashLoopBackOff');
+    const pod = await waitFor(
+      async () => {
+        const [p] = await podsOf(ns, 'app=member');
+        const s = p?.status?.containerStatuses?.[0];
+        return s?.state?.waiting?.reason === 'CrashLoopBackOff' && (s.restartCount ?? 0) >= 1 ? p : undefined;
+      },
+      8000,
+      'CrashLoopBackOff',
+    );
     expect(pod.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(1);
     expect(isReady(pod)).toBe(false);
     const logs = String((await api(c.server, 'GET', `/api/v1/namespaces/${ns}/pods/${pod.metadata!.name}/log`)).body);
@@ -230,19 +333,40 @@ describe('failures the real services show', () => {
     await postgres(ns, 'member', 'second-pass');
     await postgresReady(ns, 'member');
     await backend(ns, 'member', 8081, { password: 'second-pass' });
-    const pod = await waitFor(async () => {
-      const [p] = await podsOf(ns, 'app=member');
-      return p?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff' ? p : undefined;
-    }, 8000, 'CrashLoopBackOff');
+    const pod = await waitFor(
+      async () => {
+        const [p] = await podsOf(ns, 'app=member');
+        return p?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff' ? p : undefined;
+      },
+      8000,
+      'CrashLoopBackOff',
+    );
     const logs = String((await api(c.server, 'GET', `/api/v1/namespaces/${ns}/pods/${pod.metadata!.name}/log`)).body);
     expect(logs).toContain('org.postgresql.util.PSQLException: FATAL: password authentication failed for user "admin"');
     // The data volume's memory is not an API-visible value.
     const pvc = await core.readNamespacedPersistentVolumeClaim({ name: 'data-member-postgresql-0', namespace: ns });
     expect(JSON.stringify(pvc)).not.toContain('first-pass');
     // The password the volume knows works.
-    await apply(ns, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'member-secret' }, data: { POSTGRES_USER: b64('admin'), POSTGRES_PASSWORD: b64('first-pass') } });
+    await apply(ns, {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'member-secret' },
+      data: { POSTGRES_USER: b64('admin'), POSTGRES_PASSWORD: b64('first-pass') },
+    });
     // Environment is read when a container starts: roll the pods (as lifesub does on a config change).
-    await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'member', namespace: ns }, spec: { template: { metadata: { annotations: { rotated: '1' } } } } } as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+    await objects.patch(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'member', namespace: ns },
+        spec: { template: { metadata: { annotations: { rotated: '1' } } } },
+      } as KubernetesObject,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      PatchStrategy.MergePatch,
+    );
     await readyPod(ns, 'member');
   });
 
@@ -252,10 +376,14 @@ describe('failures the real services show', () => {
     await postgres(ns, 'member', 'Passw0rd');
     await postgresReady(ns, 'member');
     await backend(ns, 'member', 8081, { ddl: 'validate' });
-    const pod = await waitFor(async () => {
-      const [p] = await podsOf(ns, 'app=member');
-      return p?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff' ? p : undefined;
-    }, 8000, 'CrashLoopBackOff');
+    const pod = await waitFor(
+      async () => {
+        const [p] = await podsOf(ns, 'app=member');
+        return p?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff' ? p : undefined;
+      },
+      8000,
+      'CrashLoopBackOff',
+    );
     const logs = String((await api(c.server, 'GET', `/api/v1/namespaces/${ns}/pods/${pod.metadata!.name}/log`)).body);
     expect(logs).toContain('Schema-validation: missing table [members]');
   });
@@ -266,27 +394,43 @@ describe('failures the real services show', () => {
     await postgres(ns, 'member', 'Passw0rd');
     await postgresReady(ns, 'member');
     await backend(ns, 'member', 8081, { serverPort: '8080' });
-    const pod = await waitFor(async () => {
-      const [p] = await podsOf(ns, 'app=member');
-      return (p?.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1 ? p : undefined;
-    }, 10000, 'restart');
+    const pod = await waitFor(
+      async () => {
+        const [p] = await podsOf(ns, 'app=member');
+        return (p?.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1 ? p : undefined;
+      },
+      10000,
+      'restart',
+    );
     expect(isReady(pod)).toBe(false);
     expect(pod.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(143);
     const events = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: `involvedObject.name=${pod.metadata!.name}` })).items;
-    expect(events.some((e) => e.reason === 'Unhealthy' && /Startup probe failed: Get "http:\/\/(\d+\.){3}\d+:8081\/actuator\/health": dial tcp (\d+\.){3}\d+:8081: connect: connection refused/.test(e.message ?? ''))).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.reason === 'Unhealthy' &&
+          /Startup probe failed: Get "http:\/\/(\d+\.){3}\d+:8081\/actuator\/health": dial tcp (\d+\.){3}\d+:8081: connect: connection refused/.test(
+            e.message ?? '',
+          ),
+      ),
+    ).toBe(true);
     expect(events.some((e) => e.reason === 'Killing' && /failed startup probe, will be restarted/.test(e.message ?? ''))).toBe(true);
   });
 
-  test('a Secret key that does not exist: CreateContainerConfigError with the kubelet\'s message', async () => {
+  test("a Secret key that does not exist: CreateContainerConfigError with the kubelet's message", async () => {
     const ns = 'no-key';
     await core.createNamespace({ body: { metadata: { name: ns } } });
     // An existingSecret without the `password` key the chart's StatefulSet references.
     await postgres(ns, 'member', 'Passw0rd', { withoutPasswordKey: true });
-    const waiting = await waitFor(async () => {
-      const [p] = await podsOf(ns, 'app.kubernetes.io/instance=member');
-      const w = p?.status?.containerStatuses?.[0]?.state?.waiting;
-      return w?.reason === 'CreateContainerConfigError' ? w : undefined;
-    }, 5000, 'CreateContainerConfigError');
+    const waiting = await waitFor(
+      async () => {
+        const [p] = await podsOf(ns, 'app.kubernetes.io/instance=member');
+        const w = p?.status?.containerStatuses?.[0]?.state?.waiting;
+        return w?.reason === 'CreateContainerConfigError' ? w : undefined;
+      },
+      5000,
+      'CreateContainerConfigError',
+    );
     expect(waiting.message).toBe(`couldn't find key password in Secret ${ns}/member-postgresql`);
   });
 });

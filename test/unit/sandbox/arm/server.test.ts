@@ -64,18 +64,24 @@ describe('fake ARM with the real SDK client', () => {
   });
 
   test('a wrong token or subscription fails like ARM', async () => {
-    await expect(client('wrong').registries.get(SANDBOX_RESOURCE_GROUP, 'democr')).rejects.toMatchObject({ statusCode: 401, code: 'InvalidAuthenticationToken' });
+    await expect(client('wrong').registries.get(SANDBOX_RESOURCE_GROUP, 'democr')).rejects.toMatchObject({
+      statusCode: 401,
+      code: 'InvalidAuthenticationToken',
+    });
     const other = client('arm-token', '11111111-1111-4111-8111-111111111111');
     await expect(other.registries.get(SANDBOX_RESOURCE_GROUP, 'democr')).rejects.toMatchObject({ statusCode: 404, code: 'SubscriptionNotFound' });
   });
 
   test('PUT creates a registry (idempotent)', async () => {
     const put = (name: string) =>
-      fetch(`${arm.url}/subscriptions/${SANDBOX_SUBSCRIPTION}/resourceGroups/${SANDBOX_RESOURCE_GROUP}/providers/Microsoft.ContainerRegistry/registries/${name}?api-version=2025-11-01`, {
-        method: 'PUT',
-        headers: { authorization: 'Bearer arm-token', 'content-type': 'application/json' },
-        body: '{}',
-      });
+      fetch(
+        `${arm.url}/subscriptions/${SANDBOX_SUBSCRIPTION}/resourceGroups/${SANDBOX_RESOURCE_GROUP}/providers/Microsoft.ContainerRegistry/registries/${name}?api-version=2025-11-01`,
+        {
+          method: 'PUT',
+          headers: { authorization: 'Bearer arm-token', 'content-type': 'application/json' },
+          body: '{}',
+        },
+      );
     expect((await put('alicecr')).status).toBe(201);
     expect((await put('alicecr')).status).toBe(200);
     expect((await put('bad-name')).status).toBe(400);

@@ -11,7 +11,14 @@ const nginxClass: ClassReader = {
       : undefined,
 };
 
-function ingress(ns: string, name: string, created: string, rules: any[], annotations: Record<string, string> = {}, className: string | null = 'nginx'): KObject {
+function ingress(
+  ns: string,
+  name: string,
+  created: string,
+  rules: any[],
+  annotations: Record<string, string> = {},
+  className: string | null = 'nginx',
+): KObject {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -24,11 +31,25 @@ const REGEX = { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2', 'nginx.ingr
 const labPaths = (host?: string) => [
   {
     ...(host ? { host } : {}),
-    http: { paths: ['member', 'mysub', 'recommend'].map((s) => ({ path: `/${s}(/|$)(.*)`, pathType: 'ImplementationSpecific', backend: { service: { name: s, port: { number: 80 } } } })) },
+    http: {
+      paths: ['member', 'mysub', 'recommend'].map((s) => ({
+        path: `/${s}(/|$)(.*)`,
+        pathType: 'ImplementationSpecific',
+        backend: { service: { name: s, port: { number: 80 } } },
+      })),
+    },
   },
 ];
 const prefixPaths = (host: string) => [
-  { host, http: { paths: [['/api/auth', 'member'], ['/api/mysub', 'mysub']].map(([path, s]) => ({ path, pathType: 'Prefix', backend: { service: { name: s, port: { number: 80 } } } })) } },
+  {
+    host,
+    http: {
+      paths: [
+        ['/api/auth', 'member'],
+        ['/api/mysub', 'mysub'],
+      ].map(([path, s]) => ({ path, pathType: 'Prefix', backend: { service: { name: s, port: { number: 80 } } } })),
+    },
+  },
 ];
 
 const route = (ings: KObject[], host: string, path: string) => routeIngress(nginxClass, ings, host, path);
@@ -58,7 +79,11 @@ test('an IngressClass must exist with the ingress-nginx controller; the legacy a
 test('a host rule answers only its host; host-less rules live on the catch-all server "_" and do not serve a named host', () => {
   const hosted = ingress('alice', 'web', '2026-01-01T00:00:00Z', prefixPaths('alice.20.1.2.3.nip.io'));
   const hostless = ingress('bob', 'backend-ingress', '2026-01-01T00:00:00Z', labPaths(), REGEX);
-  expect(route([hosted, hostless], 'alice.20.1.2.3.nip.io', '/api/auth/login')).toMatchObject({ namespace: 'alice', service: 'member', path: '/api/auth/login' });
+  expect(route([hosted, hostless], 'alice.20.1.2.3.nip.io', '/api/auth/login')).toMatchObject({
+    namespace: 'alice',
+    service: 'member',
+    path: '/api/auth/login',
+  });
   // The named server has its own "/" → default backend: bob's host-less paths are not reachable through it.
   expect(route([hosted, hostless], 'alice.20.1.2.3.nip.io', '/member/api/auth/login')).toBeUndefined();
   expect(route([hosted, hostless], '20.1.2.3', '/member/api/auth/login')).toMatchObject({ namespace: 'bob', service: 'member' });
@@ -66,7 +91,16 @@ test('a host rule answers only its host; host-less rules live on the catch-all s
 });
 
 test('Prefix paths match whole segments (path/ plus an exact location); ImplementationSpecific is a plain nginx prefix', () => {
-  const plain = ingress('n', 'web', '2026-01-01T00:00:00Z', [{ http: { paths: [{ path: '/app', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }, { path: '/impl', pathType: 'ImplementationSpecific', backend: { service: { name: 'impl', port: { number: 80 } } } }] } }]);
+  const plain = ingress('n', 'web', '2026-01-01T00:00:00Z', [
+    {
+      http: {
+        paths: [
+          { path: '/app', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } },
+          { path: '/impl', pathType: 'ImplementationSpecific', backend: { service: { name: 'impl', port: { number: 80 } } } },
+        ],
+      },
+    },
+  ]);
   expect(route([plain], 'h', '/app/x')?.path).toBe('/app/x');
   expect(route([plain], 'h', '/app')?.service).toBe('web');
   expect(route([plain], 'h', '/apple')).toBeUndefined();

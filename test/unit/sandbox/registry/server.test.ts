@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { RegistryStore, StoreImageCatalog, digestOf, startRegistryServer, TOKEN_USER, type RegistryServerHandle } from '../../../../src/sandbox/registry/index.js';
+import {
+  RegistryStore,
+  StoreImageCatalog,
+  digestOf,
+  startRegistryServer,
+  TOKEN_USER,
+  type RegistryServerHandle,
+} from '../../../../src/sandbox/registry/index.js';
 
 const HOST = 'democr.azurecr.io';
 let store: RegistryStore;
@@ -61,7 +68,12 @@ describe('sandbox registry', () => {
 
   test('push and fetch a manifest by tag and by digest', async () => {
     const auth = basic('democr', store.get('democr')!.passwords[0]);
-    const put = await call('/v2/lifesub/member/manifests/1.0.0', { method: 'PUT', auth, body: manifest, type: 'application/vnd.docker.distribution.manifest.v2+json' });
+    const put = await call('/v2/lifesub/member/manifests/1.0.0', {
+      method: 'PUT',
+      auth,
+      body: manifest,
+      type: 'application/vnd.docker.distribution.manifest.v2+json',
+    });
     expect(put.status).toBe(201);
     expect(put.headers['docker-content-digest']).toBe(digestOf(manifest));
     const head = await call('/v2/lifesub/member/manifests/1.0.0', { method: 'HEAD', auth });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RegistryStore, StoreImageCatalog, startRegistryServer, type RegistryServerHandle } from '../../../../src/sandbox/registry/index.js';
 import { shim, tempSandbox, type TempSandbox } from './harness.js';
 
-const DOCKERFILE = 'FROM openjdk:23-oraclelinux8 AS builder\nARG BUILD_LIB_DIR\nARG ARTIFACTORY_FILE\nCOPY ${BUILD_LIB_DIR}/${ARTIFACTORY_FILE} app.jar\n\nFROM openjdk:23-slim\nCOPY --from=builder app.jar app.jar\n';
+const DOCKERFILE =
+  'FROM openjdk:23-oraclelinux8 AS builder\nARG BUILD_LIB_DIR\nARG ARTIFACTORY_FILE\nCOPY ${BUILD_LIB_DIR}/${ARTIFACTORY_FILE} app.jar\n\nFROM openjdk:23-slim\nCOPY --from=builder app.jar app.jar\n';
 const TAG = 'democr.azurecr.io/lifesub/member:1.0.0';
 
 let store: RegistryStore;

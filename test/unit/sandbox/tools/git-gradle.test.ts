@@ -53,9 +53,12 @@ describe('git shim', () => {
     const a = path.join(sb.root, 'web-a');
     expect((await git(['clone', '--branch', 'main', WEB, a], { LIFESUB_SANDBOX_LAB_VARIANT: 'A' })).exitCode).toBe(0);
     const dockerfile = readFileSync(path.join(a, 'deployment/Dockerfile-lifesub-web'), 'utf8');
-    for (const arg of ['PROJECT_FOLDER', 'REACT_APP_MEMBER_URL', 'REACT_APP_MYSUB_URL', 'REACT_APP_RECOMMEND_URL', 'BUILD_FOLDER', 'EXPORT_PORT']) expect(dockerfile).toContain(`ARG ${arg}`);
+    for (const arg of ['PROJECT_FOLDER', 'REACT_APP_MEMBER_URL', 'REACT_APP_MYSUB_URL', 'REACT_APP_RECOMMEND_URL', 'BUILD_FOLDER', 'EXPORT_PORT'])
+      expect(dockerfile).toContain(`ARG ${arg}`);
     expect(dockerfile).toContain('COPY ${BUILD_FOLDER}/nginx.conf');
-    expect(dockerfile).toMatch(/RUN echo "window.__runtime_config__ = \{[\s\S]*MEMBER_URL: '\$\{REACT_APP_MEMBER_URL\}'[\s\S]*> \/usr\/share\/nginx\/html\/runtime-env.js/);
+    expect(dockerfile).toMatch(
+      /RUN echo "window.__runtime_config__ = \{[\s\S]*MEMBER_URL: '\$\{REACT_APP_MEMBER_URL\}'[\s\S]*> \/usr\/share\/nginx\/html\/runtime-env.js/,
+    );
     const nginx = readFileSync(path.join(a, 'deployment/nginx.conf'), 'utf8');
     expect(nginx).toContain('listen 18080;');
     expect(nginx).toContain('location /health');
@@ -75,11 +78,26 @@ describe('git shim', () => {
 
   test('the docker build of either variant fails where the real one would', async () => {
     const docker = (dir: string, args: string[]) => shim('docker', args, { env: sb.env, cwd: dir });
-    const args = (folder: string) => ['--build-arg', 'PROJECT_FOLDER=.', '--build-arg', 'REACT_APP_MEMBER_URL=http://x/member', '--build-arg', 'REACT_APP_MYSUB_URL=http://x/mysub', '--build-arg', 'REACT_APP_RECOMMEND_URL=http://x/recommend', '--build-arg', `BUILD_FOLDER=${folder}`, '--build-arg', 'EXPORT_PORT=18080'];
+    const args = (folder: string) => [
+      '--build-arg',
+      'PROJECT_FOLDER=.',
+      '--build-arg',
+      'REACT_APP_MEMBER_URL=http://x/member',
+      '--build-arg',
+      'REACT_APP_MYSUB_URL=http://x/mysub',
+      '--build-arg',
+      'REACT_APP_RECOMMEND_URL=http://x/recommend',
+      '--build-arg',
+      `BUILD_FOLDER=${folder}`,
+      '--build-arg',
+      'EXPORT_PORT=18080',
+    ];
     const a = path.join(sb.root, 'web-a');
     const b = path.join(sb.root, 'web-b');
     expect((await docker(a, ['build', '-f', 'deployment/Dockerfile-lifesub-web', ...args('deployment'), '-t', 'web:a', '.'])).exitCode).toBe(0);
-    expect((await docker(b, ['build', '-f', 'deployment/container/Dockerfile-lifesub-web', ...args('deployment/container'), '-t', 'web:b', '.'])).exitCode).toBe(0);
+    expect(
+      (await docker(b, ['build', '-f', 'deployment/container/Dockerfile-lifesub-web', ...args('deployment/container'), '-t', 'web:b', '.'])).exitCode,
+    ).toBe(0);
     // The guide's command on today's repository: no such Dockerfile.
     const guideOnB = await docker(b, ['build', '-f', 'deployment/Dockerfile-lifesub-web', ...args('deployment'), '-t', 'web:x', '.']);
     expect(guideOnB.exitCode).toBe(1);
@@ -89,7 +107,8 @@ describe('git shim', () => {
     expect(wrongFolder.exitCode).toBe(1);
     expect(wrongFolder.stderr).toContain('"/deployment/nginx.conf": not found');
     // A missing ARG is empty, as in BuildKit: fatal where a COPY needs it, harmless where only a RUN uses it.
-    const without = (name: string) => args('deployment/container').filter((a, i, all) => !a.startsWith(`${name}=`) && !(a === '--build-arg' && all[i + 1]?.startsWith(`${name}=`)));
+    const without = (name: string) =>
+      args('deployment/container').filter((a, i, all) => !a.startsWith(`${name}=`) && !(a === '--build-arg' && all[i + 1]?.startsWith(`${name}=`)));
     const noFolder = await docker(b, ['build', '-f', 'deployment/container/Dockerfile-lifesub-web', ...without('BUILD_FOLDER'), '-t', 'web:z', '.']);
     expect(noFolder.exitCode).toBe(1);
     expect(noFolder.stderr).toContain('"/nginx.conf": not found');
@@ -136,7 +155,7 @@ describe('sandbox gradlew', () => {
 describe('sandbox Gradle on any clone (lifesub runs it instead of ./gradlew) and the sandbox JDK', () => {
   const TASKS = [':member:build', ':mysub-infra:build', ':recommend:build', '-x', 'test', '--console=plain'];
 
-  test('builds from settings.gradle without running the repository\'s gradlew; plain jars are named like Gradle names them', async () => {
+  test("builds from settings.gradle without running the repository's gradlew; plain jars are named like Gradle names them", async () => {
     const dir = path.join(sb.root, 'any-clone');
     await git(['clone', '--branch', 'k8s', LIFESUB, dir]);
     // A gradlew that would be the real wrapper: if it ran, the marker would appear.
@@ -144,7 +163,12 @@ describe('sandbox Gradle on any clone (lifesub runs it instead of ./gradlew) and
     const res = await shim(sandboxGradlew, TASKS, { env: sb.env, cwd: dir });
     expect(res.exitCode).toBe(0);
     expect(existsSync(path.join(sb.root, 'real-gradlew-ran'))).toBe(false);
-    for (const jar of ['member/build/libs/member.jar', 'mysub-infra/build/libs/mysub.jar', 'recommend/build/libs/recommend.jar', 'common/build/libs/common-1.0.0-plain.jar']) {
+    for (const jar of [
+      'member/build/libs/member.jar',
+      'mysub-infra/build/libs/mysub.jar',
+      'recommend/build/libs/recommend.jar',
+      'common/build/libs/common-1.0.0-plain.jar',
+    ]) {
       expect(existsSync(path.join(dir, jar))).toBe(true);
     }
   });

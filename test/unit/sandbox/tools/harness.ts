@@ -39,11 +39,7 @@ export function tempSandbox(extraEnv: Record<string, string> = {}): TempSandbox 
 }
 
 /** Runs `tool args…` found on PATH (the shim directory comes first), like ExecaRunner does. */
-export async function shim(
-  tool: string,
-  args: string[],
-  options: { env: Record<string, string>; input?: string; cwd?: string },
-): Promise<ShimResult> {
+export async function shim(tool: string, args: string[], options: { env: Record<string, string>; input?: string; cwd?: string }): Promise<ShimResult> {
   const result = await execa(tool, args, {
     env: { ...options.env, LIFESUB_SANDBOX_FAULTS: options.env.LIFESUB_SANDBOX_FAULTS ?? '' },
     extendEnv: true,
