@@ -155,14 +155,19 @@ describe.each(HELMS)('$name: lifesub Helm adapter and stand-in charts on the san
     expect(await helm.status('recommend', 'nosecret', { signal })).toMatchObject({ status: 'deployed' });
     const api = objectApi(sb.kubeconfig);
     let reason: string | undefined;
-    for (let i = 0; i < 100 && reason === undefined; i++) {
-      const pod = await get(api, 'v1', 'Pod', 'recommend-postgresql-0', 'nosecret');
-      const statuses = (pod?.status as { containerStatuses?: Array<{ state?: { waiting?: { reason?: string } } }> } | undefined)?.containerStatuses;
-      reason = statuses?.[0]?.state?.waiting?.reason;
-      if (reason === undefined) await new Promise((r) => setTimeout(r, 100));
+    // The pod passes through ContainerCreating first (the kubelet has not read the Secret yet).
+    const settled = (r: string | undefined): boolean => r !== undefined && r !== 'ContainerCreating';
+    try {
+      for (let i = 0; i < 300 && !settled(reason); i++) {
+        const pod = await get(api, 'v1', 'Pod', 'recommend-postgresql-0', 'nosecret');
+        const statuses = (pod?.status as { containerStatuses?: Array<{ state?: { waiting?: { reason?: string } } }> } | undefined)?.containerStatuses;
+        reason = statuses?.[0]?.state?.waiting?.reason;
+        if (!settled(reason)) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(reason).toBe('CreateContainerConfigError');
+    } finally {
+      expect(await helm.uninstall('recommend', 'nosecret', { signal })).toBe(true);
     }
-    expect(reason).toBe('CreateContainerConfigError');
-    expect(await helm.uninstall('recommend', 'nosecret', { signal })).toBe(true);
   }, 90_000);
 
   it('installs a database with --wait: StatefulSet, Services, NetworkPolicy; no Secret with existingSecret', { timeout: 90_000 }, async () => {
