@@ -56,7 +56,9 @@ export function kubeError(err: unknown, what: string, server: string, signal?: A
   const status = statusOf(err);
   if (status !== undefined) {
     const message = apiMessage(err);
-    if (/Failed to fetch resource metadata/.test((err as Error).message)) {
+    // client-node's discovery of the kind failed: a 404 means the API is not served; a 429/5xx there is
+    // as transient as anywhere else (mapped below, and retried).
+    if (/Failed to fetch resource metadata/.test((err as Error).message) && !TRANSIENT_STATUS.has(status)) {
       return new ToolError(`${what}: the cluster does not serve this API (HTTP ${status})`, 'check the apiVersion/kind and the cluster version');
     }
     if (status === 401) return new ToolError(`${what}: unauthorized (HTTP 401)`, CREDENTIALS_HINT);

@@ -49,8 +49,19 @@ export async function waitForObject<T>(deps: WaitDeps, ref: ObjectRef, check: Ch
 }
 
 async function loop<T>(deps: WaitDeps, ref: ObjectRef, check: Check<T>, signal: AbortSignal): Promise<T> {
-  const path = await deps.collectionPath(ref);
   let backoff = MIN_BACKOFF_MS;
+  let path: string | undefined;
+  // The collection path needs discovery of the kind, itself an API call that may meet a 429/5xx.
+  while (path === undefined) {
+    try {
+      path = await deps.collectionPath(ref);
+    } catch (err) {
+      if (signal.aborted || !isTransient(err)) throw err;
+      await sleep(backoff, signal);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  }
+  backoff = MIN_BACKOFF_MS;
   for (;;) {
     let current: KubeObject | undefined;
     try {
