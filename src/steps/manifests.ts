@@ -87,5 +87,7 @@ export async function applyAll(ctx: StepContext, objects: KubeObject[]): Promise
 
 /** "3 applied, 2 unchanged" for step messages. */
 export function describeCount(count: ApplyCount, what = 'objects'): string {
-  return count.unchanged === 0 ? `${count.applied} ${what} applied` : `${count.applied} ${what} applied, ${count.unchanged} unchanged`;
+  // "1 object applied", not "1 objects": the default noun has a singular; callers' own nouns are plural phrases.
+  const noun = count.applied === 1 && what === 'objects' ? 'object' : what;
+  return count.unchanged === 0 ? `${count.applied} ${noun} applied` : `${count.applied} ${noun} applied, ${count.unchanged} unchanged`;
 }

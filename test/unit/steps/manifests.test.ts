@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { ToolError } from '../../../src/core/errors.js';
 import { generateCredentials, renderManifests } from '../../../src/render/index.js';
 import { applyServiceStep, applyStep, configStep } from '../../../src/steps/index.js';
-import { APPLIED_DIGEST_ANNOTATION } from '../../../src/steps/manifests.js';
+import { APPLIED_DIGEST_ANNOTATION, describeCount } from '../../../src/steps/manifests.js';
 import { makeContext, testSettings } from '../../fakes/context.js';
 
 const settings = testSettings();
@@ -80,6 +80,7 @@ describe('apply:<service>', () => {
     const { ctx, fakes } = makeContext({ facts: { ...facts(), images } });
     fakes.kube.put(readyDatabase('mysub'));
     expect(await applyServiceStep(service('mysub')).run(ctx)).toEqual({ message: '2 objects applied' });
+    expect(describeCount({ applied: 1, unchanged: 1 })).toBe('1 object applied, 1 unchanged');
     expect(applies(fakes.kube.calls)).toEqual(['apply Deployment alice-lifesub-ns/mysub', 'apply Service alice-lifesub-ns/mysub']);
     expect(JSON.stringify(fakes.kube.find('Deployment', 'mysub', 'alice-lifesub-ns'))).toContain('x/mysub:1');
     const again = makeContext({ facts: { ...facts(), images }, fakes });
