@@ -7,7 +7,7 @@ import type { Step, StepContext, StepOutcome } from '../graph/step.js';
 import { renderPostgresValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
 import { deployedRelease } from './chart-repos.js';
-import { busyError, helmHint, isOwnAttempt, markOwnAttempt, releaseAction, retryReleaseStep } from './helm-release.js';
+import { busyError, helmHint, isOwnAttempt, attemptRelease, releaseAction, retryReleaseStep } from './helm-release.js';
 import { ID_LABEL } from './ownership.js';
 
 export function databaseStep(service: ServiceConfig): Step {
@@ -52,9 +52,8 @@ export function databaseStep(service: ServiceConfig): Step {
     } else if (current && action !== 'install') {
       ctx.log(`release ${release} is ${current.status} with ${current.chart}; upgrading to ${pinned}`);
     }
-    markOwnAttempt(ctx, namespace, release);
-    await helm
-      .upgradeInstall(
+    await attemptRelease(ctx, namespace, release, () =>
+      helm.upgradeInstall(
         {
           release,
           chart: p.chart,
@@ -65,8 +64,8 @@ export function databaseStep(service: ServiceConfig): Step {
           labels: { [ID_LABEL]: id },
         },
         options,
-      )
-      .catch(rethrowWithHint(hint));
+      ),
+    ).catch(rethrowWithHint(hint));
     return { message: `${release} (${pinned})` };
   }
 }

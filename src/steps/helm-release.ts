@@ -17,7 +17,7 @@ import type { StepContext } from '../graph/step.js';
 export type ReleaseAction = 'install' | 'done' | 'upgrade' | 'reinstall' | 'busy';
 
 /**
- * `ownAttempt`: this process itself started the last operation on the release (see markOwnAttempt).
+ * `ownAttempt`: this process itself started the last operation on the release (see attemptRelease).
  * `busy`: pending, but changed less than `busyForMs` ago — most likely another run (a classmate on
  * the shared ingress, or a second terminal) is installing it right now; uninstalling would break that.
  */
@@ -60,11 +60,25 @@ export function helmHint(release: string, namespace: string): string {
 // not another run's to wait for.
 const ownAttempts = new WeakMap<object, Set<string>>();
 
-/** Call right before `helm upgrade --install` of a release. */
-export function markOwnAttempt(ctx: Pick<StepContext, 'facts'>, namespace: string, release: string): void {
+/**
+ * Runs `helm upgrade --install` of a release (`install`) as this run's own attempt: if it is interrupted
+ * and leaves the release pending, the next attempt of this run repairs it (reinstall) instead of waiting.
+ * When helm refused because another operation was in progress, the pending state is someone else's
+ * (a classmate installing the shared controller at the same moment) and is not ours to uninstall:
+ * both runs taking it for their own made them uninstall each other's install in turn, forever.
+ * Rethrows whatever `install` throws.
+ */
+export async function attemptRelease<T>(ctx: Pick<StepContext, 'facts'>, namespace: string, release: string, install: () => Promise<T>): Promise<T> {
+  const key = `${namespace}/${release}`;
   const set = ownAttempts.get(ctx.facts) ?? new Set<string>();
-  set.add(`${namespace}/${release}`);
   ownAttempts.set(ctx.facts, set);
+  set.add(key);
+  try {
+    return await install();
+  } catch (err) {
+    if (err instanceof ToolError && ANOTHER_OPERATION.test(`${err.details ?? ''}\n${err.message}`)) set.delete(key);
+    throw err;
+  }
 }
 
 export function isOwnAttempt(ctx: Pick<StepContext, 'facts'>, namespace: string, release: string): boolean {

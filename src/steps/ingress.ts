@@ -10,7 +10,7 @@ import type { Step, StepContext, StepOutcome } from '../graph/step.js';
 import { renderIngressValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
 import { deployedRelease } from './chart-repos.js';
-import { busyError, helmHint, isOwnAttempt, markOwnAttempt, releaseAction, retryReleaseStep } from './helm-release.js';
+import { busyError, helmHint, isOwnAttempt, attemptRelease, releaseAction, retryReleaseStep } from './helm-release.js';
 import { INSTALLED_BY, MANAGED_BY, namespaceRef } from './ownership.js';
 import { findIngressController } from './ingress-controller.js';
 import { removeIfEmpty } from './empty-namespace.js';
@@ -88,9 +88,8 @@ async function install(ctx: StepContext): Promise<void> {
   const created = await kube.create(ingressNamespace(i.namespace), ctx.signal);
   if (created) ctx.log(`created namespace ${i.namespace}`);
   ctx.log(`installing ${i.chart} ${i.version} as ${i.release} in ${i.namespace}`);
-  markOwnAttempt(ctx, i.namespace, i.release);
   try {
-    await installRelease(ctx);
+    await attemptRelease(ctx, i.namespace, i.release, () => installRelease(ctx));
   } catch (err) {
     // A namespace we just made and helm never wrote into is only clutter; anything in it stays.
     if (created && !ctx.signal.aborted) await removeIfEmpty(ctx, i.namespace);

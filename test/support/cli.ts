@@ -134,9 +134,12 @@ export function spawnCli(args: string[], options: RunOptions = {}): RunningCli {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const done = new Promise<CliResult>((resolveDone, reject) => {
     let timedOut = false;
+    // SIGTERM first: the CLI then stops its own tools (helm, docker…), which live in process groups of
+    // their own that a SIGKILL of the CLI's group would leave running into the next test.
     const timer = setTimeout(() => {
       timedOut = true;
-      killGroup(child, 'SIGKILL');
+      killGroup(child, 'SIGTERM');
+      setTimeout(() => killGroup(child, 'SIGKILL'), 5_000).unref();
     }, timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);

@@ -213,6 +213,23 @@ describe('our own attempt interrupted by a transient failure is repaired by the 
     t.fakes.verify();
   });
 
+  test('"another operation is in progress", then the classmate’s install still pending: waited for, never uninstalled as if it were ours', async () => {
+    // Both runs once took the other's pending install for their own interrupted one and uninstalled it,
+    // in turn, until the time limit (seen in CI: two IDs starting on a fresh cluster).
+    const t = makeContext();
+    t.fakes.helm.script.expect('status').returns(undefined);
+    t.fakes.helm.script.expect('upgradeInstall').throws(
+      new ToolError('helm upgrade exited with code 1', undefined, {
+        details: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
+      }),
+    );
+    t.fakes.helm.script.expect('status').returns({ ...ingressRelease('pending-install'), updatedMs: Date.now() - 2_000 });
+    t.fakes.helm.script.expect('status').returns(ingressRelease('deployed'));
+    expect(await ingressStep.run(t.ctx)).toEqual({ skipped: 'already installed (ingress-nginx-4.12.1; shared; left unchanged)' });
+    expect(t.fakes.helm.script.calls.map((c) => c.method)).toEqual(['status', 'upgradeInstall', 'status', 'status']);
+    t.fakes.verify();
+  });
+
   test('a permanent failure is not repeated', async () => {
     const t = makeContext();
     t.fakes.helm.script.expect('status').returns(undefined);
