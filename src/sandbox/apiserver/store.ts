@@ -37,6 +37,23 @@ function sameContent(a: KObject, b: KObject): boolean {
   return deepEqual(norm(a), norm(b));
 }
 
+/**
+ * Stored objects are frozen: nothing may change them in place (every write stores a new object), so
+ * read-only views can hand them out without the deep copy that was the sandbox's largest CPU cost
+ * (about a fifth of an `up`, measured with --cpu-prof). Freezing makes a caller that mutates a view
+ * throw at once instead of corrupting the cluster silently.
+ */
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v as object)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** A stored object as read-only views return it (frozen; clone it before changing anything). */
+export type StoredObject = Readonly<KObject>;
+
 export class Store {
   private objects = new Map<string, Map<string, KObject>>();
   private listeners = new Set<StoreListener>();
@@ -63,6 +80,17 @@ export class Store {
     return clone(this.table(resource).get(nameKey(ns, name)));
   }
 
+  /** The stored object itself, frozen (no copy): for reads on hot paths. */
+  peek(resource: string, ns: string | undefined, name: string): StoredObject | undefined {
+    return this.table(resource).get(nameKey(ns, name));
+  }
+
+  /** The stored objects themselves, frozen (no copies): for reads on hot paths (controllers). */
+  view(resource: string, ns?: string): StoredObject[] {
+    const all = [...this.table(resource).values()];
+    return ns === undefined ? all : all.filter((o) => (o.metadata.namespace ?? '') === ns);
+  }
+
   list(resource: string, ns?: string): KObject[] {
     const all = [...this.table(resource).values()];
     return clone(ns === undefined ? all : all.filter((o) => (o.metadata.namespace ?? '') === ns));
@@ -83,7 +111,7 @@ export class Store {
     };
     delete stored.metadata.deletionTimestamp;
     this.sim.set(stored.metadata.uid!, { createdMs: this.now() });
-    this.table(resource).set(nameKey(stored.metadata.namespace, stored.metadata.name), stored);
+    this.table(resource).set(nameKey(stored.metadata.namespace, stored.metadata.name), deepFreeze(stored));
     this.emit({ type: 'ADDED', resource, object: stored, rv });
     return clone(stored);
   }
@@ -107,7 +135,7 @@ export class Store {
     if (def.generation && !deepEqual(old.spec, next.spec)) next.metadata.generation = (old.metadata.generation ?? 0) + 1;
     const rv = ++this.rv;
     next.metadata.resourceVersion = String(rv);
-    this.table(resource).set(key, next);
+    this.table(resource).set(key, deepFreeze(next));
     this.emit({ type: 'MODIFIED', resource, object: next, rv });
     return clone(next);
   }
@@ -119,7 +147,7 @@ export class Store {
     this.table(resource).delete(key);
     this.sim.delete(old.metadata.uid ?? '');
     const rv = ++this.rv;
-    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } };
+    const gone = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } });
     this.emit({ type: 'DELETED', resource, object: gone, rv });
     return clone(gone);
   }
@@ -136,22 +164,28 @@ export class Store {
     for (const [resource, t] of this.objects) for (const object of t.values()) yield { resource, object: clone(object) };
   }
 
+  /** Like all(), but the stored objects themselves (frozen, no copies). */
+  *allViews(): Generator<{ resource: string; object: StoredObject }> {
+    for (const [resource, t] of this.objects) for (const object of t.values()) yield { resource, object };
+  }
+
+  /** The whole state, sharing the stored (frozen) objects: serialise it, do not change it. */
   snapshot(): StoreSnapshot {
     const objects: Record<string, KObject[]> = {};
     for (const [resource, t] of this.objects) if (t.size > 0) objects[resource] = [...t.values()];
-    return clone({
+    return {
       resourceVersion: this.rv,
       objects,
       sim: Object.fromEntries(this.sim),
       lbPorts: Object.fromEntries(this.lbPorts),
-    });
+    };
   }
 
   restore(snap: StoreSnapshot): void {
     this.rv = snap.resourceVersion;
     for (const [resource, list] of Object.entries(snap.objects)) {
       const t = this.table(resource);
-      for (const o of list) t.set(nameKey(o.metadata.namespace, o.metadata.name), o);
+      for (const o of list) t.set(nameKey(o.metadata.namespace, o.metadata.name), deepFreeze(o));
     }
     for (const [k, v] of Object.entries(snap.sim ?? {})) this.sim.set(k, v);
     for (const [k, v] of Object.entries(snap.lbPorts ?? {})) this.lbPorts.set(k, v);

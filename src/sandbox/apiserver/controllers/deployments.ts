@@ -1,6 +1,7 @@
 // Deployments roll pod templates out through ReplicaSets (one per template hash) and report the
 // status fields `kubectl rollout status` reads: observedGeneration, updated/ready/available replicas,
 // and the Available / Progressing conditions.
+import { clone } from '../merge.js';
 import { R } from '../resources.js';
 import type { Json, KObject } from '../types.js';
 import { ownedBy, ownerOf, type Controller, type ControllerContext } from './context.js';
@@ -56,7 +57,7 @@ export const deploymentController: Controller = {
     if (!d) return undefined;
     const want = Number(d.spec?.replicas ?? 1);
     const hash = templateHash(d.spec?.template);
-    let owned = ctx.store.list(R.replicasets, key.namespace).filter((rs) => ownedBy(rs, d.metadata.uid));
+    let owned = clone(ctx.store.view(R.replicasets, key.namespace).filter((rs) => ownedBy(rs, d.metadata.uid)));
     const newRs = ensureReplicaSet(ctx, d, hash, owned, want);
     const newReady = Number(newRs.status?.readyReplicas ?? 0);
     // Old ReplicaSets go away once the new one can carry the load (Recreate: at once).
@@ -74,7 +75,7 @@ export const deploymentController: Controller = {
         ctx.store.replace(R.replicasets, { ...old, spec: { ...old.spec, replicas: 0 } });
       }
     }
-    owned = ctx.store.list(R.replicasets, key.namespace).filter((rs) => ownedBy(rs, d.metadata.uid));
+    owned = clone(ctx.store.view(R.replicasets, key.namespace).filter((rs) => ownedBy(rs, d.metadata.uid)));
     const fresh = owned.find((rs) => rs.metadata.uid === newRs.metadata.uid) ?? newRs;
     const sum = (f: (s: Json) => number): number => owned.reduce((n, rs) => n + f(rs), 0);
     const replicas = sum((rs) => Number(rs.status?.replicas ?? 0));

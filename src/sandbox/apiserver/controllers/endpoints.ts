@@ -22,7 +22,7 @@ function targetPortOf(svcPort: Json, pod: KObject): number | undefined {
 
 function selectedPods(ctx: ControllerContext, svc: KObject): KObject[] {
   return ctx.store
-    .list(R.pods, svc.metadata.namespace)
+    .view(R.pods, svc.metadata.namespace)
     .filter(
       (p) =>
         labelSelectorMatches({ matchLabels: svc.spec.selector }, p.metadata.labels) && p.status?.podIP && !['Succeeded', 'Failed'].includes(p.status?.phase),
@@ -65,7 +65,7 @@ function writeEndpoints(ctx: ControllerContext, svc: KObject, pods: KObject[]): 
 
 function writeSlice(ctx: ControllerContext, svc: KObject, pods: KObject[]): void {
   const ns = svc.metadata.namespace;
-  const mine = ctx.store.list(R.endpointslices, ns).filter((s) => ownedBy(s, svc.metadata.uid));
+  const mine = ctx.store.view(R.endpointslices, ns).filter((s) => ownedBy(s, svc.metadata.uid));
   const ports = (svc.spec.ports ?? []).map((sp: Json) => ({
     name: sp.name ?? '',
     port: pods[0] ? targetPortOf(sp, pods[0]) : undefined,
@@ -101,7 +101,7 @@ export const endpointsController: Controller = {
   // A pod change can change any Service of its namespace.
   triggers(ev, ctx) {
     if (ev.resource !== R.pods) return [];
-    return ctx.store.list(R.services, ev.object.metadata.namespace).map((s) => ({ namespace: s.metadata.namespace, name: s.metadata.name }));
+    return ctx.store.view(R.services, ev.object.metadata.namespace).map((s) => ({ namespace: s.metadata.namespace, name: s.metadata.name }));
   },
   reconcile(ctx, key) {
     const svc = ctx.store.get(R.services, key.namespace, key.name);

@@ -1,15 +1,16 @@
 // Cascading deletion: when an owner goes, its dependents (ownerReferences) go too, unless it was
 // deleted with propagationPolicy=Orphan. PVCs made for StatefulSets carry no owner and so stay.
 import { deleteOrMark } from '../lifecycle.js';
+import { clone } from '../merge.js';
 import type { Store } from '../store.js';
 import type { KObject } from '../types.js';
 
 export function startGarbageCollector(store: Store, orphans: Set<string>): () => void {
   const collect = (): void => {
     const live = new Set<string>();
-    for (const { object } of store.all()) live.add(object.metadata.uid ?? '');
-    for (const { resource, object } of store.all()) {
-      if (dangling(object, live, orphans) && !object.metadata.deletionTimestamp) deleteOrMark(store, resource, object);
+    for (const { object } of store.allViews()) live.add(object.metadata.uid ?? '');
+    for (const { resource, object } of [...store.allViews()]) {
+      if (dangling(object, live, orphans) && !object.metadata.deletionTimestamp) deleteOrMark(store, resource, clone(object));
     }
   };
   let pending = false;

@@ -11,12 +11,12 @@ export const ingressStatusController: Controller = {
   resource: R.ingresses,
   triggers(ev, ctx) {
     if (ev.resource !== R.services || !isIngressControllerService(ev.object)) return [];
-    return ctx.store.list(R.ingresses).map((i) => ({ namespace: i.metadata.namespace, name: i.metadata.name }));
+    return ctx.store.view(R.ingresses).map((i) => ({ namespace: i.metadata.namespace, name: i.metadata.name }));
   },
   reconcile(ctx, key) {
     const ing = ctx.store.get(R.ingresses, key.namespace, key.name);
     if (!ing || !isNginxClass(ing)) return undefined;
-    const controller = ctx.store.list(R.services).find((s) => isIngressControllerService(s) && s.status?.loadBalancer?.ingress?.length);
+    const controller = ctx.store.view(R.services).find((s) => isIngressControllerService(s) && s.status?.loadBalancer?.ingress?.length);
     const ingress = (controller?.status?.loadBalancer?.ingress ?? []).map((i: Json) => ({ ip: i.ip }));
     ctx.store.replace(R.ingresses, { ...ing, status: { loadBalancer: ingress.length ? { ingress } : {} } });
     return undefined;

@@ -22,7 +22,7 @@ export class ControllerManager {
   start(): void {
     this.unsubscribe = this.ctx.store.on((ev) => this.onChange(ev));
     for (const c of this.controllers) {
-      for (const o of this.ctx.store.list(c.resource)) this.enqueue(c, { namespace: o.metadata.namespace, name: o.metadata.name });
+      for (const o of this.ctx.store.view(c.resource)) this.enqueue(c, { namespace: o.metadata.namespace, name: o.metadata.name });
     }
   }
 

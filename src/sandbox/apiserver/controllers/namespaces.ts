@@ -60,7 +60,7 @@ export const namespaceController: Controller = {
   triggers(ev, ctx) {
     const ns = ev.object.metadata.namespace;
     if (!ns || ev.resource === R.events) return [];
-    return ctx.store.get(R.namespaces, undefined, ns)?.metadata.deletionTimestamp ? [{ name: ns }] : [];
+    return ctx.store.peek(R.namespaces, undefined, ns)?.metadata.deletionTimestamp ? [{ name: ns }] : [];
   },
   reconcile(ctx, key) {
     const ns = ctx.store.get(R.namespaces, undefined, key.name);

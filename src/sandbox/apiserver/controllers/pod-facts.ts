@@ -58,8 +58,9 @@ export function missingConfig(store: Store, pod: KObject, images?: ImageCatalog)
 /** The store (and registry) as the simulated apps see the world. */
 export function worldOf(store: Store, images?: ImageCatalog): World {
   return {
-    get: (r, ns, name) => store.get(r, ns, name),
-    list: (r, ns) => store.list(r, ns),
+    // The apps only read the world: the stored (frozen) objects themselves, no copies.
+    get: (r, ns, name) => store.peek(r, ns, name),
+    list: (r, ns) => store.view(r, ns),
     simOf: (o) => store.simOf(o),
     imageBuildArgs: (ref) => images?.buildArgs?.(ref),
   };

@@ -17,7 +17,7 @@ export function podIpFor(store: Store, pod: KObject): string {
   if (typeof pod.status?.podIP === 'string' && pod.status.podIP) return pod.status.podIP;
   const used = new Set(
     store
-      .list(R.pods)
+      .view(R.pods)
       .map((p) => p.status?.podIP)
       .filter(Boolean),
   );

@@ -128,7 +128,7 @@ export const podController: Controller = {
   triggers(ev, ctx) {
     if (!(POD_RESOURCES_THAT_UNBLOCK as readonly string[]).includes(ev.resource)) return [];
     return ctx.store
-      .list(R.pods, ev.object.metadata.namespace)
+      .view(R.pods, ev.object.metadata.namespace)
       .filter((p) => ctx.store.simOf(p).startedMs === undefined)
       .map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name }));
   },

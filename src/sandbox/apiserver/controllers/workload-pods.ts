@@ -11,7 +11,7 @@ export function controllerRef(owner: KObject): OwnerReference {
 }
 
 export function podsOwnedBy(store: Store, owner: KObject): KObject[] {
-  return store.list(R.pods, owner.metadata.namespace).filter((p) => ownedBy(p, owner.metadata.uid));
+  return clone(store.view(R.pods, owner.metadata.namespace).filter((p) => ownedBy(p, owner.metadata.uid)));
 }
 
 export function isPodReady(pod: KObject): boolean {
