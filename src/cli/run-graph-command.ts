@@ -15,7 +15,7 @@ import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, 
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
 import type { Target, Terminal } from './target.js';
-import { EXEC_PLUGIN_TIMEOUT_MS } from '../steps/preflight.js';
+import { EXEC_PLUGIN_TIMEOUT_MS, upPreflightPasses } from '../steps/preflight.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -107,10 +107,13 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
         }
       }
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
+      // `up` checks everything before its first cluster write (the lock): when something blocks, every
+      // problem is reported together by the preflight step, which gets this same report (no lock needed: nothing will change).
+      const blocked = cmd.name === 'up' && !(await upPreflightPasses(runtime.adapters, runtime.settings, run.signal));
       // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
-      await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
+      if (!blocked) await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
-      const lock = await takeRunLock({
+      const lock = blocked ? NO_LOCK : await takeRunLock({
         command: cmd.name,
         id: settings.id,
         wait: !!cmd.flags.waitLock,
@@ -169,6 +172,9 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
     run.dispose();
   }
 }
+
+/** Standing in for the run lock when preflight found problems: only read-only steps will run. */
+const NO_LOCK = { lost: new AbortController().signal, release: async () => {} };
 
 /**
  * The exit report of a failed run. Exit 2 promises "nothing was changed", so a user error raised by a
