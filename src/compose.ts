@@ -114,7 +114,7 @@ async function realAdapters(settings: Settings): Promise<Adapters> {
 }
 
 async function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: boolean): Promise<Omit<Adapters, 'kube' | 'registry'>> {
-  const [{ HelmCli }, { resolveHelmBinary }, { DockerCli }, { GradleWrapper }, { GitCli }, { FetchHttp }, { RetryingRunner }, { LocalHost }] = await Promise.all([
+  const [{ HelmCli }, { resolveHelmBinary }, { DockerCli }, { GradleWrapper }, { GitCli }, { FetchHttp }, { RetryingRunner }] = await Promise.all([
     import('./adapters/helm.js'),
     import('./adapters/helm-binary.js'),
     import('./adapters/docker.js'),
@@ -122,7 +122,6 @@ async function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: bo
     import('./adapters/git.js'),
     import('./adapters/http.js'),
     import('./adapters/exec/retrying.js'),
-    import('./adapters/host.js'),
   ]);
   // Idempotent tool commands (helm reads, repo, uninstall; docker push/login) retry transient failures.
   const retrying: CommandRunner = new RetryingRunner(runner);
@@ -135,6 +134,6 @@ async function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: bo
     gradle: new GradleWrapper(retrying, { javaHome: process.env.JAVA_HOME || undefined }),
     git: new GitCli(retrying),
     http: new FetchHttp(),
-    host: new LocalHost(),
+    host: new (await import('./adapters/host.js')).LocalHost(),
   };
 }

@@ -29,7 +29,12 @@ export class LocalHost implements Host {
       current = parent;
     }
     const directory = kind === 'directory' || kind === 'missing';
-    const writable = directory && (await access(current, constants.W_OK | constants.X_OK).then(() => true, () => false));
+    const writable =
+      directory &&
+      (await access(current, constants.W_OK | constants.X_OK).then(
+        () => true,
+        () => false,
+      ));
     const fs = await statfs(current).catch(() => undefined);
     return { kind, existingAncestor: current, writable, freeBytes: fs ? fs.bavail * fs.bsize : Number.NaN };
   }

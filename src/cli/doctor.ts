@@ -11,7 +11,7 @@ import type { Wrap } from './wrap.js';
 const NO_ID = 'doctor';
 
 export function doctorCommand(io: Io, wrap: Wrap): Command {
-  const cmd = new Command('doctor').description("Check everything `up` needs (tools, cluster, Azure registry, workspace, disk) without changing anything");
+  const cmd = new Command('doctor').description('Check everything `up` needs (tools, cluster, Azure registry, workspace, disk) without changing anything');
   addClusterOptions(addIdOption(cmd))
     .option('--workspace <dir>', 'where the repositories are (or will be) cloned (default ~/workspace)')
     .option('--config <file>', 'YAML file overriding config/default.yaml')
@@ -38,13 +38,19 @@ export function doctorCommand(io: Io, wrap: Wrap): Command {
         const checks = UP_CHECKS.map((c) => (c === registryCheck && !idGiven ? registrySkipped : c));
         const run = runSignal(undefined, undefined, forceExit);
         try {
-          const runtime = await compose(settings, flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: flags.workspace !== undefined } : undefined);
+          const runtime = await compose(
+            settings,
+            flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: flags.workspace !== undefined } : undefined,
+          );
           try {
             const report = await runChecks(checks, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal });
             const where = runtime.sandbox ? 'the sandbox' : `context ${runtime.settings.context ?? '(current)'}`;
             if (flags.output === 'json') {
               io.stdout.write(`${format.reportJson(report, { ...(idGiven ? { id: settings.id } : {}), ...(runtime.sandbox ? { sandbox: true } : {}) })}\n`);
-            } else io.stdout.write(`${format.formatReport(report, `lifesub doctor${idGiven ? ` --id ${settings.id}` : ''}: checking what \`up\` needs (${where})`)}\n`);
+            } else
+              io.stdout.write(
+                `${format.formatReport(report, `lifesub doctor${idGiven ? ` --id ${settings.id}` : ''}: checking what \`up\` needs (${where})`)}\n`,
+              );
             return check.blockers(report).length > 0 ? EXIT.failed : EXIT.ok;
           } finally {
             await runtime.close();

@@ -16,6 +16,7 @@ import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
 import type { Target, Terminal } from './target.js';
 import { EXEC_PLUGIN_TIMEOUT_MS, upPreflightPasses } from '../steps/preflight.js';
+import type { RunLock } from '../lock/run-lock.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -113,7 +114,7 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
       if (!blocked) await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
-      const lock = blocked ? NO_LOCK : await takeRunLock({
+      const lock = await (blocked ? skipRunLock : takeRunLock)({
         command: cmd.name,
         id: settings.id,
         wait: !!cmd.flags.waitLock,
@@ -173,8 +174,10 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   }
 }
 
-/** Standing in for the run lock when preflight found problems: only read-only steps will run. */
-const NO_LOCK = { lost: new AbortController().signal, release: async () => {} };
+/** Stands in for the run lock when preflight found problems: nothing that changes the cluster will run. */
+async function skipRunLock(): Promise<RunLock> {
+  return { lost: new AbortController().signal, release: async () => {} };
+}
 
 /**
  * The exit report of a failed run. Exit 2 promises "nothing was changed", so a user error raised by a

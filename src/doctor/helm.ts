@@ -17,7 +17,11 @@ export const helmCheck: Check = {
       () => helm.version!({ signal }),
       ({ binary, version }) => `${version} (${binary})`,
       // A helm named in the configuration is the user's to fix; none on PATH is the machine's.
-      (err) => ({ why: WHY, fix: 'install Helm 3.13+ (https://helm.sh/docs/intro/install/)', origin: (err as { configured?: boolean }).configured ? 'input' : 'world' }),
+      (err) => ({
+        why: WHY,
+        fix: 'install Helm 3.13+ (https://helm.sh/docs/intro/install/)',
+        origin: (err as { configured?: boolean }).configured ? 'input' : 'world',
+      }),
     );
   },
 };

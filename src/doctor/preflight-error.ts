@@ -9,7 +9,9 @@ export function preflightError(report: DoctorReport): UserError | ToolError {
   const problems = blockers(report);
   const [only] = problems;
   const message =
-    problems.length === 1 && only ? only.what : `${problems.length} problems must be fixed before anything is changed: ${problems.map((p) => p.what).join('; ')}`;
+    problems.length === 1 && only
+      ? only.what
+      : `${problems.length} problems must be fixed before anything is changed: ${problems.map((p) => p.what).join('; ')}`;
   const hint =
     problems.length === 1 && only ? only.fix : 'fix each problem listed above, then run again (`lifesub doctor` checks everything without changing anything)';
   const details = problems.map(describe).join('\n');

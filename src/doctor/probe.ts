@@ -6,7 +6,10 @@ import type { CheckOutcome, Origin, Problem } from './check.js';
 /** The first line of a tool's stderr tail ("Cannot connect to the Docker daemon at …"), when there is one. */
 export function detailOf(err: unknown): string | undefined {
   const details = err instanceof ToolError ? err.details : undefined;
-  return details?.split('\n').find((l) => l.trim() !== '')?.trim();
+  return details
+    ?.split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim();
 }
 
 /** The problem a failed probe means: its message (and stderr's first line), its hint or `fix`, and `origin`. */

@@ -32,7 +32,12 @@ async function runOne(check: Check, ctx: CheckContext): Promise<Finding> {
   } catch (err) {
     if (ctx.signal.aborted) return { check: check.name, title: check.title, status: 'skipped', skipped: 'interrupted', problems: [] };
     const problem: Problem = timeout.aborted
-      ? { what: `${check.title}: no answer within ${Math.round(limitMs / 1000)}s`, why: check.why, fix: 'check that it is reachable, then run `lifesub doctor` again', origin: 'world' }
+      ? {
+          what: `${check.title}: no answer within ${limitMs < 1000 ? `${limitMs}ms` : `${Math.round(limitMs / 1000)}s`}`,
+          why: check.why,
+          fix: 'check that it is reachable, then run `lifesub doctor` again',
+          origin: 'world',
+        }
       : unexpected(check, err);
     return { check: check.name, title: check.title, status: 'fail', problems: [complete(problem)] };
   }

@@ -25,12 +25,22 @@ export const workspaceCheck: Check = {
     const ws = ctx.settings.workspace;
     const fix = `pass --workspace with a directory you own (or move ${state.existingAncestor} out of the way)`;
     if (state.kind === 'file' || state.kind === 'other') {
-      const what = state.existingAncestor === ws ? `the workspace ${ws} is a file, not a directory` : `the workspace ${ws} cannot be created: ${state.existingAncestor} is a file`;
+      const what =
+        state.existingAncestor === ws
+          ? `the workspace ${ws} is a file, not a directory`
+          : `the workspace ${ws} cannot be created: ${state.existingAncestor} is a file`;
       return { problems: [{ what, why: WHY, fix, origin: 'input' }] };
     }
     if (!state.writable) {
       return {
-        problems: [{ what: `no permission to write in ${state.existingAncestor}`, why: WHY, fix: `pass --workspace with a directory you own, or \`sudo chown -R $USER ${state.existingAncestor}\``, origin: 'input' }],
+        problems: [
+          {
+            what: `no permission to write in ${state.existingAncestor}`,
+            why: WHY,
+            fix: `pass --workspace with a directory you own, or \`sudo chown -R $USER ${state.existingAncestor}\``,
+            origin: 'input',
+          },
+        ],
       };
     }
     return { message: state.kind === 'missing' ? `${ws} (will be created in ${state.existingAncestor})` : ws };

@@ -100,7 +100,8 @@ async function main(ctx: ToolContext): Promise<void> {
       const format = last(parse('version', args, { format: { value: true, short: 'f' } }), 'format');
       if (format !== undefined) {
         const answered = format.replace(/\{\{\s*\.(Server|Client)\.Version\s*\}\}/g, SANDBOX_DOCKER_VERSION);
-        if (answered.includes('{{')) throw new ToolExit(1, `template parsing error: lifesub sandbox docker answers only {{.Server.Version}} and {{.Client.Version}}`);
+        if (answered.includes('{{'))
+          throw new ToolExit(1, `template parsing error: lifesub sandbox docker answers only {{.Server.Version}} and {{.Client.Version}}`);
         return ctx.out(`${answered}\n`);
       }
       return ctx.out('Client:\n Version:           27.5.1 (lifesub sandbox)\n\nServer:\n Engine:\n  Version:          27.5.1 (lifesub sandbox)\n');
