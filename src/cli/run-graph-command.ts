@@ -110,7 +110,8 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
       // `up` checks everything before its first cluster write (the lock): when something blocks, every
       // problem is reported together by the preflight step, which gets this same report (no lock needed: nothing will change).
-      const blocked = cmd.name === 'up' && !(await upPreflightPasses(runtime.adapters, runtime.settings, run.signal));
+      // Ctrl-C meanwhile counts as blocked too: the graph then reports the interruption like any other.
+      const blocked = cmd.name === 'up' && !(await upPreflightPasses(runtime.adapters, runtime.settings, run.signal).catch(() => false));
       // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
       if (!blocked) await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
