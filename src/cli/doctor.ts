@@ -44,7 +44,7 @@ export function doctorCommand(io: Io, wrap: Wrap): Command {
           );
           try {
             const report = await runChecks(checks, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal });
-            const where = runtime.sandbox ? 'the sandbox' : `context ${runtime.settings.context ?? '(current)'}`;
+            const where = runtime.sandbox ? 'the sandbox' : runtime.settings.context ? `context ${runtime.settings.context}` : 'the current context';
             if (flags.output === 'json') {
               io.stdout.write(`${format.reportJson(report, { ...(idGiven ? { id: settings.id } : {}), ...(runtime.sandbox ? { sandbox: true } : {}) })}\n`);
             } else
