@@ -134,5 +134,6 @@ async function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: bo
     gradle: new GradleWrapper(retrying, { javaHome: process.env.JAVA_HOME || undefined }),
     git: new GitCli(retrying),
     http: new FetchHttp(),
+    host: new (await import('./adapters/host.js')).LocalHost(),
   };
 }

@@ -36,6 +36,12 @@ export class DockerCli implements Docker {
     return digest ? { digest } : {};
   }
 
+  async engineVersion(options: CallOptions): Promise<string> {
+    // The server part needs the daemon: without one docker prints "Cannot connect to the Docker daemon …" and exits 1.
+    const { stdout } = await this.runner.run('docker', ['version', '--format', '{{.Server.Version}}'], { signal: options.signal });
+    return stdout.trim();
+  }
+
   async login(server: string, username: string, password: string, options: CallOptions): Promise<void> {
     await this.runner.run('docker', ['login', server, '-u', username, '--password-stdin'], {
       signal: options.signal,

@@ -44,6 +44,12 @@ export class GitCli implements Git {
     return parsePorcelainZ(stdout);
   }
 
+  async version(options: CallOptions): Promise<string> {
+    // "git version 2.43.0" (Apple's adds " (Apple Git-…)").
+    const out = await this.git(['--version'], options);
+    return /git version (\S+)/.exec(out)?.[1] ?? out;
+  }
+
   private async git(args: string[], options: CallOptions, secrets: string[] = []): Promise<string> {
     const { stdout } = await this.runner.run('git', args, {
       signal: options.signal,

@@ -16,7 +16,7 @@ import {
   wrapperGradleVersion,
   type JavaRequirement,
 } from './gradle-java.js';
-import type { CallOptions, CommandRunner, Gradle } from './types.js';
+import type { CallOptions, CommandRunner, Gradle, JdkFound } from './types.js';
 
 export interface GradleWrapperOptions {
   /**
@@ -61,9 +61,11 @@ export class GradleWrapper implements Gradle {
     return { file: 'java', where: 'java on PATH' };
   }
 
-  /** Fails before Gradle runs when the JDK gradlew would use cannot build this repository. */
-  private async checkJdk(repoDir: string, options: CallOptions): Promise<void> {
-    const need = await javaRequirement(repoDir);
+  /** Fails before Gradle runs when the JDK gradlew would use cannot build this repository (see Gradle.checkJdk). */
+  async checkJdk(repoDir: string | undefined, options: CallOptions & { fallback?: { release: number; declaration: string } }): Promise<JdkFound> {
+    const declared = repoDir ? await javaRequirement(repoDir) : undefined;
+    const need: JavaRequirement | undefined = declared ?? (options.fallback && { ...options.fallback, toolchain: false });
+    const where = declared && repoDir ? join(repoDir, 'build.gradle') : "the lab's lifesub repository";
     const java = this.javaCommand();
     const release = need?.release ?? 21;
     let output: string;
@@ -81,15 +83,16 @@ export class GradleWrapper implements Gradle {
       );
     }
     const found = parseJavaVersion(output);
-    if (!found) return; // an unknown launcher: let Gradle speak for itself
+    const report: JdkFound = { where: java.where, ...(need ? { need: { release: need.release, declaration: need.declaration } } : {}) };
+    if (!found) return report; // an unknown launcher: let Gradle speak for itself
     options.onLine?.(`JDK ${found.version} (${java.where})${need ? `; the build needs Java ${need.release} (${need.declaration})` : ''}`);
     if (need && !need.toolchain && found.release < need.release) {
       throw new ToolError(
-        `the JDK is ${found.version} (${java.where}), but ${join(repoDir, 'build.gradle')} needs Java ${need.release} (${need.declaration}): Gradle would stop with "error: invalid source release: ${need.release}"`,
+        `the JDK is ${found.version} (${java.where}), but ${where} needs Java ${need.release} (${need.declaration}): Gradle would stop with "error: invalid source release: ${need.release}"`,
         jdkHint(need.release, need),
       );
     }
-    const gradle = await wrapperGradleVersion(repoDir);
+    const gradle = repoDir ? await wrapperGradleVersion(repoDir) : undefined;
     const minimum = gradleNeededFor(found.release);
     if (gradle && minimum && compareVersions(gradle, minimum) < 0) {
       throw new ToolError(
@@ -97,6 +100,7 @@ export class GradleWrapper implements Gradle {
         jdkHint(release, need),
       );
     }
+    return { ...report, version: found.version };
   }
 }
 

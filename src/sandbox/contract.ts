@@ -42,6 +42,11 @@ export interface Faults {
   crashLoop?: Record<string, string[]>;
   /** Tool failures: first matching rule wins. `match` is a substring of the joined argv. */
   tools?: Array<{ tool: 'helm' | 'docker' | 'git' | 'gradle'; match?: string; exitCode?: number; stderr: string }>;
+  /**
+   * Registry names the simulated Azure subscription does not have (as if never created, or deleted):
+   * not created at start-up, and ARM answers for them as for any missing registry (absent from lists, 404).
+   */
+  registryMissing?: string[];
   /** Duration name → multiplier, to make one thing slow. */
   slow?: Partial<Record<DurationName, number>>;
 }

@@ -6,7 +6,7 @@ import { UserError } from '../core/errors.js';
 import { startApiServer as realStartApiServer } from './apiserver/index.js';
 import { ensureRegistries, liveServe, type ServeInfo } from './attach.js';
 import { SANDBOX_SUBSCRIPTION, startArmServer } from './arm/server.js';
-import type { ApiServerHandle, ApiServerOptions, SandboxHandle, SandboxOptions } from './contract.js';
+import type { ApiServerHandle, ApiServerOptions, Faults, SandboxHandle, SandboxOptions } from './contract.js';
 import { packageCharts, repointSandboxRepositories, startChartRepoServer } from './charts/index.js';
 import { loadFaults } from './faults.js';
 import { sandboxPaths, type SandboxPaths } from './home.js';
@@ -71,9 +71,9 @@ async function acquire(options: SandboxOptions, deps: StartDeps, mayAttach: bool
 
 async function attach(options: SandboxOptions, paths: SandboxPaths, served: ServeInfo): Promise<SandboxHandle> {
   // The served API server has its own faults; still check this run's fault file (the shims read it).
-  loadFaults();
+  const faults = loadFaults();
   const { armToken } = loadOrCreateTokens(paths.tokensFile);
-  await ensureRegistries(served.arm, armToken, options.registries);
+  await ensureRegistries(served.arm, armToken, present(options.registries, faults));
   return {
     home: options.home,
     kubeconfig: served.kubeconfig,
@@ -92,7 +92,7 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
   const faults = loadFaults();
   const tokens = loadOrCreateTokens(paths.tokensFile);
   const store = RegistryStore.load(paths.registryFile);
-  for (const name of options.registries) store.ensure(name);
+  for (const name of present(options.registries, faults)) store.ensure(name);
   const ports = loadPorts(paths.portsFile);
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {
@@ -101,7 +101,7 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
   try {
     const registry = await startRegistryServer({ store, port: ports.registry, armToken: tokens.armToken });
     closers.push(registry.close);
-    const arm = await startArmServer({ store, token: tokens.armToken, port: ports.arm });
+    const arm = await startArmServer({ store, token: tokens.armToken, port: ports.arm, missing: faults.registryMissing });
     closers.push(arm.close);
     const charts = await startChartRepoServer(await packageCharts(paths.chartsDir), ports.charts);
     closers.push(charts.close);
@@ -146,4 +146,10 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
     await closeAll();
     throw err;
   }
+}
+
+/** The registries to create: all but those a fault says the subscription lacks. */
+function present(names: string[], faults: Faults): string[] {
+  const missing = new Set((faults.registryMissing ?? []).map((n) => n.toLowerCase()));
+  return names.filter((n) => !missing.has(n.toLowerCase()));
 }

@@ -1,6 +1,6 @@
 // Every step of `up` and `down`; src/graph/up.ts and src/graph/down.ts arrange them.
 // up
-export { preflightStep } from './preflight.js';
+export { clusterPreflightStep, preflightStep } from './preflight.js';
 export { legacyCleanupStep, LEGACY_NAMESPACE, LEGACY_RELEASES } from './legacy-cleanup.js';
 export { reposStep } from './repos.js';
 export { chartReposStep } from './chart-repos.js';

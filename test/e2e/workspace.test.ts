@@ -125,12 +125,12 @@ describe.concurrent('broken toolchains are named before Gradle runs', () => {
     expect(statusTable(r)['image:member']).not.toBe('done');
   }, 100_000);
 
-  it('a JDK 17 fails jars before Gradle runs, naming found vs needed and how to fix', async () => {
+  it('a JDK 17 fails preflight before anything runs, naming found vs needed and how to fix', async () => {
     const ws = await userClones('jdk');
     const r = await runUp('wsjdk', { env: { LIFESUB_HOME: temp('jdk-home'), LIFESUB_SANDBOX_JAVA_VERSION: '17.0.9' }, timeoutMs: 90_000 }, '--workspace', ws);
     expect(r.code, explain(r)).toBe(1);
     const [failure] = realFailures(r);
-    expect(failure?.step, explain(r)).toBe('jars');
+    expect(failure?.step, explain(r)).toBe('preflight');
     expect(failure?.message).toContain('the JDK is 17.0.9');
     expect(failure?.message).toContain("needs Java 21 (sourceCompatibility = '21')");
     expect(summaryOf(r).error?.hint).toMatch(/install JDK 21.*JAVA_HOME/);

@@ -21,6 +21,8 @@ export interface ArmServerOptions {
   /** Bearer token every request must carry. */
   token: string;
   port?: number;
+  /** Fault `registryMissing`: names answered as absent even when stored (lower-case compared). */
+  missing?: string[];
 }
 
 const PROVIDER = 'providers/Microsoft.ContainerRegistry/registries';
@@ -36,7 +38,8 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
   return { url: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) };
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, { store, token }: ArmServerOptions): void {
+function handle(req: IncomingMessage, res: ServerResponse, { store: stored, token, missing }: ArmServerOptions): void {
+  const store = withoutMissing(stored, missing);
   const url = new URL(req.url ?? '/', 'http://arm');
   const auth = req.headers.authorization;
   if (!auth) return armError(res, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
@@ -124,4 +127,15 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 
 function armError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { error: { code, message } });
+}
+
+/** The store as ARM sees it: the fault's missing registries neither listed nor found. */
+function withoutMissing(store: RegistryStore, missing: string[] | undefined): Pick<RegistryStore, 'list' | 'get' | 'ensure'> {
+  if (!missing?.length) return store;
+  const gone = (name: string) => missing.some((m) => m.toLowerCase() === name.toLowerCase());
+  return {
+    list: () => store.list().filter((r) => !gone(r.name)),
+    get: (name) => (gone(name) ? undefined : store.get(name)),
+    ensure: (name) => store.ensure(name),
+  };
 }

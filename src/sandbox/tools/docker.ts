@@ -6,6 +6,9 @@ import { login, logout } from './docker-login.js';
 import { push } from './docker-push.js';
 import { runTool, ToolExit, type ToolContext } from './runtime.js';
 
+/** The engine version the sandbox's docker reports. */
+const SANDBOX_DOCKER_VERSION = '27.5.1';
+
 const BUILD: Record<string, FlagSpec> = {
   file: { value: true, short: 'f' },
   tag: { value: true, short: 't' },
@@ -92,8 +95,17 @@ async function main(ctx: ToolContext): Promise<void> {
       });
       return ctx.out(`${JSON.stringify(found, null, 4)}\n`);
     }
-    case 'version':
+    case 'version': {
+      // `--format` is a Go template over {Client, Server}; the two fields anyone asks for are answered.
+      const format = last(parse('version', args, { format: { value: true, short: 'f' } }), 'format');
+      if (format !== undefined) {
+        const answered = format.replace(/\{\{\s*\.(Server|Client)\.Version\s*\}\}/g, SANDBOX_DOCKER_VERSION);
+        if (answered.includes('{{'))
+          throw new ToolExit(1, `template parsing error: lifesub sandbox docker answers only {{.Server.Version}} and {{.Client.Version}}`);
+        return ctx.out(`${answered}\n`);
+      }
       return ctx.out('Client:\n Version:           27.5.1 (lifesub sandbox)\n\nServer:\n Engine:\n  Version:          27.5.1 (lifesub sandbox)\n');
+    }
     default:
       throw new ToolExit(1, `docker: '${command ?? ''}' is not a docker command.\nSee 'docker --help'`);
   }

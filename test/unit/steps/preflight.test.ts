@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { ToolError } from '../../../src/core/errors.js';
-import { legacyCleanupStep, preflightStep } from '../../../src/steps/index.js';
+import { clusterPreflightStep, legacyCleanupStep } from '../../../src/steps/index.js';
 import { EXEC_PLUGIN_TIMEOUT_MS } from '../../../src/steps/preflight.js';
 import { makeContext } from '../../fakes/context.js';
 
-describe('preflight', () => {
+// `up`'s preflight (every doctor check) is tested in test/unit/doctor/preflight.test.ts.
+describe('preflight (down: the cluster only)', () => {
   test('pings the cluster and reports context, server and version', async () => {
     const { ctx, fakes } = makeContext();
     fakes.kube.pingResult = { context: 'aks-lab', server: 'https://aks.example:443', version: 'v1.30.4' };
-    await expect(preflightStep.run(ctx)).resolves.toEqual({ message: 'context aks-lab, server https://aks.example:443, Kubernetes v1.30.4' });
+    await expect(clusterPreflightStep.run(ctx)).resolves.toEqual({ message: 'context aks-lab, server https://aks.example:443, Kubernetes v1.30.4' });
     expect(fakes.kube.calls).toEqual(['ping']);
     fakes.verify();
   });
@@ -30,7 +31,7 @@ describe('preflight', () => {
         },
       }),
     };
-    const outcome = await preflightStep.run(ctx);
+    const outcome = await clusterPreflightStep.run(ctx);
     expect(outcome).toEqual({ message: 'context aks-lab, server https://aks.example:443, Kubernetes v1.30.4 (signed in through kubelogin)' });
     expect(order).toEqual(['authenticate', 'ping']);
   });
@@ -38,14 +39,14 @@ describe('preflight', () => {
   test('a credential plugin failure stops preflight before the cluster is contacted', async () => {
     const { ctx, fakes } = makeContext();
     Object.assign(fakes.kube, { authenticate: () => Promise.reject(new ToolError("the kubeconfig's credential plugin kubelogin failed", 'az login')) });
-    await expect(preflightStep.run(ctx)).rejects.toThrow('credential plugin kubelogin failed');
+    await expect(clusterPreflightStep.run(ctx)).rejects.toThrow('credential plugin kubelogin failed');
     expect(fakes.kube.calls).toEqual([]);
   });
 
   test('a ping failure propagates', async () => {
     const { ctx, fakes } = makeContext();
     fakes.kube.failOn('ping', new ToolError('cannot reach the API server', 'check your VPN'));
-    await expect(preflightStep.run(ctx)).rejects.toThrow('cannot reach the API server');
+    await expect(clusterPreflightStep.run(ctx)).rejects.toThrow('cannot reach the API server');
   });
 });
 

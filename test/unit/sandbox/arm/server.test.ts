@@ -88,3 +88,21 @@ describe('fake ARM with the real SDK client', () => {
     expect(store.get('alicecr')?.username).toBe('alicecr');
   });
 });
+
+describe('fault registryMissing', () => {
+  test('a stored registry named missing is neither listed nor found', async () => {
+    const faulted = await startArmServer({ store, token: 'arm-token', missing: ['DemoCR'] });
+    try {
+      const credential = { getToken: async () => ({ token: 'unused', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+      const c = new ContainerRegistryManagementClient(credential, SANDBOX_SUBSCRIPTION, { endpoint: faulted.url, allowInsecureConnection: true });
+      c.pipeline.removePolicy({ name: 'bearerTokenAuthenticationPolicy' });
+      c.pipeline.addPolicy({ name: 'sandboxAuth', sendRequest: (request, next) => (request.headers.set('Authorization', 'Bearer arm-token'), next(request)) });
+      const found = [];
+      for await (const r of c.registries.list()) found.push(r.name);
+      expect(found).toEqual([]);
+      await expect(c.registries.get(SANDBOX_RESOURCE_GROUP, 'democr')).rejects.toMatchObject({ statusCode: 404, code: 'ResourceNotFound' });
+    } finally {
+      await faulted.close();
+    }
+  });
+});

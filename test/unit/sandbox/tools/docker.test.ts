@@ -101,3 +101,11 @@ describe('docker shim: login and push', () => {
     expect(otherHost.stderr).toContain('no such host');
   });
 });
+
+describe('docker shim: version', () => {
+  test('--format answers the engine version, as `docker version --format {{.Server.Version}}` does', async () => {
+    const r = await docker(['version', '--format', '{{.Server.Version}}']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('27.5.1');
+  });
+});
