@@ -16,6 +16,7 @@ import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
 import type { Target, Terminal } from './target.js';
 import { EXEC_PLUGIN_TIMEOUT_MS } from '../steps/preflight.js';
+import { localizeSteps } from '../i18n/steps.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -46,7 +47,7 @@ export function newTargetQuestion(id: string, target: Target): string {
 export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number> {
   const json = cmd.flags.output === 'json';
   const settings = resolveSettings(cmd.flags);
-  const steps = cmd.steps(settings);
+  const steps = localizeSteps(cmd.steps(settings));
 
   if (cmd.flags.dryRun) {
     const plan = planOf(steps, settings);
