@@ -3,6 +3,9 @@ import type { Section } from './section.js';
 export const config: Section = {
   area: 'config',
   entries: {
+    // src/config/settings.ts: the first line of the error listing every problem (built in a variable, so the scan misses it)
+    'cannot start:': '시작할 수 없습니다:',
+    'cannot start ({0} problems):': '시작할 수 없습니다 (문제 {0}개):',
     // src/config/id.ts
     "the ID is empty; use an ID like 'alice' or 'dg0200'": "ID가 비어 있습니다. 'alice'나 'dg0200' 같은 ID를 사용하세요",
     "ID '{0}': the namespace '{1}' must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit){2}; use an ID like 'alice' or 'dg0200'":
