@@ -1,5 +1,5 @@
 // The progress boundary: steps as people see them. For a reader of another language than English, each
-// step's title, its progress lines, its result and the message and hint of an error it throws are
+// step's title, its --dry-run plan lines, its progress lines, its result and the message and hint of an error it throws are
 // translated as they leave the step, so every renderer (listr2, plain lines, the summary) shows them
 // translated without knowing about languages. `--output json` runs in English (src/i18n/lang.ts), so
 // machine-readable events never carry translated text.
@@ -18,6 +18,7 @@ function localizeStep(step: Step): Step {
   return {
     ...step,
     title: t(step.title),
+    plan: (settings) => step.plan(settings).map((line) => t(line)),
     run: async (ctx: StepContext): Promise<StepOutcome | void> => {
       try {
         const outcome = await step.run({ ...ctx, log: (line) => ctx.log(t(line)) });

@@ -29,12 +29,14 @@ export function isTranslatable(template: string): boolean {
  */
 export function compileTemplate(template: string): (text: string) => string[] | undefined {
   const order: number[] = [];
-  const source = template
-    .split(PLACEHOLDER)
+  const parts = template.split(PLACEHOLDER);
+  const source = parts
     .map((part, i) => {
       if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       order.push(Number(part));
-      return '([\\s\\S]*?)';
+      // Two values in a row ("into {1}{2}", the second an optional suffix): the first takes all it can,
+      // so an empty suffix leaves the first value whole instead of empty.
+      return parts[i + 1] === '' && i + 2 < parts.length ? '([\\s\\S]*)' : '([\\s\\S]*?)';
     })
     .join('');
   const re = new RegExp(`^${source}$`);

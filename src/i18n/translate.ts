@@ -8,6 +8,8 @@ import { compileTemplate, fillTemplate, isTranslatable, literalOf } from './temp
 
 interface Pattern {
   ko: string;
+  /** The English template spans lines: only then is a text of several lines matched as a whole. */
+  multiline: boolean;
   match: (text: string) => string[] | undefined;
   /** The first literal characters of the English template: a cheap test before the regular expression. */
   prefix: string;
@@ -32,7 +34,7 @@ export class Translator {
     // The most specific template wins: "{0} is not ready: {1}" before "{0}: {1}".
     withValues.sort((a, b) => literalOf(b[0]).length - literalOf(a[0]).length);
     for (const [en, ko] of withValues) {
-      this.patterns.push({ ko, match: compileTemplate(en), prefix: en.split(/\{\d+\}/)[0] ?? '' });
+      this.patterns.push({ ko, multiline: en.includes('\n'), match: compileTemplate(en), prefix: en.split(/\{\d+\}/)[0] ?? '' });
     }
   }
 
@@ -41,8 +43,11 @@ export class Translator {
     const exact = this.exact.get(text);
     if (exact !== undefined) return exact;
     if (depth > MAX_DEPTH) return undefined;
+    // Several lines are one message only for a template of several lines; otherwise "{0} finished in {1}"
+    // would swallow a whole summary. They are then translated line by line (see `text`).
+    const lines = text.includes('\n');
     for (const p of this.patterns) {
-      if (!text.startsWith(p.prefix)) continue;
+      if ((lines && !p.multiline) || !text.startsWith(p.prefix)) continue;
       const values = p.match(text);
       if (values)
         return fillTemplate(

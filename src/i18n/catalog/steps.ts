@@ -280,5 +280,153 @@ export const steps: Section = {
     'Create the frontend service': '프론트엔드 서비스 생성',
     'Service {0} already as desired': 'Service {0}은(는) 이미 원하는 상태입니다',
     'Service {0}': 'Service {0}',
+    // Plan lines (--dry-run), results and reasons built in helpers of the steps
+    // src/steps/apply.ts
+    'apply Deployment and Service {0} in {1} (unless already as desired)': '{1}에 Deployment와 Service {0} 적용 (이미 원하는 상태가 아니면)',
+    'apply the Ingress in {0} (unless already as desired)': '{0}에 Ingress 적용 (이미 원하는 상태가 아니면)',
+    'database {0}/{1} to be ready': '데이터베이스 {0}/{1}의 준비',
+    // src/steps/chart-repos.ts
+    'helm repo update {0} {1} (only if {2} {3} or {4} {5} is not in the local index)':
+      'helm repo update {0} {1} ({2} {3} 또는 {4} {5}이(가) 로컬 인덱스에 없을 때만)',
+    // src/steps/config.ts
+    'apply the ConfigMaps and Secrets (common-config, <service>-config, <service>-secret, …) in {0}':
+      '{0}에 ConfigMap과 Secret 적용 (common-config, <service>-config, <service>-secret, …)',
+    'ConfigMaps and Secrets': 'ConfigMap과 Secret',
+    // src/steps/credentials-recover.ts
+    '{0} password from Secret {1}': 'Secret {1}에서 가져온 {0} 비밀번호',
+    '{0} password (no data volume yet)': '{0} 비밀번호 (아직 데이터 볼륨 없음)',
+    'JWT key from Secret common-secret': 'Secret common-secret에서 가져온 JWT 키',
+    'JWT key (users must log in again)': 'JWT 키 (사용자는 다시 로그인해야 합니다)',
+    'postgres superuser and replication passwords (the data volumes keep their original ones; the apps do not use them)':
+      'postgres 슈퍼유저와 복제용 비밀번호 (데이터 볼륨에는 원래 비밀번호가 남아 있고, 애플리케이션은 이를 사용하지 않습니다)',
+    // src/steps/credentials-reset.ts
+    'deletion of data volume claim {0}/{1}': '데이터 볼륨 클레임 {0}/{1}의 삭제',
+    // src/steps/credentials.ts
+    'uninstall the database releases and delete their data volumes in {0} (--reset-data)':
+      '{0}의 데이터베이스 릴리스를 삭제하고 데이터 볼륨을 지웁니다 (--reset-data)',
+    'reuse Secret {0} in {1} if present, else recover it from the app Secrets, else generate passwords (never next to an existing data volume)':
+      '{1}에 Secret {0}이(가) 있으면 재사용하고, 없으면 애플리케이션 Secret에서 복구하고, 그것도 없으면 비밀번호를 생성합니다 (기존 데이터 볼륨이 있으면 생성하지 않음)',
+    '; data volumes deleted: {0}': '. 삭제된 데이터 볼륨: {0}',
+    'recreated Secret {0} from the app Secrets (passwords unchanged)': '애플리케이션 Secret에서 Secret {0}을(를) 다시 만들었습니다 (비밀번호는 그대로)',
+    'generated new credentials (Secret {0})': '새 인증 정보를 생성했습니다 (Secret {0})',
+    // src/steps/database.ts
+    'helm upgrade --install {0} {1} --version {2} -n {3} --values <postgres values for {4}> (skipped if already deployed at that version)':
+      'helm upgrade --install {0} {1} --version {2} -n {3} --values <{4}용 postgres values> (그 버전으로 이미 배포되어 있으면 건너뜀)',
+    // src/steps/diagnose.ts
+    'check the image was pushed{0}, the registry name, and the pull secret {1} in {2}':
+      '이미지가 푸시되었는지{0}, 레지스트리 이름, 그리고 {2}의 pull 시크릿 {1}을(를) 확인하세요',
+    'the app crashes at start; see logs (`kubectl logs {0} -n {1} --previous`)':
+      '애플리케이션이 시작하다가 죽습니다. 로그를 확인하세요 (`kubectl logs {0} -n {1} --previous`)',
+    'a ConfigMap or Secret the pod refers to is missing or lacks a key; `kubectl describe pod {0} -n {1}`':
+      '파드가 참조하는 ConfigMap이나 Secret이 없거나 키가 빠져 있습니다. `kubectl describe pod {0} -n {1}`',
+    'the cluster has no room for the pod (CPU, memory or volumes); free resources or add nodes':
+      '클러스터에 파드를 둘 자리가 없습니다 (CPU, 메모리 또는 볼륨). 리소스를 확보하거나 노드를 추가하세요',
+    'still starting; `kubectl describe pod {0} -n {1}` shows its events': '아직 시작 중입니다. `kubectl describe pod {0} -n {1}`에서 이벤트를 볼 수 있습니다',
+    // src/steps/docker-login.ts
+    'docker login {0} --password-stdin (only when an image has to be pushed)': 'docker login {0} --password-stdin (푸시할 이미지가 있을 때만)',
+    // src/steps/foreign-check.ts
+    'nothing to check with --keep-data (only objects labelled as lifesub’s are removed)':
+      '--keep-data에서는 확인할 것이 없습니다 (lifesub 레이블이 붙은 오브젝트만 삭제합니다)',
+    'list objects in {0} that lifesub did not create; stop if there are any (--force: delete them too)':
+      '{0}에서 lifesub이 만들지 않은 오브젝트를 찾고, 있으면 멈춥니다 (--force: 그것도 삭제)',
+    'list objects in {0} that lifesub did not create; stop if there are any': '{0}에서 lifesub이 만들지 않은 오브젝트를 찾고, 있으면 멈춥니다',
+    // src/steps/frontend-contract.ts
+    ' (the URLs follow frontend.apiBasePaths from the configuration)': ' (URL은 설정의 frontend.apiBasePaths를 따릅니다)',
+    "{0} base ends in '{1}'": "{0}의 base URL은 '{1}'(으)로 끝남",
+    // src/steps/guard.ts
+    'check that namespace {0} was created by lifesub for id {1}': '네임스페이스 {0}을(를) lifesub이 ID {1}을(를) 위해 만들었는지 확인',
+    // src/steps/helm-release.ts
+    "see helm's message above; `helm status {0} -n {1}`": '위의 helm 메시지를 확인하세요. `helm status {0} -n {1}`',
+    // src/steps/image-tags.ts
+    'tag each image <tag>-<digest of its sources, Dockerfile and build args> and ask {0} (HEAD /v2/<repo>/manifests/<tag>) which already exist; those are not built or pushed again':
+      '각 이미지에 <tag>-<소스, Dockerfile, 빌드 인수의 다이제스트> 태그를 붙이고 {0}에 이미 있는지 물어봅니다 (HEAD /v2/<repo>/manifests/<tag>). 이미 있는 이미지는 다시 빌드하거나 푸시하지 않습니다',
+    // src/steps/image.ts
+    'docker build -f <first of {0}> -t {1} {2} (skipped when the registry has that tag)':
+      'docker build -f <{0} 중 첫 번째> -t {1} {2} (레지스트리에 그 태그가 있으면 건너뜀)',
+    // src/steps/ingress-address.ts
+    'wait until service {0} in {1} has a LoadBalancer address': '{1}의 서비스 {0}에 LoadBalancer 주소가 생길 때까지 대기',
+    'the ingress release {0} is in state {1}': '인그레스 릴리스 {0}이(가) {1} 상태입니다',
+    'there is no ingress release {0} in {1}': '{1}에 인그레스 릴리스 {0}이(가) 없습니다',
+    // src/steps/ingress.ts
+    'use the ingress-nginx controller of IngressClass nginx if the cluster has one, in any namespace (nothing installed)':
+      '클러스터에 IngressClass nginx가 있으면 (어느 네임스페이스든) 그 ingress-nginx 컨트롤러를 사용 (설치하지 않음)',
+    'otherwise, if release {0} in {1} is not deployed: helm upgrade --install {2} {3} --version {4} -n {5} --create-namespace --values <ingress values> (a failed or stuck release only if lifesub installed it)':
+      '없으면, {1}의 릴리스 {0}이(가) 배포되지 않았을 때: helm upgrade --install {2} {3} --version {4} -n {5} --create-namespace --values <ingress values> (실패했거나 멈춘 릴리스는 lifesub이 설치한 경우에만)',
+    // src/steps/jars.ts
+    './gradlew {0} -x test (in {1}; only the modules whose image is not in the registry)': './gradlew {0} -x test ({1}에서, 레지스트리에 이미지가 없는 모듈만)',
+    // src/steps/lb-address.ts
+    'LoadBalancer address of service {0} in {1}': '{1}의 서비스 {0}의 LoadBalancer 주소',
+    // src/steps/legacy-cleanup.ts
+    'delete namespace lifesub-ns and wait until it is gone': '네임스페이스 lifesub-ns를 삭제하고 사라질 때까지 대기',
+    'deletion of namespace lifesub-ns': '네임스페이스 lifesub-ns의 삭제',
+    // src/steps/namespace.ts
+    'apply Namespace {0} (labelled {1}=lifesub, {2}={3})': 'Namespace {0} 적용 (레이블 {1}=lifesub, {2}={3})',
+    // src/steps/preflight.ts
+    'check kubeconfig{0}, context {1} and that the API server answers': 'kubeconfig{0}, 컨텍스트 {1}, API 서버 응답 확인',
+    ' (signed in through {0})': ' ({0}(으)로 로그인)',
+    // src/steps/pull-secret.ts
+    'apply Secret {0} (dockerconfigjson for {1}) in {2}': '{2}에 Secret {0} 적용 ({1}용 dockerconfigjson)',
+    'the pull secret holds an Azure AD refresh token that expires in about 3 hours; for pulls after that attach the registry to the cluster (az aks update -n <cluster> -g <resource-group> --attach-acr {0}) or enable its admin user':
+      'pull 시크릿에는 약 3시간 뒤 만료되는 Azure AD refresh 토큰이 들어 있습니다. 그 뒤에도 pull하려면 레지스트리를 클러스터에 연결하거나(az aks update -n <cluster> -g <resource-group> --attach-acr {0}) 레지스트리의 admin 사용자를 활성화하세요',
+    // src/steps/push.ts
+    'docker push {0} (skipped when the registry has that tag)': 'docker push {0} (레지스트리에 그 태그가 있으면 건너뜀)',
+    // src/steps/readiness.ts
+    'wait for the rollout of every Deployment and of the database StatefulSets in {0}, explaining pods that fail':
+      '{0}의 모든 Deployment와 데이터베이스 StatefulSet의 롤아웃을 기다리고, 실패하는 파드는 원인을 설명',
+    'rollout of {0}': '{0}의 롤아웃',
+    // src/steps/registry-login.ts
+    'get credentials for registry {0}': '레지스트리 {0}의 인증 정보 가져오기',
+    'as {0} (admin user)': '{0}(으)로 (admin 사용자)',
+    'with an Azure AD token': 'Azure AD 토큰으로',
+    // src/steps/remove-ingress.ts
+    'if no other *{0} namespace and no other Ingress of class nginx exists and lifesub installed it: helm uninstall {1} -n {2}, delete namespace {3} if lifesub created it':
+      '다른 *{0} 네임스페이스도, class nginx인 다른 Ingress도 없고 lifesub이 설치했다면: helm uninstall {1} -n {2}, lifesub이 만들었다면 네임스페이스 {3} 삭제',
+    'deletion of namespace {0}': '네임스페이스 {0}의 삭제',
+    // src/steps/remove-namespace.ts
+    'delete every object labelled {0}={1} in {2} except PVCs and Secret {3}': '{2}에서 {0}={1} 레이블이 붙은 모든 오브젝트 삭제 (PVC와 Secret {3}은 제외)',
+    'delete namespace {0} and wait until it is gone': '네임스페이스 {0}을(를) 삭제하고 사라질 때까지 대기',
+    // src/steps/repos.ts
+    'git clone {0} -b {1} {2} (kept as is if already cloned)': 'git clone {0} -b {1} {2} (이미 클론되어 있으면 그대로 둠)',
+    '{0} has {1} uncommitted change ({2}{3}); deployed as it is': '{0}에 커밋하지 않은 변경이 {1}개 있습니다 ({2}{3}). 그대로 배포합니다',
+    '{0} has {1} uncommitted changes ({2}{3}); deployed as it is': '{0}에 커밋하지 않은 변경이 {1}개 있습니다 ({2}{3}). 그대로 배포합니다',
+    '`git -C {0} status`, then commit or `git -C {1} stash` and `git -C {2} switch {3}`':
+      '`git -C {0} status`로 확인한 뒤 커밋하거나 `git -C {1} stash`하고 `git -C {2} switch {3}`하세요',
+    '{0}; or run without --strict to deploy the clones as they are (lifesub never changes them)':
+      '{0}. 또는 --strict 없이 실행해 클론을 그대로 배포하세요 (lifesub은 클론을 바꾸지 않습니다)',
+    // src/steps/routes.ts
+    'list Ingresses of class nginx in all namespaces; refuse if another claims host {0}.<ingress-ip>.{1} with the same paths':
+      '모든 네임스페이스에서 class nginx인 Ingress를 찾아, 다른 Ingress가 같은 경로로 호스트 {0}.<ingress-ip>.{1}을(를) 쓰고 있으면 거부',
+    'list Ingresses of class nginx in all namespaces; refuse if another claims the /{0}/ paths':
+      '모든 네임스페이스에서 class nginx인 Ingress를 찾아, 다른 Ingress가 /{0}/ 경로를 쓰고 있으면 거부',
+    // src/steps/smoke-checks.ts
+    "{0} without Access-Control-Allow-Origin {1}: CORS refuses the page's origin — ALLOWED_ORIGINS in ConfigMap common-config must contain {2}":
+      '{0}에 Access-Control-Allow-Origin {1}이(가) 없습니다: CORS가 페이지의 origin을 거부합니다 — ConfigMap common-config의 ALLOWED_ORIGINS에 {2}이(가) 있어야 합니다',
+    '{0}: the request reached {1} on a path it does not map (Spring Security refuses those with 403) — the base URL convention is wrong; set frontend.apiBasePaths':
+      '{0}: 요청이 {1}에 도달했지만 매핑되지 않은 경로입니다 (Spring Security가 403으로 거부) — base URL 규칙이 잘못되었습니다. frontend.apiBasePaths를 설정하세요',
+    '{0} from the ingress controller: no ingress route for this host and path — check Ingress backend-ingress and that the host resolves to the ingress address':
+      '인그레스 컨트롤러의 {0} 응답: 이 호스트와 경로에 대한 인그레스 라우트가 없습니다 — Ingress backend-ingress와, 호스트가 인그레스 주소로 해석되는지 확인하세요',
+    '{0} from {1}: the path is not one of its routes — the base URL convention is wrong; set frontend.apiBasePaths':
+      '{1}의 {0} 응답: 그 경로는 라우트에 없습니다 — base URL 규칙이 잘못되었습니다. frontend.apiBasePaths를 설정하세요',
+    '{0}: no ready backend behind the route — check `kubectl get pods,endpoints` for {1}':
+      '{0}: 라우트 뒤에 준비된 백엔드가 없습니다 — {1}에 대해 `kubectl get pods,endpoints`를 확인하세요',
+    '{0}: the ingress could not get an answer from {1} — is it crashing?': '{0}: 인그레스가 {1}에서 응답을 받지 못했습니다 — 죽고 있나요?',
+    '{0}: {1} failed on the request — see its logs': '{0}: {1}이(가) 요청 처리 중 실패했습니다 — 로그를 확인하세요',
+    // src/steps/smoke.ts
+    'GET http://<web-address>/ and /runtime-env.js: expect 200': 'GET http://<web-address>/ 와 /runtime-env.js: 200 기대',
+    'through each URL in runtime-env.js, with Origin http://<web-address>: POST <MEMBER_URL>/login as an unknown user → 401, GET <MYSUB_URL>/categories and <RECOMMEND_URL>/categories → an answer of the service; CORS must allow the origin':
+      'runtime-env.js의 각 URL로, Origin http://<web-address>를 붙여: 모르는 사용자로 POST <MEMBER_URL>/login → 401, GET <MYSUB_URL>/categories와 <RECOMMEND_URL>/categories → 서비스의 응답. CORS가 origin을 허용해야 합니다',
+    'the frontend does not answer': '프론트엔드가 응답하지 않습니다',
+    'the frontend cannot use the API': '프론트엔드가 API를 사용할 수 없습니다',
+    // src/steps/web-address.ts
+    'wait until the frontend Service in {0} has a LoadBalancer address': '{0}의 프론트엔드 Service에 LoadBalancer 주소가 생길 때까지 대기',
+    // src/steps/web-service.ts
+    'apply Service (LoadBalancer) for the frontend in {0}': '{0}에 프론트엔드용 Service (LoadBalancer) 적용',
+    // src/steps/manifests.ts: describeCount ("1 object applied", or with the caller's noun)
+    '{0} object applied': '오브젝트 {0}개 적용됨',
+    '{0} objects applied': '오브젝트 {0}개 적용됨',
+    '{0} object applied, {1} unchanged': '오브젝트 {0}개 적용됨, {1}개 변경 없음',
+    '{0} objects applied, {1} unchanged': '오브젝트 {0}개 적용됨, {1}개 변경 없음',
+    '{0} {1} applied': '{1} {0}개 적용됨',
+    '{0} {1} applied, {2} unchanged': '{1} {0}개 적용됨, {2}개 변경 없음',
   },
 };

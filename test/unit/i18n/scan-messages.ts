@@ -52,6 +52,7 @@ export function scanMessages(root: string): FoundMessage[] {
     const file = relative(root, sf.fileName).split('\\').join('/');
     const inSteps = file.startsWith('src/steps/') || file.startsWith('src/graph/');
     const inOutput = file.startsWith('src/output/');
+    const inStepFiles = file.startsWith('src/steps/');
     const writesForPeople = inOutput || file.startsWith('src/cli/');
     // What `render` & co. write to stdout is data for other programs, never translated (src/i18n/io.ts).
     const writesData = DATA_COMMANDS.some((c) => file === `src/cli/${c}.ts`);
@@ -62,7 +63,7 @@ export function scanMessages(root: string): FoundMessage[] {
         const line = sf.getLineAndCharacterOfPosition(leaf.getStart(sf)).line + 1;
         // A line's own newline is not part of the message: output is translated line by line.
         for (const template of templatesOf(leaf, consts).map((t) => t.replace(/\n+$/, ''))) {
-          if (isTranslatable(template)) found.push({ template, where: `${file}:${line}` });
+          if (isTranslatable(template) && !isCommandLine(template)) found.push({ template, where: `${file}:${line}` });
         }
       }
     };
@@ -95,7 +96,9 @@ export function scanMessages(root: string): FoundMessage[] {
         if (PROBLEM_PROPS.has(prop)) add(node.initializer);
       }
       if (ts.isFunctionDeclaration(node) && node.name && TEXT_FUNCTION.test(node.name.text)) returnedTexts(node).forEach(add);
-      if (inOutput && isText(node) && !isInsideCollected(node)) add(node as ts.Expression);
+      // Output code and steps: every sentence-like text counts (step results and --dry-run plan lines are
+      // often built in helpers); in steps only texts with at least two words, so names and paths do not.
+      if ((inOutput || (inStepFiles && hasWords(node))) && isText(node) && !isInsideCollected(node, errorClasses)) add(node as ts.Expression);
       ts.forEachChild(node, visit);
     };
     visit(sf);
@@ -131,13 +134,30 @@ function calleeName(expr: ts.Expression): string {
   return '';
 }
 
+/** A command as it is typed (`helm uninstall {0} -n {1}`, a --dry-run line): the same in every language. */
+function isCommandLine(template: string): boolean {
+  if (!/^(?:helm|docker|kubectl|git|az|\.\/gradlew|npm) /.test(template) || /[(;:]/.test(template)) return false;
+  return /\{\d+\}| -/.test(template.split(' ').slice(0, 4).join(' '));
+}
+
+/** Two words in a row in the literal text: a sentence or a phrase, not a name, path or key. */
+function hasWords(node: ts.Node): boolean {
+  let text = '';
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+  else if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' {} ');
+  return /[A-Za-z]{2,} +[A-Za-z]{2,}/.test(text);
+}
+
 function isText(node: ts.Node): boolean {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node);
 }
 
 /** In src/output every text counts, but a literal inside a template or concatenation is part of that one. */
-function isInsideCollected(node: ts.Node): boolean {
+function isInsideCollected(node: ts.Node, errorClasses: ReadonlySet<string>): boolean {
   const p = node.parent;
+  // `new Error('internal: …')` is a bug report for developers, not a message.
+  if (ts.isNewExpression(p) && ts.isIdentifier(p.expression) && !errorClasses.has(p.expression.text)) return true;
+  if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'need') return true;
   if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isLiteralTypeNode(p) || ts.isExternalModuleReference(p)) return true;
   if (ts.isElementAccessExpression(p) || ts.isCaseClause(p)) return true;
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) return true;

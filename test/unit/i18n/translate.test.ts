@@ -66,7 +66,9 @@ describe('Translator', () => {
   });
 
   it('leaves text nobody translated (tool output) unchanged, line by line', () => {
-    expect(tr.text('error: boom\n  | Error: no repositories to show\n  web: http://x')).toBe('오류: boom\n  | Error: no repositories to show\n  웹 주소: http://x');
+    expect(tr.text('error: boom\n  | Error: no repositories to show\n  web: http://x')).toBe(
+      '오류: boom\n  | Error: no repositories to show\n  웹 주소: http://x',
+    );
   });
 });
 
