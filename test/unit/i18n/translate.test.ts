@@ -78,6 +78,17 @@ describe('translateOutput and t', () => {
     expect(translateOutput('error: no student ID given\n', 'en')).toBe('error: no student ID given\n');
   });
 
+  it('translate a summary line by line: a one-line template never swallows the lines after it', () => {
+    const summary = '\nlifesub up finished in 17.8s\n  namespace   done   1.2s  x\n\n  web: http://127.0.0.1:1\n  namespace: demo-lifesub-ns\n';
+    expect(translateOutput(summary, 'ko')).toBe(
+      '\nlifesub up 완료: 17.8s 소요\n  namespace   done   1.2s  x\n\n  웹 주소: http://127.0.0.1:1\n  네임스페이스: demo-lifesub-ns\n',
+    );
+  });
+
+  it('keep the first of two values in a row whole when the second is empty', () => {
+    expect(t('cloned lifesub, lifesub-web into /w', 'ko')).toBe('lifesub, lifesub-web을(를) /w에 클론했습니다');
+  });
+
   it('translate with the catalog in Korean and keep the line ends', () => {
     expect(t('Create the namespace', 'ko')).toBe('네임스페이스 생성');
     expect(translateOutput('Nothing was changed.\n', 'ko')).toBe('아무것도 변경하지 않았습니다.\n');
