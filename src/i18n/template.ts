@@ -34,6 +34,9 @@ export function compileTemplate(template: string): (text: string) => string[] | 
     .map((part, i) => {
       if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       order.push(Number(part));
+      // A quoted value ('{1}') holds no quote of its kind: "a ends in '/x', b ends in '/y'" is not one instance.
+      const quote = /['"`]$/.exec(parts[i - 1] ?? '')?.[0];
+      if (quote && (parts[i + 1] ?? '').startsWith(quote)) return `([^${quote}\\n]*)`;
       // Two values in a row ("into {1}{2}", the second an optional suffix): the first takes all it can,
       // so an empty suffix leaves the first value whole instead of empty.
       return parts[i + 1] === '' && i + 2 < parts.length ? '([\\s\\S]*)' : '([\\s\\S]*?)';

@@ -60,9 +60,9 @@ export class Translator {
 
   /** A text that may be one message or several lines of them (each line looked up on its own). */
   text(text: string, depth = 0): string {
+    if (!text.includes('\n')) return this.line(text, depth);
     const whole = this.message(text, depth);
     if (whole !== undefined) return whole;
-    if (!text.includes('\n')) return this.line(text, depth);
     return text
       .split('\n')
       .map((l) => this.line(l, depth))
@@ -70,12 +70,23 @@ export class Translator {
   }
 
   private line(line: string, depth: number): string {
-    const whole = this.message(line, depth);
+    // A list whose every item is a message reads better item by item than as one template's odd instance.
+    const whole = this.list(line, depth) ?? this.message(line, depth);
     if (whole !== undefined) return whole;
     const m = LINE.exec(line);
     if (!m || (m[1] === '' && m[3] === '')) return line;
-    const inner = this.message(m[2] ?? '', depth);
+    const inner = this.list(m[2] ?? '', depth) ?? this.message(m[2] ?? '', depth);
     return inner === undefined ? line : `${m[1]}${inner}${m[3]}`;
+  }
+
+  /** A list of messages joined by ", " or "; " (a step's result per service): translated only if every item is. */
+  private list(text: string, depth: number): string | undefined {
+    for (const sep of ['; ', ', ']) {
+      if (!text.includes(sep)) continue;
+      const items = text.split(sep).map((item) => this.message(item, depth));
+      if (items.every((i) => i !== undefined)) return items.join(sep);
+    }
+    return undefined;
   }
 
   /** A value inside a message: names, IDs, numbers and statuses (no blank in them) stay as they are. */

@@ -421,6 +421,9 @@ export const steps: Section = {
     'wait until the frontend Service in {0} has a LoadBalancer address': '{0}의 프론트엔드 Service에 LoadBalancer 주소가 생길 때까지 대기',
     // src/steps/web-service.ts
     'apply Service (LoadBalancer) for the frontend in {0}': '{0}에 프론트엔드용 Service (LoadBalancer) 적용',
+    // src/steps/registry-login.ts: the result, `${loginServer} ${how}`
+    '{0} as {1} (admin user)': '{0}, {1}(으)로 로그인 (admin 사용자)',
+    '{0} with an Azure AD token': '{0}, Azure AD 토큰으로 로그인',
     // src/steps/manifests.ts: describeCount ("1 object applied", or with the caller's noun)
     '{0} object applied': '오브젝트 {0}개 적용됨',
     '{0} objects applied': '오브젝트 {0}개 적용됨',

@@ -89,6 +89,13 @@ describe('translateOutput and t', () => {
     expect(t('cloned lifesub, lifesub-web into /w', 'ko')).toBe('lifesub, lifesub-web을(를) /w에 클론했습니다');
   });
 
+  it('translate a list of results only when every item has a translation', () => {
+    expect(t("member base ends in '/api/auth', mysub base ends in ''", 'ko')).toBe(
+      "member의 base URL은 '/api/auth'(으)로 끝남, mysub의 base URL은 ''(으)로 끝남",
+    );
+    expect(t("member base ends in '/api/auth', and something else", 'ko')).toBe("member base ends in '/api/auth', and something else");
+  });
+
   it('translate with the catalog in Korean and keep the line ends', () => {
     expect(t('Create the namespace', 'ko')).toBe('네임스페이스 생성');
     expect(translateOutput('Nothing was changed.\n', 'ko')).toBe('아무것도 변경하지 않았습니다.\n');
