@@ -103,5 +103,16 @@ export const cli: Section = {
     'Delete the old lab namespace lifesub-ns with its releases member, mysub, recommend and all their data?':
       '이전 실습 네임스페이스 lifesub-ns를 릴리스 member, mysub, recommend와 모든 데이터와 함께 삭제할까요?',
     'Delete the databases in {0} with all their data (--reset-data)?': '{0}의 데이터베이스를 모든 데이터와 함께 삭제할까요? (--reset-data)',
+    // src/cli/status.ts: the status report
+    'id {0}  (SANDBOX)': 'ID {0}  (SANDBOX — 시뮬레이션)',
+    'namespace {0}: {1}': '네임스페이스 {0}: {1}',
+    '  exists but was not created by lifesub for this ID': '  있지만 lifesub이 이 ID를 위해 만든 것이 아닙니다',
+    '  release {0}: {1} ({2})': '  릴리스 {0}: {1} ({2})',
+    '  {0} {1}: missing': '  {0} {1}: 없음',
+    '  {0} {1}: {2}/{3} ready': '  {0} {1}: {2}/{3} 준비됨',
+    'web: {0}': '웹 주소: {0}',
+    'api: {0}': 'API 주소: {0}',
+    ready: '준비됨',
+    'not ready': '준비 안 됨',
   },
 };

@@ -6,6 +6,13 @@ export const config: Section = {
     // src/config/settings.ts: the first line of the error listing every problem (built in a variable, so the scan misses it)
     'cannot start:': '시작할 수 없습니다:',
     'cannot start ({0} problems):': '시작할 수 없습니다 (문제 {0}개):',
+    // src/config/read.ts: parts chosen in variables (the scan sees only the sentence around them)
+    'configuration file {0} does not exist': '설정 파일 {0}이(가) 없습니다',
+    'configuration file {0} is a directory': '설정 파일 {0}은(는) 디렉토리입니다',
+    'configuration file {0} cannot be read ({1})': '설정 파일 {0}을(를) 읽을 수 없습니다 ({1})',
+    'invalid configuration in {0}:': '{0}의 설정이 올바르지 않습니다:',
+    '{0} (merged over the defaults)': '{0} (기본값에 병합한 결과)',
+    'the built-in defaults': '내장 기본값',
     // src/config/id.ts
     "the ID is empty; use an ID like 'alice' or 'dg0200'": "ID가 비어 있습니다. 'alice'나 'dg0200' 같은 ID를 사용하세요",
     "ID '{0}': the namespace '{1}' must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit){2}; use an ID like 'alice' or 'dg0200'":

@@ -7,7 +7,8 @@
 //   - commander texts: .description, .summary, .option/.requiredOption/new Option/.argument (their
 //     description), .addHelpText, .showHelpAfterError, .helpOption;
 //   - prompts and lines written for people: confirm(…)/ask(…) questions, `confirmation` answers,
-//     `.write(…)` under src/cli and src/output, and every text in src/output;
+//     `.write(…)` under src/cli and src/output, `lines.push(…)`, and every text in src/output;
+//   - every text of two words or more in src/steps (results, --dry-run plans), src/status and src/doctor;
 //   - problems and hints gathered before one error: `problems.push(…)`, `hints.add(…)`, `problem:` /
 //     `hint:` properties, and what functions named *Question, *Line, *Problems, why* return.
 // A file constant (`const EXAMPLE = '…'`) used in a message is inlined like a literal.
@@ -52,7 +53,10 @@ export function scanMessages(root: string): FoundMessage[] {
     const file = relative(root, sf.fileName).split('\\').join('/');
     const inSteps = file.startsWith('src/steps/') || file.startsWith('src/graph/');
     const inOutput = file.startsWith('src/output/');
-    const inStepFiles = file.startsWith('src/steps/');
+    // Where every sentence-like text is for people: steps (results, --dry-run plans) and the reports of
+    // status and doctor.
+    const inStepFiles = ['src/steps/', 'src/status/', 'src/doctor/'].some((d) => file.startsWith(d));
+    const inSandboxLike = file.startsWith('src/render/');
     const writesForPeople = inOutput || file.startsWith('src/cli/');
     // What `render` & co. write to stdout is data for other programs, never translated (src/i18n/io.ts).
     const writesData = DATA_COMMANDS.some((c) => file === `src/cli/${c}.ts`);
@@ -86,9 +90,10 @@ export function scanMessages(root: string): FoundMessage[] {
         if (callee === 'write' && writesForPeople && !writesData) add(args[0]);
         // Lists of problems and hints gathered before one error is thrown (src/config).
         if ((callee === 'push' || callee === 'add') && ts.isPropertyAccessExpression(node.expression)) {
-          if (/problems|hints|issues|warnings/i.test(node.expression.expression.getText(sf))) args.forEach(add);
+          if (/problems|hints|issues|warnings|lines/i.test(node.expression.expression.getText(sf)) && !inSandboxLike) args.forEach(add);
         }
       }
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && /lines/i.test(node.name.text) && !inSandboxLike) add(node.initializer);
       if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
         const prop = node.name.text;
         if (inSteps && (prop === 'title' || STEP_TEXT_PROPS.has(prop))) add(node.initializer);
