@@ -18,6 +18,9 @@ export function localizeProgram(program: Command): Command {
   return program;
 }
 
+/** Characters a terminal draws two columns wide: Hangul Jamo and syllables, CJK, full-width forms. */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+
 /** Overrides of commander's Help methods (commander assigns them onto a Help instance: `this` is one). */
 const localizedHelp: Partial<Help> = {
   commandDescription(this: Help, cmd: Command): string {
@@ -37,6 +40,10 @@ const localizedHelp: Partial<Help> = {
   },
   argumentDescription(this: Help, argument): string {
     return t(Help.prototype.argumentDescription.call(this, argument));
+  },
+  // Hangul takes two columns in a terminal: commander wraps descriptions by this width.
+  displayWidth(this: Help, text: string): number {
+    return Help.prototype.displayWidth.call(this, text) + (text.match(WIDE)?.length ?? 0);
   },
   styleTitle(this: Help, title: string): string {
     return Help.prototype.styleTitle.call(this, t(title));

@@ -187,8 +187,11 @@ describe('lifesub in Korean', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('사용법: lifesub up [options]');
     expect(r.out).toContain('실습 ID: 네임스페이스 <id>-lifesub-ns');
-    expect(r.out).toContain('(선택: "text",');
-    expect(r.out).toContain('(기본값: "fast")');
+    expect(r.out).toMatch(/\(선택:\s+"text",/);
+    expect(r.out).toMatch(/\(기본값:\s+"fast"\)/);
     expect(r.out).toContain('종료 코드: 0 성공');
+    // Wrapped for an 80-column terminal, where a Hangul syllable takes two columns.
+    const columns = (line: string) => line.length + (line.match(/[\uAC00-\uD7A3]/g)?.length ?? 0);
+    expect(Math.max(...r.out.split('\n').map(columns))).toBeLessThanOrEqual(80);
   });
 });
