@@ -92,7 +92,7 @@ export const cli: Section = {
     'Install everything of the lab for your ID: ingress controller, databases, builds, images, manifests; wait until the app answers':
       'ID별 실습 환경을 모두 설치합니다: 인그레스 컨트롤러, 데이터베이스, 빌드, 컨테이너 이미지, 매니페스트. 앱이 응답할 때까지 기다립니다',
     '\nExamples:\n  lifesub up --id alice\n  lifesub up --id alice --dry-run\n  lifesub up --id demo --sandbox            # no cluster needed\n  lifesub up --id ci42 --yes --output json   # CI\n\nExit codes: 0 ok, 1 a step failed, 2 invalid input (nothing changed), 130 interrupted.':
-      '\n예:\n  lifesub up --id alice\n  lifesub up --id alice --dry-run\n  lifesub up --id demo --sandbox            # 클러스터가 필요 없습니다\n  lifesub up --id ci42 --yes --output json   # CI\n\n종료 코드: 0 성공, 1 단계 실패, 2 잘못된 입력(아무것도 변경하지 않음), 130 중단됨.',
+      '\n예:\n  lifesub up --id alice\n  lifesub up --id alice --dry-run\n  lifesub up --id demo --sandbox            # 클러스터가 필요 없습니다\n  lifesub up --id ci42 --yes --output json   # CI\n\n종료 코드: 0 성공, 1 단계 실패, 2 잘못된 입력(변경 없음), 130 중단됨.',
     'refuse an existing clone on another branch than configured or with uncommitted changes (default: deploy it with a warning)':
       '설정과 다른 브랜치이거나 커밋하지 않은 변경이 있는 기존 클론을 거부합니다 (기본값: 경고와 함께 배포)',
     'delete the databases and their data volumes first and start them empty (asks for confirmation); the way out when their passwords are lost':
