@@ -13,10 +13,14 @@ interface Pattern {
   match: (text: string) => string[] | undefined;
   /** The first literal characters of the English template: a cheap test before the regular expression. */
   prefix: string;
+  /** Every literal part of the template: a text lacking one is no instance (no regular expression run). */
+  literals: string[];
 }
 
 /** How deep a value inside a message is translated in turn ("step 'x' failed: <cause>"). */
 const MAX_DEPTH = 4;
+/** Characters; the longest message with its values is far shorter. */
+const MAX_LENGTH = 4000;
 /** Lines start with indentation and list marks that are not part of the message. */
 const LINE = /^([\s]*(?:[-*✖→|]\s+)?)([\s\S]*?)(\s*)$/;
 
@@ -34,7 +38,8 @@ export class Translator {
     // The most specific template wins: "{0} is not ready: {1}" before "{0}: {1}".
     withValues.sort((a, b) => literalOf(b[0]).length - literalOf(a[0]).length);
     for (const [en, ko] of withValues) {
-      this.patterns.push({ ko, multiline: en.includes('\n'), match: compileTemplate(en), prefix: en.split(/\{\d+\}/)[0] ?? '' });
+      const parts = en.split(/\{\d+\}/);
+      this.patterns.push({ ko, multiline: en.includes('\n'), match: compileTemplate(en), prefix: parts[0] ?? '', literals: parts.filter((p) => p !== '') });
     }
   }
 
@@ -42,12 +47,13 @@ export class Translator {
   message(text: string, depth = 0): string | undefined {
     const exact = this.exact.get(text);
     if (exact !== undefined) return exact;
-    if (depth > MAX_DEPTH) return undefined;
+    // Deep inside a message, or a text far longer than any message (a tool's output): not ours.
+    if (depth > MAX_DEPTH || text.length > MAX_LENGTH) return undefined;
     // Several lines are one message only for a template of several lines; otherwise "{0} finished in {1}"
     // would swallow a whole summary. They are then translated line by line (see `text`).
     const lines = text.includes('\n');
     for (const p of this.patterns) {
-      if ((lines && !p.multiline) || !text.startsWith(p.prefix)) continue;
+      if ((lines && !p.multiline) || !text.startsWith(p.prefix) || !p.literals.every((l) => text.includes(l))) continue;
       const values = p.match(text);
       if (values)
         return fillTemplate(
