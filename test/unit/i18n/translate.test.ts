@@ -182,6 +182,16 @@ describe('lifesub in Korean', () => {
     expect(en.err).not.toMatch(/[\uAC00-\uD7A3]/);
   });
 
+  it('keeps --output json in English whatever the locale (machines match on the texts)', async () => {
+    const r = await run({ LANG: 'ko_KR.UTF-8' }, 'up', '--id', 'alice', '--dry-run', '--output', 'json');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('"title":"Create the namespace"');
+    expect(r.out + r.err).not.toMatch(/[\uAC00-\uD7A3]/);
+    const text = await run({ LANG: 'ko_KR.UTF-8' }, 'up', '--id', 'alice', '--dry-run');
+    expect(text.out).toContain('namespace — 네임스페이스 생성');
+    expect(text.out).toContain('드라이 런: 아무것도 변경하지 않았습니다.');
+  });
+
   it('shows help in Korean, options and titles included', async () => {
     const r = await run({ LANG: 'ko_KR.UTF-8' }, 'up', '--help');
     expect(r.code).toBe(0);
