@@ -11,6 +11,9 @@ import { statusCommand } from './status.js';
 import { upCommand } from './up.js';
 import type { Io } from './run-graph-command.js';
 import { packageVersion } from './version.js';
+import { localizeIo } from '../i18n/io.js';
+import { localizeProgram } from '../i18n/help.js';
+import { detectLang, setLang } from '../i18n/lang.js';
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('lifesub')
@@ -38,10 +41,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     c.commands.forEach(configure);
   };
   program.commands.forEach(configure);
+  // Korean or English help and the global --lang (src/i18n); the language itself was chosen in main().
+  localizeProgram(program);
   return program;
 }
 
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], ioIn: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // The reader's language (--lang, LC_ALL/LC_MESSAGES/LANG; --output json: English); people's output is translated on the way out.
+  setLang(detectLang(argv, process.env));
+  const io = localizeIo(ioIn, argv);
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {

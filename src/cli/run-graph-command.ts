@@ -17,6 +17,7 @@ import { forceExit, runSignal } from './signals.js';
 import type { Target, Terminal } from './target.js';
 import { EXEC_PLUGIN_TIMEOUT_MS, upPreflightPasses } from '../steps/preflight.js';
 import type { RunLock } from '../lock/run-lock.js';
+import { localizeSteps } from '../i18n/steps.js';
 
 export interface GraphCommand {
   name: 'up' | 'down';
@@ -47,7 +48,7 @@ export function newTargetQuestion(id: string, target: Target): string {
 export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number> {
   const json = cmd.flags.output === 'json';
   const settings = resolveSettings(cmd.flags);
-  const steps = cmd.steps(settings);
+  const steps = localizeSteps(cmd.steps(settings));
 
   if (cmd.flags.dryRun) {
     const plan = planOf(steps, settings);
