@@ -3,12 +3,12 @@
 // a fresh machine rarely needs the update; a re-run never does). Always safe to repeat.
 import type { HelmRelease } from '../adapters/types.js';
 import { rethrowWithHint } from '../core/errors.js';
-import type { Facts, Step } from '../graph/step.js';
+import type { Facts, StepDefinition } from '../graph/step.js';
 
-export const chartReposStep: Step = {
+export const chartReposStep: StepDefinition = {
   name: 'chart-repos',
   title: 'Add the Helm chart repositories',
-  needs: [],
+  writes: ['helmReleases'],
   pool: 'helm',
   timeout: 'helm',
   plan: (settings) => {

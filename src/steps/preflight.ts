@@ -1,6 +1,6 @@
 // First contact with the cluster: the kubeconfig, the context and the API server must all answer
 // before anything else touches the world (used by both `up` and `down`).
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 
 /**
  * How long a credential plugin may wait for the student (a device-code sign-in). Azure AD device codes
@@ -8,11 +8,10 @@ import type { Step } from '../graph/step.js';
  */
 export const EXEC_PLUGIN_TIMEOUT_MS = 10 * 60_000;
 
-export const preflightStep: Step = {
+export const preflightStep: StepDefinition = {
   name: 'preflight',
   readOnly: true,
   title: 'Check the Kubernetes connection',
-  needs: [],
   plan: (settings) => [
     `check kubeconfig${settings.kubeconfig ? ` ${settings.kubeconfig}` : ''}, context ${settings.context ?? '(current)'} and that the API server answers`,
   ],
