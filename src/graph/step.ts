@@ -76,7 +76,8 @@ export interface StepOutcome {
   message?: string;
 }
 
-export type Pool = 'builds' | 'pushes' | 'helm';
+/** Kinds of heavy work, each bounded by config.concurrency (see config/default.yaml for what each holds). */
+export type Pool = 'builds' | 'pushes' | 'helm' | 'images';
 
 /** Facts that are records per service: a step may read or write one service's entry, `images.member`. */
 export type PerServiceFact = 'images' | 'imageTags' | 'imagesInRegistry';

@@ -36,7 +36,9 @@ export function imageStep(service: ServiceConfig): StepDefinition {
     title: `Build image ${service.name}`,
     reads: ['repoDirs', `imageTags.${service.name}`, `imagesInRegistry.${service.name}`],
     writes: [`images.${service.name}`],
-    pool: 'builds',
+    // The frontend's docker build compiles (npm ci + react build): a CPU-heavy build. A backend's
+    // copies the jar Gradle built onto a JRE image: it need not queue behind the compiles.
+    pool: frontend ? 'builds' : 'images',
     timeout: 'build',
     // npm ci + react build ≈ 100 s, a Spring Boot image ≈ 25 s on a lab VM.
     costS: frontend ? 100 : 25,

@@ -24,9 +24,12 @@ describe('the step definitions', () => {
     }
   });
 
-  test('waiting and heavy steps carry a time limit; helm, build and push work is pooled', () => {
+  test('waiting and heavy steps carry a time limit; helm, build, image and push work is pooled', () => {
     for (const step of upSteps(settings, { cleanLegacy: false })) {
-      if (/^(database|image:|jars|ingress$|chart-repos)/.test(step.name)) expect(step.pool, step.name).toMatch(/helm|builds/);
+      if (/^(database|ingress$|chart-repos)/.test(step.name)) expect(step.pool, step.name).toBe('helm');
+      // compiles share the heavy pool; a backend image (a jar copied onto a JRE image) does not queue behind them
+      if (/^(jars|image:lifesub-web)$/.test(step.name)) expect(step.pool, step.name).toBe('builds');
+      if (/^image:(member|mysub|recommend)$/.test(step.name)) expect(step.pool, step.name).toBe('images');
       if (step.name.startsWith('push:')) expect(step.pool).toBe('pushes');
       if (/address|readiness|smoke|database|image|push|jars|ingress$/.test(step.name)) expect(step.timeout, step.name).toBeDefined();
     }
