@@ -106,7 +106,10 @@ export interface StepDefinition {
   writes?: readonly FactRef[];
   /** Heavy work is bounded per pool (config.concurrency). */
   pool?: Pool;
-  /** The step only looks and changes nothing (so a user error raised after it still means "nothing changed"). */
+  /**
+   * The step only looks and changes nothing (so a user error raised after it still means "nothing
+   * changed"). A step that is not readOnly must come after `preflight` (validateGraph).
+   */
   readOnly?: boolean;
   /** Per-step time limit from config.timeouts. */
   timeout?: TimeoutName;
