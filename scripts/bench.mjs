@@ -2,10 +2,14 @@
 // `npm run bench` (not part of `npm test`): how fast `up` is against the sandbox's realistic profile,
 // measured against what the data dependencies allow. Fresh state each run:
 //   cold `up` → warm `up` (nothing changed) → `up` after a one-file change to one backend → `down`,
-// plus `--help` against a bare `node -e 0` (median of 10) and the CLI's peak RSS during `up`.
+// plus `--help` against a bare `node -e 0` (median of 10), the CLI's peak RSS during `up`, and 5 IDs
+// started together on one fresh simulated cluster (`lifesub sandbox serve`): how many succeed.
 // The lower bound is computed HERE from the profile's durations over the true data dependencies of the
 // lab (listed below, independent of src/graph), so a wrong graph cannot flatter itself.
-// The last line of output is one JSON object with every figure.
+// `--runs N` (default 1) repeats everything N times, each on fresh state; every run prints its own JSON
+// line, and the last line of output is one JSON object with every figure: with N > 1 the median of the
+// runs for each number (`concurrentIds.succeeded`: the worst run), and the per-run figures under `runs`.
+// `--only concurrent` runs only the 5-ID trial.
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +22,22 @@ const bin = join(root, 'bin', 'lifesub');
 const rssProbe = join(root, 'scripts', 'rss-probe.mjs');
 const PROFILE = 'realistic';
 const ID = 'bench';
+/** How many IDs start together on one fresh cluster (the shared ingress controller is installed once, by one of them). */
+const CONCURRENT_IDS = 5;
+
+function parseArgs(argv) {
+  const opts = { runs: 1, only: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--runs') opts.runs = Number(value());
+    else if (flag === '--only') opts.only = value();
+    else throw new Error(`unknown argument ${argv[i]} (use --runs N, --only concurrent)`);
+  }
+  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs takes a whole number >= 1');
+  if (opts.only !== undefined && opts.only !== 'concurrent') throw new Error('--only takes: concurrent');
+  return opts;
+}
 
 // ------------------------------------------------------------------ the lower bounds
 
@@ -75,12 +95,12 @@ function bounds() {
 
 // ------------------------------------------------------------------ running the CLI
 
-function runCli(home, args, label) {
+function runCli(home, args, label, extraEnv = {}) {
   const rssFile = join(home, `rss-${label}.txt`);
   const started = process.hrtime.bigint();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', rssProbe, bin, ...args], {
-      env: { ...process.env, LIFESUB_HOME: home, LIFESUB_RSS_OUT: rssFile, CI: '1' },
+      env: { ...process.env, LIFESUB_HOME: home, LIFESUB_RSS_OUT: rssFile, CI: '1', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -100,7 +120,7 @@ function runCli(home, args, label) {
       } catch {}
       if (process.env.LIFESUB_BENCH_EVENTS) appendFileSync(join(process.env.LIFESUB_BENCH_EVENTS, `${label}.ndjson`), stdout);
       if (code !== 0) return reject(new Error(`lifesub ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
-      resolvePromise({ events, wallMs, rssMb: rssKb / 1024 });
+      resolvePromise({ events, wallMs, rssMb: rssKb / 1024, stderr });
     });
   });
 }
@@ -163,72 +183,166 @@ function startupMs(args) {
   return median(times);
 }
 
+// ------------------------------------------------------------------ 5 IDs on one cluster
+
+/** Starts `lifesub sandbox serve` on `home`; resolves once it prints its kubeconfig, with a stop function. */
+function startServe(home) {
+  const child = spawn(process.execPath, [bin, 'sandbox', 'serve', '--profile', PROFILE], {
+    env: { ...process.env, LIFESUB_HOME: home, CI: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise((r) => child.on('close', r));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return new Promise((resolveServe, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`lifesub sandbox serve printed no kubeconfig within 60 s:\n${out.slice(-2000)}`));
+    }, 60_000);
+    const onData = (c) => {
+      out += c;
+      if (/^kubeconfig: /m.test(out)) {
+        clearTimeout(timer);
+        resolveServe({ stop });
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.stderr.setEncoding('utf8').on('data', onData);
+    child.on('close', (code) => reject(new Error(`lifesub sandbox serve exited ${code}:\n${out.slice(-2000)}`)));
+  });
+}
+
+/**
+ * CONCURRENT_IDS students run `up` at the same moment against one fresh simulated cluster (each with
+ * its own workspace): all of them need the shared ingress controller, which none has installed yet.
+ */
+async function concurrentIds() {
+  const home = mkdtempSync(join(tmpdir(), 'lifesub-bench-ids-'));
+  const serve = await startServe(home);
+  try {
+    const ids = Array.from({ length: CONCURRENT_IDS }, (_, i) => `bench${i + 1}`);
+    const started = Date.now();
+    const results = await Promise.allSettled(
+      ids.map((id) => runCli(home, ['up', '--id', id, '--sandbox', '--yes', '--output', 'json', '--workspace', join(home, `ws-${id}`)], `ids-${id}`)),
+    );
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${ids[i]}: ${r.reason.message.split('\n').slice(0, 3).join(' | ')}`] : []));
+    for (const f of failed) console.log(`  failed ${f}`);
+    return { started: ids.length, succeeded: results.filter((r) => r.status === 'fulfilled').length, wallMs: Date.now() - started };
+  } finally {
+    await serve.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 // ------------------------------------------------------------------ main
 
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const home = mkdtempSync(join(tmpdir(), 'lifesub-bench-'));
-try {
+
+/** One whole measurement on fresh state; resolves with its figures. */
+async function measure(criticalPathMs, sequentialMs) {
+  const home = mkdtempSync(join(tmpdir(), 'lifesub-bench-'));
+  try {
+    const cold = await up(home, 'cold');
+    const c = tally(cold);
+    console.log(
+      `cold up:   ${Math.round(c.graphMs)} ms in the graph (${c.commandMs} ms command with sandbox start, ${Math.round(cold.wallMs)} ms wall); builds ${c.builds.join(',')}; peak RSS ${round(cold.rssMb, 1)} MB`,
+    );
+
+    const warm = await up(home, 'warm');
+    const w = tally(warm);
+    console.log(
+      `warm up:   ${Math.round(w.graphMs)} ms (${Math.round(warm.wallMs)} ms wall); gradle ${w.gradleRuns}, builds ${w.builds.length}, pushes ${w.pushes.length}, helm upgrades ${w.helmUpgrades}, applied ${w.applied.length}`,
+    );
+
+    const changed = changeOneBackendFile(home);
+    const change = await up(home, 'change');
+    const ch = tally(change);
+    console.log(
+      `change up: ${Math.round(ch.graphMs)} ms after editing ${changed.slice(home.length + 1)}; rebuilt ${ch.builds.join(',') || '-'}, pushed ${ch.pushes.join(',') || '-'}, rolled ${ch.rolled.join(',') || '-'}`,
+    );
+
+    const down = await runCli(home, ['down', '--id', ID, '--sandbox', '--profile', PROFILE, '--yes', '--output', 'json'], 'down');
+    const downMs = down.events.find((e) => e.type === 'summary').durationMs;
+    console.log(`down:      ${Math.round(downMs)} ms`);
+
+    const helpMs = startupMs([bin, '--help']);
+    const nodeMs = startupMs(['-e', '0']);
+    console.log(`startup:   --help ${round(helpMs, 1)} ms, node -e 0 ${round(nodeMs, 1)} ms (medians of 10)`);
+
+    const peakRssMb = Math.max(cold.rssMb, warm.rssMb, change.rssMb);
+    const result = {
+      profile: PROFILE,
+      coldMs: Math.round(c.graphMs),
+      coldCommandMs: c.commandMs,
+      coldWallMs: Math.round(cold.wallMs),
+      warmMs: Math.round(w.graphMs),
+      warmCommandMs: w.commandMs,
+      warmWallMs: Math.round(warm.wallMs),
+      changeMs: Math.round(ch.graphMs),
+      downMs: Math.round(downMs),
+      criticalPathMs,
+      sequentialMs,
+      coldOverCritical: round(c.graphMs / criticalPathMs),
+      coldOverSequential: round(c.graphMs / sequentialMs),
+      warmOverCold: round(w.graphMs / c.graphMs),
+      helpMs: round(helpMs, 1),
+      nodeMs: round(nodeMs, 1),
+      helpOverNode: round(helpMs / nodeMs),
+      peakRssMb: round(peakRssMb, 1),
+      warmGradleRuns: w.gradleRuns,
+      warmBuilds: w.builds.length,
+      warmPushes: w.pushes.length,
+      warmHelmUpgrades: w.helmUpgrades,
+      warmDockerLogins: w.dockerLogins,
+      warmApplied: w.applied.length,
+      changeRebuilt: ch.builds,
+      changePushed: ch.pushes,
+      changeRolled: ch.rolled,
+    };
+    const ids = await concurrentIds();
+    console.log(`5 IDs:     ${ids.succeeded} of ${ids.started} succeeded, started together on one fresh cluster (${ids.wallMs} ms wall)`);
+    return { ...result, concurrentIds: { started: ids.started, succeeded: ids.succeeded } };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** The median of each number over the runs; a list or object the runs agree on, else every run's value. */
+function summarise(runs) {
+  const out = {};
+  for (const key of Object.keys(runs[0])) {
+    const values = runs.map((r) => r[key]);
+    if (key === 'concurrentIds') out[key] = { started: values[0].started, succeeded: Math.min(...values.map((v) => v.succeeded)) };
+    else if (typeof values[0] === 'number') out[key] = median(values);
+    else out[key] = values.every((v) => JSON.stringify(v) === JSON.stringify(values[0])) ? values[0] : values;
+  }
+  // Ratios of the medians would mix runs; the median of each run's own ratio is what is reported.
+  return out;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+if (opts.only === 'concurrent') {
+  const results = [];
+  for (let n = 1; n <= opts.runs; n++) {
+    const ids = await concurrentIds();
+    console.log(`run ${n}: ${ids.succeeded} of ${ids.started} IDs succeeded (${ids.wallMs} ms wall)`);
+    results.push(ids);
+  }
+  console.log(JSON.stringify({ concurrentIds: { started: CONCURRENT_IDS, succeeded: Math.min(...results.map((r) => r.succeeded)) }, runs: results }));
+} else {
   const { criticalPathMs, sequentialMs } = bounds();
   console.log(`profile ${PROFILE}: critical path over the true dependencies ${criticalPathMs} ms, by-hand sequential sum ${sequentialMs} ms`);
-
-  const cold = await up(home, 'cold');
-  const c = tally(cold);
-  console.log(
-    `cold up:   ${Math.round(c.graphMs)} ms in the graph (${c.commandMs} ms command with sandbox start, ${Math.round(cold.wallMs)} ms wall); builds ${c.builds.join(',')}; peak RSS ${round(cold.rssMb, 1)} MB`,
-  );
-
-  const warm = await up(home, 'warm');
-  const w = tally(warm);
-  console.log(
-    `warm up:   ${Math.round(w.graphMs)} ms (${Math.round(warm.wallMs)} ms wall); gradle ${w.gradleRuns}, builds ${w.builds.length}, pushes ${w.pushes.length}, helm upgrades ${w.helmUpgrades}, applied ${w.applied.length}`,
-  );
-
-  const changed = changeOneBackendFile(home);
-  const change = await up(home, 'change');
-  const ch = tally(change);
-  console.log(
-    `change up: ${Math.round(ch.graphMs)} ms after editing ${changed.slice(home.length + 1)}; rebuilt ${ch.builds.join(',') || '-'}, pushed ${ch.pushes.join(',') || '-'}, rolled ${ch.rolled.join(',') || '-'}`,
-  );
-
-  const down = await runCli(home, ['down', '--id', ID, '--sandbox', '--profile', PROFILE, '--yes', '--output', 'json'], 'down');
-  const downMs = down.events.find((e) => e.type === 'summary').durationMs;
-  console.log(`down:      ${Math.round(downMs)} ms`);
-
-  const helpMs = startupMs([bin, '--help']);
-  const nodeMs = startupMs(['-e', '0']);
-  console.log(`startup:   --help ${round(helpMs, 1)} ms, node -e 0 ${round(nodeMs, 1)} ms (medians of 10)`);
-
-  const peakRssMb = Math.max(cold.rssMb, warm.rssMb, change.rssMb);
-  const result = {
-    profile: PROFILE,
-    coldMs: Math.round(c.graphMs),
-    coldCommandMs: c.commandMs,
-    coldWallMs: Math.round(cold.wallMs),
-    warmMs: Math.round(w.graphMs),
-    warmCommandMs: w.commandMs,
-    warmWallMs: Math.round(warm.wallMs),
-    changeMs: Math.round(ch.graphMs),
-    downMs: Math.round(downMs),
-    criticalPathMs,
-    sequentialMs,
-    coldOverCritical: round(c.graphMs / criticalPathMs),
-    coldOverSequential: round(c.graphMs / sequentialMs),
-    warmOverCold: round(w.graphMs / c.graphMs),
-    helpMs: round(helpMs, 1),
-    nodeMs: round(nodeMs, 1),
-    helpOverNode: round(helpMs / nodeMs),
-    peakRssMb: round(peakRssMb, 1),
-    warmGradleRuns: w.gradleRuns,
-    warmBuilds: w.builds.length,
-    warmPushes: w.pushes.length,
-    warmHelmUpgrades: w.helmUpgrades,
-    warmDockerLogins: w.dockerLogins,
-    warmApplied: w.applied.length,
-    changeRebuilt: ch.builds,
-    changePushed: ch.pushes,
-    changeRolled: ch.rolled,
-  };
-  console.log(JSON.stringify(result));
-} finally {
-  rmSync(home, { recursive: true, force: true });
+  const runs = [];
+  for (let n = 1; n <= opts.runs; n++) {
+    if (opts.runs > 1) console.log(`--- run ${n} of ${opts.runs}`);
+    const result = await measure(criticalPathMs, sequentialMs);
+    runs.push(result);
+    if (opts.runs > 1) console.log(JSON.stringify({ run: n, ...result }));
+  }
+  console.log(JSON.stringify(opts.runs > 1 ? { ...summarise(runs), runs: runs.length, perRun: runs } : runs[0]));
 }

@@ -126,7 +126,18 @@ async function toolAdapters(runner: ExecaRunner, settings: Settings, sandbox: bo
   // Idempotent tool commands (helm reads, repo, uninstall; docker push/login) retry transient failures.
   const retrying: CommandRunner = new RetryingRunner(runner);
   const configured = process.env.LIFESUB_HELM || settings.config.tools?.helm;
-  const binary = (signal: AbortSignal) => resolveHelmBinary({ runner, configured, sandbox, home: lifesubHome() }, signal);
+  const resolve = (signal: AbortSignal) => resolveHelmBinary({ runner, configured, sandbox, home: lifesubHome() }, signal);
+  // Which helm to run is settled now, while the first steps run, not when chart-repos — first on the
+  // ingress chain, the longest of a cold `up` — first calls helm: a `helm version` (and, in the
+  // sandbox's first run, extracting the bundled helm, seconds). The first helm call takes this answer;
+  // a failed one is forgotten by HelmCli and the call after it resolves again, with its own signal.
+  let early: Promise<string> | undefined = resolve(new AbortController().signal);
+  early.catch(() => undefined);
+  const binary = (signal: AbortSignal): Promise<string> => {
+    const answer = early ?? resolve(signal);
+    early = undefined;
+    return answer;
+  };
   return {
     helm: new HelmCli(retrying, { kubeconfig: settings.kubeconfig, context: settings.context, binary }),
     docker: new DockerCli(retrying),

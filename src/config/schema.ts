@@ -133,6 +133,8 @@ export const configSchema = z
         builds: z.number().int().min(1),
         pushes: z.number().int().min(1),
         helm: z.number().int().min(1),
+        /** Backend image builds (a jar copied onto a JRE image: pulls and copies, little CPU). */
+        images: z.number().int().min(1),
       })
       .strict(),
     /** Paths of external tools; env LIFESUB_HELM overrides `helm`. */

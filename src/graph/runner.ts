@@ -61,6 +61,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     builds: new Semaphore(concurrency.builds),
     pushes: new Semaphore(concurrency.pushes),
     helm: new Semaphore(concurrency.helm),
+    images: new Semaphore(concurrency.images),
   };
   const priority = remainingPath(steps);
   const finished = new Map<string, Promise<boolean>>();

@@ -1,6 +1,9 @@
-// What a step is. A step declares what it needs (other steps' names) and what it produces (fields of
-// Facts); the runner (src/graph/runner.ts) starts every step the moment its needs are done, bounded by
-// its pool, and gives it a signal that fires on Ctrl-C, on the overall deadline or on its own timeout.
+// What a step is. A step file defines what the step does and which facts (fields of Facts) it reads
+// and writes (StepDefinition); the graph files (src/graph/up.ts, down.ts) place each definition with
+// the steps it depends on (Step, like azd's Step{Name, DependsOn}), so every edge is in one place and
+// validateGraph can check that each fact read is written by an ancestor. The runner
+// (src/graph/runner.ts) starts every step the moment its needs are done, bounded by its pool, and gives
+// it a signal that fires on Ctrl-C, on the overall deadline or on its own timeout.
 import type { Adapters, HelmRelease, LineSink } from '../adapters/types.js';
 import type { Settings, TimeoutName } from '../config/schema.js';
 
@@ -73,18 +76,40 @@ export interface StepOutcome {
   message?: string;
 }
 
-export type Pool = 'builds' | 'pushes' | 'helm';
+/** Kinds of heavy work, each bounded by config.concurrency (see config/default.yaml for what each holds). */
+export type Pool = 'builds' | 'pushes' | 'helm' | 'images';
 
-export interface Step {
+/** Facts that are records per service: a step may read or write one service's entry, `images.member`. */
+export type PerServiceFact = 'images' | 'imageTags' | 'imagesInRegistry';
+
+/**
+ * A fact as a step declares it: a whole field of Facts (`ingressAddress`) or one service's entry of a
+ * per-service record (`images.member`). A read of `images.member` is satisfied by a write of
+ * `images.member` or of the whole `images`.
+ */
+export type FactRef = keyof Facts | `${PerServiceFact}.${string}`;
+
+/** What a step file defines: what the step does and what it reads and writes. Its edges are the graph's. */
+export interface StepDefinition {
   /** Stable machine name: "ingress", "image:member". */
   name: string;
   /** What the user sees. */
   title: string;
-  /** Names of steps that must be done first. */
-  needs: string[];
+  /** Edges live in the graph files (src/graph/up.ts, down.ts), not in the step's definition. */
+  needs?: never;
+  /**
+   * Facts this step reads (whether it requires them or only uses them when present). validateGraph
+   * checks that an ancestor writes each one and that no step running at the same time writes it too.
+   */
+  reads?: readonly FactRef[];
+  /** Facts this step writes. */
+  writes?: readonly FactRef[];
   /** Heavy work is bounded per pool (config.concurrency). */
   pool?: Pool;
-  /** The step only looks and changes nothing (so a user error raised after it still means "nothing changed"). */
+  /**
+   * The step only looks and changes nothing (so a user error raised after it still means "nothing
+   * changed"). A step that is not readOnly must come after `preflight` (validateGraph).
+   */
   readOnly?: boolean;
   /** Per-step time limit from config.timeouts. */
   timeout?: TimeoutName;
@@ -96,6 +121,17 @@ export interface Step {
   /** For --dry-run: what this step would run or apply, as lines. Pure: no I/O. */
   plan(settings: Settings): string[];
   run(ctx: StepContext): Promise<StepOutcome | void>;
+}
+
+/** A definition placed in a graph: the names of the steps that must be done first. */
+export interface Step extends Omit<StepDefinition, 'needs'> {
+  /** Names of steps that must be done first. */
+  needs: string[];
+}
+
+/** Places `definition` in a graph after the steps named in `needs` (azd's Step{Name, DependsOn}). */
+export function dependsOn(definition: StepDefinition, ...needs: string[]): Step {
+  return { ...definition, needs };
 }
 
 /** Reads a fact a step needs; a missing one means the graph is wired wrong (a bug, not a user error). */

@@ -1,8 +1,18 @@
 // Structural checks of a step graph and its dependency order. A broken graph is a bug in lifesub,
 // so these throw plain Errors; the tests run them over the real up/down graphs.
-import type { Step } from './step.js';
+import type { FactRef, Step } from './step.js';
 
-/** Throws when names repeat, a need names no step, or the needs form a cycle. */
+/** The step that checks the connection; when a graph has it, every step that changes anything comes after it. */
+export const PREFLIGHT = 'preflight';
+
+/**
+ * Throws (an Error naming the step and what is wrong) when:
+ * - a name repeats, a step needs itself, names a step twice or names an unknown step, or the needs form a cycle;
+ * - a step reads a fact that none of its ancestors writes (it would run before the fact exists);
+ * - a step writes a fact that another step may read or write at the same time (neither is the other's
+ *   ancestor: which value wins would depend on timing);
+ * - the graph has `preflight` and a step that is not `readOnly` does not come after it.
+ */
 export function validateGraph(steps: readonly Step[]): void {
   const byName = new Map<string, Step>();
   for (const s of steps) {
@@ -10,11 +20,50 @@ export function validateGraph(steps: readonly Step[]): void {
     byName.set(s.name, s);
   }
   for (const s of steps) {
-    for (const n of s.needs) {
+    for (const [i, n] of s.needs.entries()) {
+      if (n === s.name) throw new Error(`graph: step '${s.name}' needs itself`);
       if (!byName.has(n)) throw new Error(`graph: step '${s.name}' needs unknown step '${n}'`);
+      if (s.needs.indexOf(n) !== i) throw new Error(`graph: step '${s.name}' needs '${n}' twice`);
     }
   }
-  topoOrder(steps); // throws on a cycle
+  const order = topoOrder(steps); // throws on a cycle
+  const above = ancestorSets(order);
+  const before = (a: string, b: string): boolean => above.get(b)?.has(a) ?? false;
+  for (const s of steps) {
+    for (const fact of s.reads ?? []) {
+      if (!steps.some((w) => before(w.name, s.name) && (w.writes ?? []).some((written) => satisfies(written, fact)))) {
+        throw new Error(`graph: step '${s.name}' reads fact '${fact}', which none of the steps it depends on writes`);
+      }
+    }
+  }
+  for (const w of steps) {
+    for (const written of w.writes ?? []) {
+      for (const other of steps) {
+        if (other === w || before(w.name, other.name) || before(other.name, w.name)) continue;
+        const clash = [...(other.writes ?? []), ...(other.reads ?? [])].find((f) => overlaps(f, written));
+        if (clash !== undefined) {
+          throw new Error(`graph: step '${w.name}' writes fact '${written}' while step '${other.name}' may use '${clash}' at the same time`);
+        }
+      }
+    }
+  }
+  if (byName.has(PREFLIGHT)) {
+    for (const s of steps) {
+      if (s.name !== PREFLIGHT && !s.readOnly && !before(PREFLIGHT, s.name)) {
+        throw new Error(`graph: step '${s.name}' changes the world but does not come after '${PREFLIGHT}'`);
+      }
+    }
+  }
+}
+
+/** A write of `written` provides a read of `read`: the same fact, or the whole record of which `read` is an entry. */
+function satisfies(written: FactRef, read: FactRef): boolean {
+  return written === read || read.startsWith(`${written}.`);
+}
+
+/** Two declarations touch the same data: equal, or one is an entry of the other. */
+function overlaps(a: FactRef, b: FactRef): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
 /**
@@ -51,4 +100,18 @@ export function ancestors(steps: readonly Step[], name: string): Set<string> {
   };
   visit(name);
   return seen;
+}
+
+/** For steps in dependency order: each step's ancestors. */
+function ancestorSets(order: readonly Step[]): Map<string, Set<string>> {
+  const sets = new Map<string, Set<string>>();
+  for (const s of order) {
+    const mine = new Set<string>();
+    for (const n of s.needs) {
+      mine.add(n);
+      for (const a of sets.get(n) ?? []) mine.add(a);
+    }
+    sets.set(s.name, mine);
+  }
+  return sets;
 }

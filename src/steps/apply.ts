@@ -5,7 +5,7 @@
 // image is pushed. Objects already as desired are not sent again (see applyAll).
 import type { KubeObject } from '../adapters/types.js';
 import type { ServiceConfig } from '../config/schema.js';
-import type { Step, StepContext } from '../graph/step.js';
+import type { StepDefinition, StepContext } from '../graph/step.js';
 import { budgetMs } from './budget.js';
 import { applyAll, describeCount, isConfigObject, renderChecked } from './manifests.js';
 
@@ -15,11 +15,11 @@ function ownedBy(service: string): (o: KubeObject) => boolean {
 }
 
 /** One service's Deployment and Service. */
-export function applyServiceStep(service: ServiceConfig): Step {
+export function applyServiceStep(service: ServiceConfig): StepDefinition {
   return {
     name: `apply:${service.name}`,
     title: `Deploy ${service.name}`,
-    needs: ['config', 'pull-secret', `push:${service.name}`, ...(service.kind === 'backend' ? [`database:${service.name}`] : [])],
+    reads: ['credentials', 'ingressAddress', 'webAddress', 'apiBasePaths', `images.${service.name}`],
     plan: (settings) => [`apply Deployment and Service ${service.name} in ${settings.namespace} (unless already as desired)`],
     async run(ctx) {
       // Spring Boot stops at start-up when its database does not answer, and every restart backs off
@@ -33,12 +33,12 @@ export function applyServiceStep(service: ServiceConfig): Step {
 }
 
 /** Everything else that is neither configuration nor a service's workload: the Ingress. */
-export function applyStep(services: readonly ServiceConfig[]): Step {
+export function applyStep(services: readonly ServiceConfig[]): StepDefinition {
   const owned = services.map((s) => ownedBy(s.name));
   return {
     name: 'apply',
     title: 'Route the APIs through the ingress',
-    needs: ['config', 'ingress'],
+    reads: ['credentials', 'ingressAddress', 'webAddress', 'apiBasePaths'],
     plan: (settings) => [`apply the Ingress in ${settings.namespace} (unless already as desired)`],
     async run(ctx) {
       const objects = renderChecked(ctx).filter((o) => !isConfigObject(o) && !owned.some((f) => f(o)));

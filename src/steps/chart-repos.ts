@@ -3,12 +3,12 @@
 // a fresh machine rarely needs the update; a re-run never does). Always safe to repeat.
 import type { HelmRelease } from '../adapters/types.js';
 import { rethrowWithHint } from '../core/errors.js';
-import type { Facts, Step } from '../graph/step.js';
+import type { Facts, StepDefinition } from '../graph/step.js';
 
-export const chartReposStep: Step = {
+export const chartReposStep: StepDefinition = {
   name: 'chart-repos',
   title: 'Add the Helm chart repositories',
-  needs: [],
+  writes: ['helmReleases'],
   pool: 'helm',
   timeout: 'helm',
   plan: (settings) => {
@@ -38,8 +38,11 @@ export const chartReposStep: Step = {
       return { skipped: 'every release is deployed; no chart needed' };
     }
     const network = (...urls: string[]) => rethrowWithHint(`check network access to ${urls.join(' and ')}`);
-    await helm.repoAdd(ingress.repoName, ingress.repoUrl, options).catch(network(ingress.repoUrl));
-    await helm.repoAdd(postgres.repoName, postgres.repoUrl, options).catch(network(postgres.repoUrl));
+    // Both at once (helm locks its repositories file around an add): this step heads the ingress chain.
+    await Promise.all([
+      helm.repoAdd(ingress.repoName, ingress.repoUrl, options).catch(network(ingress.repoUrl)),
+      helm.repoAdd(postgres.repoName, postgres.repoUrl, options).catch(network(postgres.repoUrl)),
+    ]);
     // A search that fails only costs the update it would have saved.
     const lookUp = (chart: string, version: string) =>
       helm.chartVersionKnown(chart, version, options).catch(() => {

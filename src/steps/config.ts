@@ -1,15 +1,16 @@
 // ConfigMaps and Secrets of the application: database hosts, ports, the CORS origins (which need the
 // frontend's address), the frontend's runtime URLs (which need the student's routes and the frontend's
 // URL convention) and the credentials-backed secrets.
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { need } from '../graph/step.js';
 import { studentRoutes } from '../render/index.js';
 import { applyAll, describeCount, isConfigObject, renderChecked } from './manifests.js';
 
-export const configStep: Step = {
+export const configStep: StepDefinition = {
   name: 'config',
   title: 'Apply the configuration',
-  needs: ['credentials', 'ingress-address', 'web-address', 'frontend-contract', 'routes'],
+  reads: ['credentials', 'ingressAddress', 'webAddress', 'apiBasePaths'],
+  writes: ['urls'],
   plan: (settings) => [`apply the ConfigMaps and Secrets (common-config, <service>-config, <service>-secret, …) in ${settings.namespace}`],
   async run(ctx) {
     const objects = renderChecked(ctx).filter(isConfigObject);

@@ -2,6 +2,7 @@
 // uninstalled (its pod holds the volume: a claim in use is not removed, `kubernetes.io/pvc-protection`)
 // and its data claim deleted, and the deletion awaited, so the database step installs it afresh and
 // PostgreSQL initialises the new volume with the credentials this run keeps or creates.
+// chart-repos lists the releases only after this (src/graph/up.ts), so its snapshot shows them gone.
 // Only our own namespace is touched (the namespace step refused it unless lifesub created it for this ID),
 // and only the claims named for our database releases.
 import { rethrowWithHint } from '../core/errors.js';
@@ -21,8 +22,6 @@ export async function resetData(ctx: StepContext): Promise<string[]> {
     if (!(await kube.get(claim, ctx.signal))) continue;
     ctx.log(`--reset-data: uninstalling release ${s.database} and deleting its data volume ${claim.name}`);
     await helm.uninstall(s.database, namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(helmHint(s.database, namespace)));
-    // chart-repos' snapshot of the releases is stale now: the database step must install it again.
-    ctx.facts.helmReleases = ctx.facts.helmReleases?.filter((r) => !(r.name === s.database && r.namespace === namespace));
     await kube.delete(claim, ctx.signal);
     await kube.waitFor(claim, (obj) => (obj ? undefined : true), {
       signal: ctx.signal,

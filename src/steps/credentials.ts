@@ -3,7 +3,7 @@
 // these are never rotated: an existing Secret is reused, an incomplete one is a hard stop, and a missing
 // one is rebuilt from what is left (credentials-recover.ts) — never generated next to existing data.
 import { ToolError } from '../core/errors.js';
-import type { Credentials, Step, StepContext } from '../graph/step.js';
+import type { Credentials, StepDefinition, StepContext } from '../graph/step.js';
 import { CREDENTIALS_SECRET, credentialsFromSecret, renderCredentialsSecret } from '../render/index.js';
 import { dataVolumes, recoverCredentials } from './credentials-recover.js';
 import { resetData } from './credentials-reset.js';
@@ -13,11 +13,11 @@ export interface CredentialsOptions {
   resetData: boolean;
 }
 
-export function credentialsStepFor(options: CredentialsOptions): Step {
+export function credentialsStepFor(options: CredentialsOptions): StepDefinition {
   return {
     name: 'credentials',
     title: 'Prepare the credentials',
-    needs: ['namespace'],
+    writes: ['credentials'],
     plan: (settings) => [
       ...(options.resetData ? [`uninstall the database releases and delete their data volumes in ${settings.namespace} (--reset-data)`] : []),
       `reuse Secret ${CREDENTIALS_SECRET} in ${settings.namespace} if present, else recover it from the app Secrets, else generate passwords (never next to an existing data volume)`,
@@ -52,7 +52,7 @@ export function credentialsStepFor(options: CredentialsOptions): Step {
   };
 }
 
-export const credentialsStep: Step = credentialsStepFor({ resetData: false });
+export const credentialsStep: StepDefinition = credentialsStepFor({ resetData: false });
 
 /** The stored credentials, undefined when the Secret is absent; throws when it is present but incomplete. */
 async function readExisting(ctx: StepContext): Promise<Credentials | undefined> {

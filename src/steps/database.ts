@@ -3,19 +3,19 @@
 // The release is ours, in our namespace, so a re-run repairs it whatever state an earlier run left.
 import type { ServiceConfig } from '../config/schema.js';
 import { rethrowWithHint } from '../core/errors.js';
-import type { Step, StepContext, StepOutcome } from '../graph/step.js';
+import type { StepDefinition, StepContext, StepOutcome } from '../graph/step.js';
 import { renderPostgresValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
 import { deployedRelease } from './chart-repos.js';
 import { busyError, helmHint, isOwnAttempt, attemptRelease, releaseAction, retryReleaseStep } from './helm-release.js';
 import { ID_LABEL } from './ownership.js';
 
-export function databaseStep(service: ServiceConfig): Step {
+export function databaseStep(service: ServiceConfig): StepDefinition {
   const release = service.database ?? service.name;
   return {
     name: `database:${service.name}`,
     title: `Install database ${release}`,
-    needs: ['credentials', 'chart-repos'],
+    reads: ['helmReleases'],
     pool: 'helm',
     timeout: 'helm',
     plan: (settings) => {

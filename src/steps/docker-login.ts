@@ -2,13 +2,13 @@
 // images are all in the registry pushes nothing and so needs no login (and never rewrites the
 // credential in docker's config). The password goes to `docker login` on stdin only.
 import { rethrowWithHint } from '../core/errors.js';
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { inRegistry } from './image-tags.js';
 
-export const dockerLoginStep: Step = {
+export const dockerLoginStep: StepDefinition = {
   name: 'docker-login',
   title: 'Log docker in to the registry',
-  needs: ['image-tags'],
+  reads: ['imagesInRegistry', 'registryLogin', 'registryPassword'],
   timeout: 'push',
   plan: (settings) => [`docker login ${settings.loginServer} --password-stdin (only when an image has to be pushed)`],
   async run(ctx) {

@@ -1,7 +1,7 @@
 // `down`: before anything is removed, find what in the namespace lifesub did not make (see foreign.ts).
 // Deleting the namespace would delete those too, so `down` stops and names them — unless --force.
 import { ToolError } from '../core/errors.js';
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { foreignObjects, SCANNED_KINDS } from './foreign.js';
 
 export interface ForeignCheckOptions {
@@ -16,11 +16,11 @@ export interface ForeignCheckOptions {
 /** At most this many names in the message; the rest are counted. */
 const MAX_NAMED = 20;
 
-export function foreignCheckStep(options: ForeignCheckOptions): Step {
+export function foreignCheckStep(options: ForeignCheckOptions): StepDefinition {
   return {
     name: 'foreign-objects',
     title: 'Check for objects lifesub did not create',
-    needs: ['guard'],
+    reads: ['namespacePresent'],
     readOnly: true,
     plan: (settings) => [
       options.keepData

@@ -6,13 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAbort, messageOf, UserError } from '../core/errors.js';
-import { need, type Step, type StepContext } from '../graph/step.js';
+import { need, type StepDefinition, type StepContext } from '../graph/step.js';
 import { configuredApiBasePaths, parseApiBasePaths, type ApiBasePaths } from '../render/index.js';
 
-export const frontendContractStep: Step = {
+export const frontendContractStep: StepDefinition = {
   name: 'frontend-contract',
   title: "Read the frontend's API URL convention",
-  needs: ['repos'],
+  reads: ['repoDirs'],
+  writes: ['apiBasePaths', 'frontendBasePaths'],
   readOnly: true,
   plan: (settings) => [
     `read the default base URLs in lifesub-web/${settings.config.frontend.apiClient}` +

@@ -1,16 +1,16 @@
 // `down` removes only what lifesub created for this ID: never a system or shared namespace, never a
 // namespace that lacks our labels. An absent namespace means there is nothing to do.
 import { UserError } from '../core/errors.js';
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { ID_LABEL, MANAGED_BY, namespaceRef, ownedBy } from './ownership.js';
 
 export const PROTECTED_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease', 'default', 'ingress-basic'];
 
-export const guardStep: Step = {
+export const guardStep: StepDefinition = {
   name: 'guard',
   readOnly: true,
   title: 'Check what may be removed',
-  needs: ['preflight'],
+  writes: ['namespacePresent'],
   plan: (settings) => [`check that namespace ${settings.namespace} was created by lifesub for id ${settings.id}`],
   async run(ctx) {
     const { namespace, id } = ctx.settings;

@@ -4,15 +4,16 @@
 // `docker system prune`, on another machine, or after someone deleted a tag.
 import { imageRef } from '../config/schema.js';
 import { rethrowWithHint } from '../core/errors.js';
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { buildArgs } from '../render/index.js';
 import { contentTag, inputDigest } from './build-inputs.js';
 import { findDockerfile } from './image.js';
 
-export const imageTagsStep: Step = {
+export const imageTagsStep: StepDefinition = {
   name: 'image-tags',
   title: 'Look up the images in the registry',
-  needs: ['repos', 'registry-login'],
+  reads: ['repoDirs', 'registryLogin', 'registryPassword'],
+  writes: ['imageTags', 'imagesInRegistry'],
   readOnly: true,
   timeout: 'push',
   plan: (settings) => [

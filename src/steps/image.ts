@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageRef, type ServiceConfig } from '../config/schema.js';
 import { rethrowWithHint, ToolError } from '../core/errors.js';
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { buildArgs } from '../render/index.js';
 import { inRegistry } from './image-tags.js';
 import { ID_LABEL } from './ownership.js';
@@ -29,13 +29,16 @@ function reproduce(repoDir: string, dockerfile: string, ref: string, args: Recor
   return `docker build -f ${join(repoDir, dockerfile)} -t ${ref}${buildArgFlags} ${repoDir}`;
 }
 
-export function imageStep(service: ServiceConfig): Step {
+export function imageStep(service: ServiceConfig): StepDefinition {
   const frontend = service.kind === 'frontend';
   return {
     name: `image:${service.name}`,
     title: `Build image ${service.name}`,
-    needs: frontend ? ['image-tags'] : ['jars'],
-    pool: 'builds',
+    reads: ['repoDirs', `imageTags.${service.name}`, `imagesInRegistry.${service.name}`],
+    writes: [`images.${service.name}`],
+    // The frontend's docker build compiles (npm ci + react build): a CPU-heavy build. A backend's
+    // copies the jar Gradle built onto a JRE image: it need not queue behind the compiles.
+    pool: frontend ? 'builds' : 'images',
     timeout: 'build',
     // npm ci + react build ≈ 100 s, a Spring Boot image ≈ 25 s on a lab VM.
     costS: frontend ? 100 : 25,

@@ -1,11 +1,12 @@
 // Learns the ingress controller's public address: the frontend image and the CORS origins need it.
-import type { Step, StepContext } from '../graph/step.js';
+import type { StepDefinition, StepContext } from '../graph/step.js';
 import { waitForLoadBalancer } from './lb-address.js';
 
-export const ingressAddressStep: Step = {
+export const ingressAddressStep: StepDefinition = {
   name: 'ingress-address',
   title: 'Wait for the ingress address',
-  needs: ['ingress'],
+  reads: ['ingressController'],
+  writes: ['ingressAddress'],
   timeout: 'loadBalancer',
   plan: (settings) => {
     const i = settings.config.ingress;

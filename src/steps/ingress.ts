@@ -6,7 +6,7 @@
 // installed by lifesub so `down --include-ingress` knows it may remove it later.
 import type { HelmRelease, KubeObject } from '../adapters/types.js';
 import { rethrowWithHint, ToolError } from '../core/errors.js';
-import type { Step, StepContext, StepOutcome } from '../graph/step.js';
+import type { StepDefinition, StepContext, StepOutcome } from '../graph/step.js';
 import { renderIngressValues } from '../render/index.js';
 import { budgetMs } from './budget.js';
 import { deployedRelease } from './chart-repos.js';
@@ -15,10 +15,11 @@ import { INSTALLED_BY, MANAGED_BY, namespaceRef } from './ownership.js';
 import { findIngressController } from './ingress-controller.js';
 import { removeIfEmpty } from './empty-namespace.js';
 
-export const ingressStep: Step = {
+export const ingressStep: StepDefinition = {
   name: 'ingress',
   title: 'Install the ingress controller (shared)',
-  needs: ['chart-repos', 'preflight'],
+  reads: ['helmReleases'],
+  writes: ['ingressController'],
   pool: 'helm',
   timeout: 'helm',
   plan: (settings) => {

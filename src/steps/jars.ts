@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceConfig, Settings } from '../config/schema.js';
 import { rethrowWithHint, ToolError } from '../core/errors.js';
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { need } from '../graph/step.js';
 import { inRegistry } from './image-tags.js';
 
@@ -16,11 +16,11 @@ export function gradleTasks(settings: Settings, only: readonly ServiceConfig[] =
   return only.map((s) => `:${need(s.module, `module of ${s.name}`)}:build`);
 }
 
-export const jarsStep: Step = {
+export const jarsStep: StepDefinition = {
   name: 'jars',
   title: 'Build the backend jars',
   // image-tags: Gradle runs only for the modules whose image the registry does not have yet.
-  needs: ['image-tags'],
+  reads: ['repoDirs', 'imagesInRegistry'],
   pool: 'builds',
   timeout: 'build',
   costS: 90, // three Spring Boot modules, cold Gradle daemon

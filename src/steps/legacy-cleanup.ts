@@ -1,17 +1,16 @@
 // Opt-in (`--clean-legacy`, confirmed by the CLI): removes the previous lab's namespace `lifesub-ns`
 // with its Helm releases, as the guide does by hand. Destructive, so it touches only that namespace.
 import { rethrowWithHint } from '../core/errors.js';
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { budgetMs } from './budget.js';
 import { isTerminating, namespaceRef } from './ownership.js';
 
 export const LEGACY_NAMESPACE = 'lifesub-ns';
 export const LEGACY_RELEASES = ['member', 'mysub', 'recommend'] as const;
 
-export const legacyCleanupStep: Step = {
+export const legacyCleanupStep: StepDefinition = {
   name: 'legacy-cleanup',
   title: `Remove the previous lab (namespace ${LEGACY_NAMESPACE})`,
-  needs: ['preflight'],
   pool: 'helm',
   timeout: 'helm',
   plan: () => [...LEGACY_RELEASES.map((r) => `helm uninstall ${r} -n ${LEGACY_NAMESPACE}`), `delete namespace ${LEGACY_NAMESPACE} and wait until it is gone`],

@@ -1,14 +1,13 @@
 // The student's namespace. lifesub only ever works in a namespace it created for this ID: a namespace
 // of the same name made by hand (or for another ID) is refused rather than adopted.
 import { ToolError, UserError } from '../core/errors.js';
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { renderNamespace } from '../render/index.js';
 import { ID_LABEL, MANAGED_BY, isTerminating, namespaceRef, ownedBy } from './ownership.js';
 
-export const namespaceStep: Step = {
+export const namespaceStep: StepDefinition = {
   name: 'namespace',
   title: 'Create the namespace',
-  needs: ['preflight'],
   plan: (settings) => [`apply Namespace ${settings.namespace} (labelled ${MANAGED_BY}=lifesub, ${ID_LABEL}=${settings.id})`],
   async run(ctx) {
     const { kube } = ctx.adapters;

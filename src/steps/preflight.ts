@@ -8,7 +8,7 @@ import { UP_CHECKS } from '../doctor/index.js';
 import { EXEC_PLUGIN_TIMEOUT_MS } from '../doctor/kube.js';
 import { preflightError } from '../doctor/preflight-error.js';
 import { runChecks } from '../doctor/run.js';
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 
 export { EXEC_PLUGIN_TIMEOUT_MS };
 
@@ -35,11 +35,10 @@ export async function upPreflightPasses(adapters: Adapters, settings: Settings, 
   return blockers(await upPreflightReport(adapters, settings, signal)).length === 0;
 }
 
-export const preflightStep: Step = {
+export const preflightStep: StepDefinition = {
   name: 'preflight',
   readOnly: true,
   title: 'Check tools, cluster, registry and workspace',
-  needs: [],
   plan: (settings) => [
     `check kubeconfig${settings.kubeconfig ? ` ${settings.kubeconfig}` : ''}, context ${settings.context ?? '(current)'} and that the API server answers`,
     `check helm (3.13+), the docker engine, git, a JDK for the build, registry ${settings.registryName} in Azure, workspace ${settings.workspace} and its free disk`,
@@ -58,11 +57,10 @@ export const preflightStep: Step = {
  * `down`'s preflight: the cluster only (it builds nothing and pushes nothing). Its errors pass through
  * as the adapter raised them (a kubeconfig problem exits 2, a cluster that does not answer 1).
  */
-export const clusterPreflightStep: Step = {
+export const clusterPreflightStep: StepDefinition = {
   name: 'preflight',
   readOnly: true,
   title: 'Check the Kubernetes connection',
-  needs: [],
   plan: (settings) => [
     `check kubeconfig${settings.kubeconfig ? ` ${settings.kubeconfig}` : ''}, context ${settings.context ?? '(current)'} and that the API server answers`,
   ],

@@ -1,12 +1,12 @@
 // The image pull secret for the student's registry, from the credentials registry-login obtained.
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { PULL_SECRET, renderPullSecret } from '../render/index.js';
 import { applyAll } from './manifests.js';
 
-export const pullSecretStep: Step = {
+export const pullSecretStep: StepDefinition = {
   name: 'pull-secret',
   title: 'Create the image pull secret',
-  needs: ['namespace', 'registry-login'],
+  reads: ['registryLogin', 'registryPassword'],
   plan: (settings) => [`apply Secret ${PULL_SECRET} (dockerconfigjson for ${settings.loginServer}) in ${settings.namespace}`],
   async run(ctx) {
     const login = need(ctx.facts.registryLogin, 'registryLogin');

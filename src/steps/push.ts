@@ -1,14 +1,15 @@
 // Pushes one built image to the registry, unless the registry already has it (image-tags asked).
 import type { ServiceConfig } from '../config/schema.js';
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { imageRef } from '../config/schema.js';
 import { rethrowWithHint } from '../core/errors.js';
 
-export function pushStep(service: ServiceConfig): Step {
+export function pushStep(service: ServiceConfig): StepDefinition {
   return {
     name: `push:${service.name}`,
     title: `Push image ${service.name}`,
-    needs: [`image:${service.name}`, 'docker-login'],
+    reads: [`imagesInRegistry.${service.name}`, `imageTags.${service.name}`, `images.${service.name}`, 'registryLogin'],
+    writes: [`images.${service.name}`],
     pool: 'pushes',
     timeout: 'push',
     costS: 20,

@@ -3,7 +3,7 @@
 // be pulled, crash loop, missing config) fails the step at once with the reason instead of a timeout.
 import { ToolError, isAbort } from '../core/errors.js';
 import type { KubeObject } from '../adapters/types.js';
-import type { Step, StepContext } from '../graph/step.js';
+import type { StepDefinition, StepContext } from '../graph/step.js';
 import { knownSecrets } from '../output/secrets.js';
 import { budgetMs } from './budget.js';
 import { diagnose, type Diagnosis, type Workload } from './diagnose.js';
@@ -17,11 +17,12 @@ export interface ReadinessOptions {
   checkEveryMs?: number;
 }
 
-export function readinessStep(options: ReadinessOptions = {}): Step {
+export function readinessStep(options: ReadinessOptions = {}): StepDefinition {
   return {
     name: 'readiness',
     title: 'Wait until everything runs',
-    needs: ['apply'],
+    // the secrets, to mask them in what a failing workload's diagnosis shows
+    reads: ['credentials', 'registryPassword'],
     timeout: 'readiness',
     costS: 70, // pod start + Spring Boot start-up
     plan: (settings) => [`wait for the rollout of every Deployment and of the database StatefulSets in ${settings.namespace}, explaining pods that fail`],

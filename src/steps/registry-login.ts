@@ -2,12 +2,12 @@
 // stays in Facts, in memory, for the registry lookups, `docker login` and the pull secret; it never
 // appears in a line or message. `docker login` itself is the docker-login step, run only when a push needs it.
 import { rethrowWithHint } from '../core/errors.js';
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 
-export const registryLoginStep: Step = {
+export const registryLoginStep: StepDefinition = {
   name: 'registry-login',
   title: 'Get the registry credentials',
-  needs: ['preflight'],
+  writes: ['registryLogin', 'registryPassword'],
   readOnly: true,
   timeout: 'push',
   plan: (settings) => [`get credentials for registry ${settings.registryName}`],

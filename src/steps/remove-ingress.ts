@@ -2,7 +2,7 @@
 // goes only when no other lifesub namespace is left and only if lifesub installed it in the first place.
 import type { KubeObject } from '../adapters/types.js';
 import { rethrowWithHint } from '../core/errors.js';
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { budgetMs } from './budget.js';
 import { helmHint } from './helm-release.js';
 import { INSTALLED_BY, isTerminating, namespaceRef } from './ownership.js';
@@ -15,10 +15,9 @@ function ingressClassOf(ing: KubeObject): string | undefined {
   return (ing.spec as { ingressClassName?: string } | undefined)?.ingressClassName ?? ing.metadata.annotations?.['kubernetes.io/ingress.class'];
 }
 
-export const removeIngressStep: Step = {
+export const removeIngressStep: StepDefinition = {
   name: 'remove-ingress',
   title: 'Remove the ingress controller (shared)',
-  needs: ['remove-namespace'],
   pool: 'helm',
   timeout: 'helm',
   plan: (settings) => {

@@ -4,7 +4,7 @@
 // lifesub labelled for this ID.
 import type { ObjectRef } from '../adapters/types.js';
 import type { ServiceConfig } from '../config/schema.js';
-import { need, type Step, type StepContext } from '../graph/step.js';
+import { need, type StepDefinition, type StepContext } from '../graph/step.js';
 import { CREDENTIALS_SECRET } from '../render/index.js';
 import { budgetMs } from './budget.js';
 import { ID_LABEL, namespaceRef } from './ownership.js';
@@ -26,11 +26,11 @@ export interface RemoveNamespaceOptions {
   services: readonly ServiceConfig[];
 }
 
-export function removeNamespaceStep(options: RemoveNamespaceOptions): Step {
+export function removeNamespaceStep(options: RemoveNamespaceOptions): StepDefinition {
   return {
     name: 'remove-namespace',
     title: options.keepData ? 'Remove the application (keeping data)' : 'Remove the namespace',
-    needs: options.services.filter((s) => s.kind === 'backend').map((s) => `uninstall:${s.database ?? s.name}`),
+    reads: ['namespacePresent'],
     timeout: 'namespaceDelete',
     plan: (settings) =>
       options.keepData

@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import type { GitChange } from '../adapters/types.js';
 import { sleep } from '../core/sleep.js';
 import { rethrowWithHint, ToolError, UserError } from '../core/errors.js';
-import type { Facts, Step, StepContext } from '../graph/step.js';
+import type { Facts, StepDefinition, StepContext } from '../graph/step.js';
 
 type RepoName = keyof NonNullable<Facts['repoDirs']>;
 const REPOS: readonly RepoName[] = ['lifesub', 'lifesub-web'];
 
-export const reposStep: Step = {
+export const reposStep: StepDefinition = {
   name: 'repos',
   title: 'Get the lab sources',
-  needs: [],
+  writes: ['repoDirs'],
   timeout: 'repos',
   plan: (settings) =>
     REPOS.map((name) => {

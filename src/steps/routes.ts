@@ -2,7 +2,7 @@
 // already claims the same host+path. ingress-nginx would keep the older one and our routes would
 // silently reach someone else's Services (render/ingress-claims.ts). Reads only.
 import { ToolError } from '../core/errors.js';
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { findClaimConflicts, studentClaims } from '../render/ingress-claims.js';
 import { studentRoutes } from '../render/index.js';
 
@@ -10,10 +10,10 @@ import { studentRoutes } from '../render/index.js';
 export const BACKEND_INGRESS = 'backend-ingress';
 const INGRESS_CLASS = 'nginx';
 
-export const routesStep: Step = {
+export const routesStep: StepDefinition = {
   name: 'routes',
   title: "Check the student's routes are free on the shared ingress",
-  needs: ['ingress-address'],
+  reads: ['ingressAddress'],
   readOnly: true,
   plan: (settings) => [
     settings.config.routing.mode === 'host'

@@ -4,7 +4,7 @@
 // so every check is retried with backoff until the smoke budget runs out.
 import type { HttpRequest, HttpResponse } from '../adapters/types.js';
 import { ToolError, isAbort, messageOf } from '../core/errors.js';
-import { need, type Step, type StepContext } from '../graph/step.js';
+import { need, type StepDefinition, type StepContext } from '../graph/step.js';
 import { studentRoutes } from '../render/index.js';
 import { sleep } from '../core/sleep.js';
 import { budgetMs } from './budget.js';
@@ -18,11 +18,11 @@ export interface SmokeOptions {
   requestTimeoutMs?: number;
 }
 
-export function smokeStep(options: SmokeOptions = {}): Step {
+export function smokeStep(options: SmokeOptions = {}): StepDefinition {
   return {
     name: 'smoke',
     title: 'Check the application answers',
-    needs: ['readiness'],
+    reads: ['webAddress', 'ingressAddress', 'frontendBasePaths', 'apiBasePaths'],
     timeout: 'smoke',
     readOnly: true,
     plan: () => [

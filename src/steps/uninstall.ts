@@ -2,15 +2,15 @@
 // remove-namespace's decision (--keep-data).
 import type { ServiceConfig } from '../config/schema.js';
 import { rethrowWithHint } from '../core/errors.js';
-import { need, type Step } from '../graph/step.js';
+import { need, type StepDefinition } from '../graph/step.js';
 import { helmHint } from './helm-release.js';
 
-export function uninstallStep(service: ServiceConfig): Step {
+export function uninstallStep(service: ServiceConfig): StepDefinition {
   const release = service.database ?? service.name;
   return {
     name: `uninstall:${release}`,
     title: `Uninstall database ${release}`,
-    needs: ['guard'],
+    reads: ['namespacePresent'],
     pool: 'helm',
     timeout: 'helm',
     plan: (settings) => [`helm uninstall ${release} -n ${settings.namespace}`],

@@ -1,12 +1,12 @@
 // Learns the frontend's public address: it is the CORS origin and the URL the student opens.
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { renderWebService } from '../render/index.js';
 import { waitForLoadBalancer } from './lb-address.js';
 
-export const webAddressStep: Step = {
+export const webAddressStep: StepDefinition = {
   name: 'web-address',
   title: 'Wait for the frontend address',
-  needs: ['web-service'],
+  writes: ['webAddress'],
   timeout: 'loadBalancer',
   plan: (settings) => [`wait until the frontend Service in ${settings.namespace} has a LoadBalancer address`],
   async run(ctx) {

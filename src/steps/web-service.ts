@@ -1,13 +1,12 @@
 // The frontend's LoadBalancer Service goes first, on its own: its address must be known before the
 // backends' CORS origins (common-config) can be written.
-import type { Step } from '../graph/step.js';
+import type { StepDefinition } from '../graph/step.js';
 import { renderWebService } from '../render/index.js';
 import { applyAll } from './manifests.js';
 
-export const webServiceStep: Step = {
+export const webServiceStep: StepDefinition = {
   name: 'web-service',
   title: 'Create the frontend service',
-  needs: ['namespace'],
   plan: (settings) => [`apply Service (LoadBalancer) for the frontend in ${settings.namespace}`],
   async run(ctx) {
     const service = renderWebService(ctx.settings);

@@ -15,46 +15,8 @@ import {
   type SummaryEvent,
 } from '../../support/cli.js';
 
-/** Every step name of `up` with the default configuration (src/graph/up.ts). */
-export const UP_STEPS = [
-  'preflight',
-  'repos',
-  'chart-repos',
-  'ingress',
-  'ingress-address',
-  'namespace',
-  'credentials',
-  'database:member',
-  'database:mysub',
-  'database:recommend',
-  'jars',
-  'image:member',
-  'image:mysub',
-  'image:recommend',
-  'image:lifesub-web',
-  'registry-login',
-  'image-tags',
-  'docker-login',
-  'push:member',
-  'push:mysub',
-  'push:recommend',
-  'push:lifesub-web',
-  'web-service',
-  'web-address',
-  'pull-secret',
-  'frontend-contract',
-  'routes',
-  'config',
-  'apply:member',
-  'apply:mysub',
-  'apply:recommend',
-  'apply:lifesub-web',
-  'apply',
-  'readiness',
-  'smoke',
-] as const;
-
-export const DOWN_STEPS = ['preflight', 'guard', 'foreign-objects', 'uninstall:member', 'uninstall:mysub', 'uninstall:recommend', 'remove-namespace'] as const;
+/** Every step name of `up` / `down` with the default configuration, derived from src/graph (one list for all tests). */
+export { DOWN_STEPS, UP_STEPS } from '../../support/step-names.js';
 
 export function upArgs(id: string, ...extra: string[]): string[] {
   return ['up', '--id', id, '--sandbox', '--profile', 'fast', '--output', 'json', '--yes', ...extra];

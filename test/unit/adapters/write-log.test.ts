@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { WriteLog, trackWrites } from '../../../src/adapters/write-log.js';
 import { toExitReport } from '../../../src/cli/exit.js';
 import { StepFailure, ToolError, UserError } from '../../../src/core/errors.js';
-import type { Step } from '../../../src/graph/step.js';
+import type { StepDefinition } from '../../../src/graph/step.js';
 import { renderNamespace } from '../../../src/render/index.js';
 import { guardStep, namespaceStep, registryLoginStep, reposStep } from '../../../src/steps/index.js';
 import { makeContext, type TestContext } from '../../fakes/context.js';
@@ -21,7 +21,7 @@ function tracked(options: Parameters<typeof makeContext>[0] = {}): TestContext &
   return { ...t, writes };
 }
 
-async function exitOf(step: Step, t: TestContext & { writes: WriteLog }) {
+async function exitOf(step: StepDefinition, t: TestContext & { writes: WriteLog }) {
   const err = await step.run(t.ctx).then(
     () => undefined,
     (e: unknown) => e,

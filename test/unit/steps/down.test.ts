@@ -66,7 +66,7 @@ describe('uninstall', () => {
     const { ctx, fakes } = makeContext({ facts: { namespacePresent: true } });
     fakes.helm.script.expect('uninstall', ['member', NS]).returns(true);
     const step = uninstallStep(member);
-    expect([step.name, step.needs]).toEqual(['uninstall:member', ['guard']]);
+    expect(step.name).toBe('uninstall:member');
     expect(await step.run(ctx)).toEqual({ message: 'release member removed' });
     fakes.verify();
   });
@@ -104,10 +104,6 @@ describe('remove-namespace', () => {
     );
     return t;
   }
-
-  test('needs every uninstall', () => {
-    expect(removeNamespaceStep({ keepData: false, services }).needs).toEqual(['uninstall:member', 'uninstall:mysub', 'uninstall:recommend']);
-  });
 
   test('deletes the namespace and waits until it is gone', async () => {
     const { ctx, fakes } = populated();

@@ -151,7 +151,6 @@ describe('database', () => {
     ]);
     const step = databaseStep(member());
     expect(step.name).toBe('database:member');
-    expect(step.needs).toEqual(['credentials', 'chart-repos']);
     expect(await step.run(ctx)).toEqual({ message: 'member (postgresql-14.3.2)' });
     fakes.verify();
   });

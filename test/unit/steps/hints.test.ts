@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AbortedError, ToolError, UserError, withHint } from '../../../src/core/errors.js';
-import type { Step } from '../../../src/graph/step.js';
+import type { StepDefinition } from '../../../src/graph/step.js';
 import {
   chartReposStep,
   databaseStep,
@@ -69,7 +69,7 @@ const service = (name: string) => testSettings().config.services.find((s) => s.n
 
 interface Case {
   name: string;
-  step: () => Step;
+  step: () => StepDefinition;
   /** Scripts the failing call (and what comes before it) on the fakes. */
   arrange: (fakes: Fakes, root: string) => void;
   facts?: (root: string) => Record<string, unknown>;

@@ -70,11 +70,6 @@ describe('config', () => {
 });
 
 describe('apply:<service>', () => {
-  test('a backend needs only its own push and database (plus config and the pull secret); the frontend no database', () => {
-    expect(applyServiceStep(service('mysub')).needs).toEqual(['config', 'pull-secret', 'push:mysub', 'database:mysub']);
-    expect(applyServiceStep(service('lifesub-web')).needs).toEqual(['config', 'pull-secret', 'push:lifesub-web']);
-  });
-
   test("applies the service's own Deployment and Service with its pushed image, nothing else", async () => {
     const images = { member: 'alicecr.azurecr.io/lifesub/member:1.0.0', mysub: 'x/mysub:1', recommend: 'x/recommend:1', 'lifesub-web': 'x/web:1' };
     const { ctx, fakes } = makeContext({ facts: { ...facts(), images } });
@@ -111,7 +106,6 @@ function readyDatabase(db: string): KubeObject {
 describe('apply', () => {
   test('applies what no service owns and is not configuration: the Ingress, once the controller is installed', async () => {
     const { ctx, fakes } = makeContext({ facts: facts() });
-    expect(applyStep(settings.config.services).needs).toEqual(['config', 'ingress']);
     await applyStep(settings.config.services).run(ctx);
     expect(applies(fakes.kube.calls)).toEqual(['apply Ingress alice-lifesub-ns/backend-ingress']);
   });
