@@ -42,6 +42,8 @@ export interface Faults {
   crashLoop?: Record<string, string[]>;
   /** Tool failures: first matching rule wins. `match` is a substring of the joined argv. */
   tools?: Array<{ tool: 'helm' | 'docker' | 'git' | 'gradle'; match?: string; exitCode?: number; stderr: string }>;
+  /** Registry names whose ACR import is refused (403 AuthorizationFailed), e.g. a student's registry the instructor has no role on. */
+  importRefused?: string[];
   /** Duration name → multiplier, to make one thing slow. */
   slow?: Partial<Record<DurationName, number>>;
 }

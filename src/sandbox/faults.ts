@@ -33,6 +33,7 @@ const faultsSchema = z
           .strict(),
       )
       .optional(),
+    importRefused: z.array(z.string()).optional(),
     slow: z.partialRecord(z.enum(DURATION_NAMES), z.number().min(0)).optional(),
   })
   .strict();
