@@ -23,6 +23,8 @@ export interface RunnerOptions {
   renderer: RendererName;
   facts?: Facts;
   now?: () => number;
+  /** Pools shared with other graphs running at the same time (`lifesub class`); default: this run's own, sized by config.concurrency. */
+  pools?: Record<Pool, Semaphore>;
 }
 
 export type ReportStatus = 'done' | 'skipped' | 'failed' | 'blocked' | 'cancelled';
@@ -57,7 +59,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
   const stop = new AbortController();
   const runSignal = AbortSignal.any([opts.signal, stop.signal]);
   const { concurrency, timeouts } = opts.settings.config;
-  const pools: Record<Pool, Semaphore> = {
+  const pools: Record<Pool, Semaphore> = opts.pools ?? {
     builds: new Semaphore(concurrency.builds),
     pushes: new Semaphore(concurrency.pushes),
     helm: new Semaphore(concurrency.helm),
