@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import type { EventSink, LifesubEvent } from '../output/events.js';
 
-export type StudentPhase = 'waiting' | 'running' | 'ready' | 'unchanged' | 'failed';
+export type StudentPhase = 'waiting' | 'running' | 'ready' | 'unchanged' | 'removed' | 'failed';
 
 /** Where one student stands; the final table is made of these. */
 export interface StudentOutcome {
@@ -95,7 +95,7 @@ export class ClassProgress {
   }
 }
 
-const SYMBOL: Record<StudentPhase, string> = { waiting: '·', running: '…', ready: '✔', unchanged: '✔', failed: '✖' };
+const SYMBOL: Record<StudentPhase, string> = { waiting: '·', running: '…', ready: '✔', unchanged: '✔', removed: '✔', failed: '✖' };
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '' : `${(ms / 1000).toFixed(0)}s`;
@@ -109,7 +109,7 @@ export function lineOf(s: StudentOutcome, now: number): string {
 }
 
 /** The final table: failures first (with cause and hint), then the others in roster order. */
-export function formatClassTable(outcomes: readonly StudentOutcome[]): string {
+export function formatClassTable(outcomes: readonly StudentOutcome[], done = 'ready'): string {
   const ordered = [...outcomes.filter((o) => o.phase === 'failed'), ...outcomes.filter((o) => o.phase !== 'failed')];
   const rows = ordered.map((o) => [
     o.id,
@@ -129,6 +129,6 @@ export function formatClassTable(outcomes: readonly StudentOutcome[]): string {
   const lines = [fmt(head), ...rows.map(fmt)];
   for (const o of ordered.filter((x) => x.phase === 'failed' && x.hint)) lines.push(`hint for ${o.id}: ${o.hint}`);
   const failed = outcomes.filter((o) => o.phase === 'failed').length;
-  lines.push(`${outcomes.length - failed} of ${outcomes.length} ready${failed ? `, ${failed} failed` : ''}`);
+  lines.push(`${outcomes.length - failed} of ${outcomes.length} ${done}${failed ? `, ${failed} failed` : ''}`);
   return lines.join('\n');
 }

@@ -125,9 +125,9 @@ async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPla
   }
   try {
     const stamp = stampOf(settings, r.images, plan, entry.budget);
-    if (await unchanged(settings, runtime.adapters, stamp, r.signal)) {
-      const status = await collectStatus(settings, runtime.adapters, r.signal);
-      r.progress.update(id, { phase: 'unchanged', step: undefined, web: status.urls.web });
+    const same = await unchanged(settings, runtime.adapters, stamp, r.signal);
+    if (same) {
+      r.progress.update(id, { phase: 'unchanged', step: undefined, web: same.web });
       return;
     }
     const result = await r.runGraph(studentSteps(settings, r.images, plan.roster.budget, entry.budget), {
@@ -184,11 +184,12 @@ function stampObject(settings: ClassStudent['settings'], stamp: string): KubeObj
   };
 }
 
-/** The last class run finished this student's lab with the same inputs, and it is still ready. */
-async function unchanged(settings: ClassStudent['settings'], adapters: Adapters, stamp: string, signal: AbortSignal): Promise<boolean> {
+/** The last class run finished this student's lab with the same inputs, and it is still ready: its URLs; else undefined. */
+async function unchanged(settings: ClassStudent['settings'], adapters: Adapters, stamp: string, signal: AbortSignal): Promise<{ web?: string } | undefined> {
   const cm = await adapters.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: STAMP_CONFIGMAP, namespace: settings.namespace }, signal);
-  if ((cm?.data as Record<string, string> | undefined)?.stamp !== stamp) return false;
-  return (await collectStatus(settings, adapters, signal)).ready;
+  if ((cm?.data as Record<string, string> | undefined)?.stamp !== stamp) return undefined;
+  const status = await collectStatus(settings, adapters, signal);
+  return status.ready ? status.urls : undefined;
 }
 
 /**

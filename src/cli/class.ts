@@ -53,5 +53,33 @@ export function classCommand(io: Io, wrap: Wrap): Command {
       ),
   );
 
+  cmd.addCommand(
+    classOptions(new Command('status'))
+      .description('one row per student: namespace, ready, web URL, age, and what is wrong (read-only)')
+      .addOption(new Option('--format <format>', 'text table, or markdown to paste for the students').choices(['text', 'markdown']).default('text'))
+      .action(
+        wrap(async (flags: ClassFlags & { format?: string }) => {
+          const { classStatus } = await import('../class/status.js');
+          return classStatus(flags, io as never);
+        }),
+      ),
+  );
+
+  cmd.addCommand(
+    classOptions(new Command('down'))
+      .description("remove every student's lab with down's safety rules; the shared ingress controller only with --include-ingress once no lab remains")
+      .option('-y, --yes', 'do not ask for confirmation')
+      .option('--concurrency <n>', 'students removed at once (default: the roster’s, else 4)')
+      .option('--keep-data', 'keep the database volumes and credentials')
+      .option('--force', 'also delete objects lifesub did not create in the students’ namespaces')
+      .option('--include-ingress', 'then remove the shared ingress controller, if lifesub installed it and no lab or other Ingress uses it')
+      .action(
+        wrap(async (flags: ClassFlags & { keepData?: boolean; force?: boolean; includeIngress?: boolean }) => {
+          const { classDown } = await import('../class/down.js');
+          return classDown(flags, io as never);
+        }),
+      ),
+  );
+
   return cmd;
 }
