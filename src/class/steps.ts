@@ -1,7 +1,7 @@
 // The two steps `lifesub class` adds to a student's part of `up`: the namespace budget, and the images
 // copied into the student's registry from the one the class built them in (instead of build + push).
 import { imageRef, type ServiceConfig } from '../config/schema.js';
-import { rethrowWithHint, ToolError } from '../core/errors.js';
+import { isAbort, messageOf, rethrowWithHint, ToolError, type Hinted } from '../core/errors.js';
 import { need, type Step } from '../graph/step.js';
 import { renderBudget } from './budget.js';
 import type { Budget } from './roster.js';
@@ -61,22 +61,22 @@ export function importStep(service: ServiceConfig, images: ClassImages): Step {
       }
       const importImage = ctx.adapters.registry.importImage;
       if (!importImage) throw new Error('internal: the registry adapter cannot import images');
-      await importImage
-        .call(
-          ctx.adapters.registry,
-          {
-            sourceRegistry: images.sourceRegistry,
-            targetRegistry: ctx.settings.registryName,
-            sourceImage: `${repository}:${tag}`,
-            targetTags: [`${repository}:${tag}`],
-          },
-          ctx.signal,
-        )
-        .catch(
-          rethrowWithHint(
-            `check that your Azure identity may import into ${ctx.settings.registryName} (role Contributor or AcrImageSigner… on it: \`az role assignment list --scope $(az acr show -n ${ctx.settings.registryName} --query id -o tsv)\`)`,
-          ),
+      const request = {
+        sourceRegistry: images.sourceRegistry,
+        targetRegistry: ctx.settings.registryName,
+        sourceImage: `${repository}:${tag}`,
+        targetTags: [`${repository}:${tag}`],
+      };
+      await importImage.call(ctx.adapters.registry, request, ctx.signal).catch((err: unknown) => {
+        if (isAbort(err, ctx.signal)) throw err;
+        // The adapter's message says what Azure answered; say which copy it was about.
+        const hint = (err as Hinted).hint;
+        throw new ToolError(
+          `ACR import of ${request.sourceImage} from ${images.sourceRegistry} into ${request.targetRegistry} failed: ${messageOf(err)}`,
+          `${hint ? `${hint}; ` : ''}importing needs the Contributor role (action Microsoft.ContainerRegistry/registries/importImage/action) on ${request.targetRegistry} and read access to ${images.sourceRegistry}`,
+          { cause: err },
         );
+      });
       digest = await lookUp();
       if (!digest)
         throw new ToolError(`ACR import into ${ctx.settings.registryName} reported success but ${repository}:${tag} is not there`, 'run the command again');

@@ -22,8 +22,11 @@ export interface ArmServerOptions {
   /** Bearer token every request must carry. */
   token: string;
   port?: number;
-  /** Registries whose importImage is refused as if the caller lacked the role there (fault injection). */
-  importRefused?: string[];
+  /**
+   * Registries whose importImage is refused as if the caller lacked the role there (fault injection);
+   * asked at each import, so fixing the fault file takes effect in a running sandbox.
+   */
+  importRefused?: () => string[];
 }
 
 const PROVIDER = 'providers/Microsoft.ContainerRegistry/registries';
@@ -118,7 +121,7 @@ function importImage(res: ServerResponse, options: ArmServerOptions, target: Reg
   }
   const sourceImage = params.source?.sourceImage;
   if (!sourceImage) return armError(res, 400, 'InvalidParameters', "The parameter 'source.sourceImage' is required.");
-  if (options.importRefused?.some((n) => n.toLowerCase() === target.name)) {
+  if (options.importRefused?.().some((n) => n.toLowerCase() === target.name)) {
     return armError(
       res,
       403,

@@ -17,7 +17,7 @@ beforeEach(async () => {
   store.ensure('alicecr');
   store.ensure('bobcr');
   store.putManifest(store.get('sourcecr')!, 'lifesub/member', '1.0.0-abc', 'application/vnd.oci.image.manifest.v1+json', manifest);
-  arm = await startArmServer({ store, token: 'arm-token', importRefused: ['bobcr'] });
+  arm = await startArmServer({ store, token: 'arm-token', importRefused: () => ['bobcr'] });
 });
 afterEach(() => arm.close());
 
