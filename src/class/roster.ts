@@ -84,7 +84,8 @@ export function readRoster(file: string, config: Pick<Config, 'namespaceSuffix' 
   }
   const parsed = rosterSchema.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`);
-  if (parsed.success) problems.push(...rosterProblems(parsed.data, config));
+  // The rules below need only IDs and registries: check them even when another part of the file is wrong.
+  problems.push(...rosterProblems(parsed.success ? parsed.data : loosely(raw), config));
   if (problems.length > 0) {
     throw new UserError(
       `the roster ${file} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `- ${p}`).join('\n')}`,
@@ -92,6 +93,15 @@ export function readRoster(file: string, config: Pick<Config, 'namespaceSuffix' 
     );
   }
   return (parsed as { data: Roster }).data;
+}
+
+/** The students and source registry of a file that failed the schema, as far as they can be read. */
+function loosely(raw: unknown): Roster {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as { students?: unknown; sourceRegistry?: unknown };
+  const students = (Array.isArray(r.students) ? r.students : [])
+    .filter((s): s is { id: string; registry?: unknown } => !!s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string')
+    .map((s) => ({ id: s.id, ...(typeof s.registry === 'string' ? { registry: s.registry } : {}) }));
+  return { students, ...(typeof r.sourceRegistry === 'string' ? { sourceRegistry: r.sourceRegistry } : {}) };
 }
 
 /** Problems the schema cannot see: duplicate IDs, IDs that cannot name a namespace/registry, bad registry names. */
