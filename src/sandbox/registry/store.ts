@@ -112,7 +112,8 @@ export class RegistryStore {
     const bytes = Buffer.from(found.manifest.body, 'base64');
     for (const target of targetTags) {
       const colon = target.lastIndexOf(':');
-      const [targetRepo, tag] = colon > 0 ? [target.slice(0, colon), target.slice(colon + 1)] : [target, reference.startsWith('sha256:') ? 'latest' : reference];
+      const [targetRepo, tag] =
+        colon > 0 ? [target.slice(0, colon), target.slice(colon + 1)] : [target, reference.startsWith('sha256:') ? 'latest' : reference];
       this.putManifest(to, targetRepo, tag, found.manifest.mediaType, bytes);
     }
     return true;
