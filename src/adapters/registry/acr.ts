@@ -30,6 +30,7 @@ const ARM_SCOPE = 'https://management.azure.com/.default';
 
 export class AcrRegistry implements Registry {
   private subscription?: Promise<AzureAccount>;
+  private readonly registries = new Map<string, Promise<ArmRegistry>>();
 
   constructor(private readonly opts: AcrRegistryOptions) {}
 
@@ -83,7 +84,7 @@ export class AcrRegistry implements Registry {
   async importImage(request: ImageImport, signal: AbortSignal): Promise<void> {
     const { client, subscriptionId } = await this.signedIn(signal);
     const [source, target] = await Promise.all(
-      [request.sourceRegistry, request.targetRegistry].map((name) => armCall(() => findRegistry(client, name, subscriptionId, signal), signal)),
+      [request.sourceRegistry, request.targetRegistry].map((name) => this.registry(client, name, subscriptionId, signal)),
     );
     await armCall(
       () =>
@@ -96,6 +97,19 @@ export class AcrRegistry implements Registry {
         ),
       signal,
     );
+  }
+
+  /** A registry's ARM resource, looked up once per run (a class imports 4 images into each of 40 registries). */
+  private registry(client: ContainerRegistryManagementClient, name: string, subscriptionId: string, signal: AbortSignal): Promise<ArmRegistry> {
+    const key = `${subscriptionId}/${name.toLowerCase()}`;
+    let found = this.registries.get(key);
+    if (!found) {
+      found = armCall(() => findRegistry(client, name, subscriptionId, signal), signal);
+      this.registries.set(key, found);
+      // A failure is not remembered: the next call asks again.
+      found.catch(() => this.registries.delete(key));
+    }
+    return found;
   }
 
   private async signedIn(signal: AbortSignal): Promise<{ client: ContainerRegistryManagementClient; subscriptionId: string }> {
