@@ -4,6 +4,7 @@ import type { Adapters } from '../adapters/types.js';
 import { compose } from '../compose.js';
 import { EXIT } from '../core/errors.js';
 import { collectStatus, type Status } from '../status/collect.js';
+import { diagnose } from '../steps/diagnose.js';
 import { classRegistries, planClass, type ClassFlags } from './plan.js';
 import { STAMP_CONFIGMAP, type ClassIo } from './up.js';
 
@@ -29,6 +30,19 @@ export function problemOf(status: Status, stamped: boolean): string | undefined 
   return 'the ingress controller has no address';
 }
 
+/** The most telling pod problem of a workload that is not ready (`up`'s diagnosis: crash loop, image pull, …). */
+async function causeOf(status: Status, kube: Adapters['kube'], signal: AbortSignal): Promise<string | undefined> {
+  if (status.ready || status.namespaceState !== 'active') return undefined;
+  for (const w of status.workloads.filter((x) => x.desired > 0 && x.ready < x.desired)) {
+    const workload = { apiVersion: 'apps/v1', kind: w.kind as 'Deployment' | 'StatefulSet', name: w.name, namespace: status.namespace };
+    const live = await kube.get(workload, signal);
+    const selector = (live?.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels;
+    const diagnosis = await diagnose(kube, workload, selector, { signal, final: false, secrets: [] });
+    if (diagnosis) return `${w.kind} ${w.name} ${w.ready}/${w.desired} ready: ${diagnosis.summary}`;
+  }
+  return undefined;
+}
+
 export async function studentStatus(
   settings: Parameters<typeof collectStatus>[0],
   adapters: Pick<Adapters, 'kube' | 'helm'>,
@@ -42,7 +56,7 @@ export async function studentStatus(
       ? await adapters.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: STAMP_CONFIGMAP, namespace: settings.namespace }, signal)
       : undefined;
   const created = ns?.metadata.creationTimestamp ? Date.parse(ns.metadata.creationTimestamp) : undefined;
-  const problem = problemOf(status, !!stamp);
+  const problem = (await causeOf(status, adapters.kube, signal)) ?? problemOf(status, !!stamp);
   return {
     id: settings.id,
     namespace: settings.namespace,
