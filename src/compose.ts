@@ -28,6 +28,8 @@ export interface SandboxChoice {
   profile: string;
   /** The user passed --workspace explicitly (otherwise the sandbox keeps its own). */
   workspaceGiven: boolean;
+  /** Registries that must exist in the simulated subscription (default: the ID's own). `lifesub class` names the class's. */
+  registries?: string[];
 }
 
 export function lifesubHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -58,7 +60,7 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
     import('./adapters/gradle.js'),
   ]);
   const home = lifesubHome();
-  const sb = await startSandbox({ home, profile: sandbox.profile, registries: [settings.registryName] });
+  const sb = await startSandbox({ home, profile: sandbox.profile, registries: sandbox.registries ?? [settings.registryName] });
   // The configured chart repositories are served by the sandbox (stand-in charts, same versions).
   const wired: Settings = {
     ...settings,
@@ -88,6 +90,8 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
       allowInsecure: true,
       // The registry hosts (<name>.azurecr.io) are all one local server, chosen by the Host header.
       fetch: sandboxRegistryFetch(sb.toolEnv[REGISTRY_VAR] as string),
+      // The fake ARM finishes an import at once; ARM's Retry-After would only make the tests wait.
+      pollIntervalMs: 20,
     }),
   };
   return { adapters: trackWrites(adapters, writes), settings: wired, sandbox: sb, writes, close: () => sb.close() };

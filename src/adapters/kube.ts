@@ -225,6 +225,16 @@ function describe(o: KubeObject | ObjectRef): string {
 /** A deep copy without the fields the server owns (server-side apply rejects managedFields). */
 function copyForWrite(obj: KubeObject): KubernetesObject {
   const copy = structuredClone(obj);
+  // client-node serializes known kinds through its models, where LimitRangeItem's `default` (a reserved
+  // word) is the attribute `_default`: a plain `default` would be dropped silently (gen/models/V1LimitRangeItem).
+  if (copy.kind === 'LimitRange') {
+    for (const item of (copy.spec as { limits?: Array<Record<string, unknown>> } | undefined)?.limits ?? []) {
+      if ('default' in item) {
+        item._default = item.default;
+        delete item.default;
+      }
+    }
+  }
   const { managedFields: _m, resourceVersion: _r, uid: _u, creationTimestamp: _c, generation: _g, ...metadata } = copy.metadata;
   return { ...copy, metadata } as KubernetesObject;
 }

@@ -248,6 +248,24 @@ export interface Registry {
    * on any other answer or a network failure, AbortedError on abort.
    */
   manifestDigest(credential: RegistryCredential, repository: string, tag: string, signal: AbortSignal): Promise<string | undefined>;
+  /** Names of the registries the signed-in identity can see in the subscription (one ARM list call). */
+  registryNames?(signal: AbortSignal): Promise<string[]>;
+  /**
+   * Server-side copy of one image between two registries of the subscription (ACR import, `az acr import`):
+   * nothing passes through this machine. Resolves once the copy is done. Throws UserError when either
+   * registry does not exist, ToolError with ACR's own message when the import fails (e.g. source image not found).
+   */
+  importImage?(request: ImageImport, signal: AbortSignal): Promise<void>;
+}
+
+/** One image to copy from `sourceRegistry` into `targetRegistry` (registry names, not login servers). */
+export interface ImageImport {
+  sourceRegistry: string;
+  targetRegistry: string;
+  /** `repository:tag` in the source registry, e.g. `lifesub/member:1.0.0-3f2a…`. */
+  sourceImage: string;
+  /** `repository:tag` to create in the target registry. */
+  targetTags: string[];
 }
 
 // ---------------------------------------------------------------- HTTP (smoke checks)

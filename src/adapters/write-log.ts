@@ -2,7 +2,7 @@
 // Exit code 2 promises "nothing was changed"; only this log can keep that promise honest (a step that
 // reports `done` may have changed nothing, and a step that failed may already have installed half a
 // release). The composition root wraps every adapter with `trackWrites` around one shared WriteLog.
-import type { Adapters, Docker, Git, Helm, HelmInstall, Kube, KubeObject, ObjectRef } from './types.js';
+import type { Adapters, Docker, Git, Helm, HelmInstall, Kube, KubeObject, ObjectRef, Registry } from './types.js';
 
 /** One change to the world, in words a student recognises ("applied Namespace alice-lifesub-ns"). */
 export type WriteEntry = string;
@@ -119,6 +119,17 @@ function trackGit(git: Git, log: WriteLog): Git {
   });
 }
 
+function trackRegistry(registry: Registry, log: WriteLog): Registry {
+  const importImage = registry.importImage?.bind(registry);
+  if (!importImage) return registry;
+  return intercept<Registry>(registry, {
+    importImage: (request, signal) => {
+      log.record(`imported ${request.sourceImage} into registry ${request.targetRegistry}`);
+      return importImage(request, signal);
+    },
+  });
+}
+
 /** A clone URL may carry a token (https://user:token@host/…); the log ends up in error messages. */
 function withoutUserInfo(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
@@ -132,5 +143,6 @@ export function trackWrites<A extends Adapters>(adapters: A, log: WriteLog): Ada
     helm: trackHelm(adapters.helm, log),
     docker: trackDocker(adapters.docker, log),
     git: trackGit(adapters.git, log),
+    registry: trackRegistry(adapters.registry, log),
   };
 }

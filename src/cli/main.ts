@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { bugStack, formatExitReport, toExitReport } from './exit.js';
 import { doctorCommand } from './doctor.js';
+import { classCommand } from './class.js';
 import { downCommand } from './down.js';
 import { renderCommand } from './render.js';
 import { sandboxCommand } from './sandbox.js';
@@ -33,6 +34,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(statusCommand(io, wrap));
   program.addCommand(sandboxCommand(io, wrap));
   program.addCommand(doctorCommand(io, wrap));
+  program.addCommand(classCommand(io, wrap));
   // addCommand does not copy settings to subcommands (and their own subcommands): apply them everywhere.
   const configure = (c: Command): void => {
     c.exitOverride()

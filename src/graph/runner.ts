@@ -23,6 +23,8 @@ export interface RunnerOptions {
   renderer: RendererName;
   facts?: Facts;
   now?: () => number;
+  /** Pools shared with other graphs running at the same time (`lifesub class`); default: this run's own, sized by config.concurrency. */
+  pools?: Record<Pool, Semaphore>;
 }
 
 export type ReportStatus = 'done' | 'skipped' | 'failed' | 'blocked' | 'cancelled';
@@ -50,14 +52,14 @@ class StepTimeout extends ToolError {}
 type Task = ListrTaskWrapper<unknown, never, never>;
 
 export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Promise<GraphResult> {
-  validateGraph(steps);
+  validateGraph(steps, Object.keys(opts.facts ?? {}));
   const order = topoOrder(steps);
   const now = opts.now ?? Date.now;
   const facts: Facts = opts.facts ?? {};
   const stop = new AbortController();
   const runSignal = AbortSignal.any([opts.signal, stop.signal]);
   const { concurrency, timeouts } = opts.settings.config;
-  const pools: Record<Pool, Semaphore> = {
+  const pools: Record<Pool, Semaphore> = opts.pools ?? {
     builds: new Semaphore(concurrency.builds),
     pushes: new Semaphore(concurrency.pushes),
     helm: new Semaphore(concurrency.helm),

@@ -8,12 +8,14 @@ export const PREFLIGHT = 'preflight';
 /**
  * Throws (an Error naming the step and what is wrong) when:
  * - a name repeats, a step needs itself, names a step twice or names an unknown step, or the needs form a cycle;
- * - a step reads a fact that none of its ancestors writes (it would run before the fact exists);
+ * - a step reads a fact that none of its ancestors writes (it would run before the fact exists) and
+ *   that is not among `given` (the facts a run starts with: `lifesub class` hands each student's graph
+ *   what its shared graph found);
  * - a step writes a fact that another step may read or write at the same time (neither is the other's
  *   ancestor: which value wins would depend on timing);
  * - the graph has `preflight` and a step that is not `readOnly` does not come after it.
  */
-export function validateGraph(steps: readonly Step[]): void {
+export function validateGraph(steps: readonly Step[], given: readonly string[] = []): void {
   const byName = new Map<string, Step>();
   for (const s of steps) {
     if (byName.has(s.name)) throw new Error(`graph: step '${s.name}' is declared twice`);
@@ -31,6 +33,7 @@ export function validateGraph(steps: readonly Step[]): void {
   const before = (a: string, b: string): boolean => above.get(b)?.has(a) ?? false;
   for (const s of steps) {
     for (const fact of s.reads ?? []) {
+      if (given.some((g) => satisfies(g as FactRef, fact))) continue;
       if (!steps.some((w) => before(w.name, s.name) && (w.writes ?? []).some((written) => satisfies(written, fact)))) {
         throw new Error(`graph: step '${s.name}' reads fact '${fact}', which none of the steps it depends on writes`);
       }

@@ -47,6 +47,8 @@ export interface Faults {
    * not created at start-up, and ARM answers for them as for any missing registry (absent from lists, 404).
    */
   registryMissing?: string[];
+  /** Registry names whose ACR import is refused (403 AuthorizationFailed), e.g. a student's registry the instructor has no role on. */
+  importRefused?: string[];
   /** Duration name → multiplier, to make one thing slow. */
   slow?: Partial<Record<DurationName, number>>;
 }

@@ -34,6 +34,7 @@ const faultsSchema = z
       )
       .optional(),
     registryMissing: z.array(z.string()).optional(),
+    importRefused: z.array(z.string()).optional(),
     slow: z.partialRecord(z.enum(DURATION_NAMES), z.number().min(0)).optional(),
   })
   .strict();

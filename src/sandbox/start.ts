@@ -101,7 +101,13 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
   try {
     const registry = await startRegistryServer({ store, port: ports.registry, armToken: tokens.armToken });
     closers.push(registry.close);
-    const arm = await startArmServer({ store, token: tokens.armToken, port: ports.arm, missing: faults.registryMissing });
+    const arm = await startArmServer({
+      store,
+      token: tokens.armToken,
+      port: ports.arm,
+      missing: faults.registryMissing,
+      importRefused: () => loadFaults().importRefused ?? [],
+    });
     closers.push(arm.close);
     const charts = await startChartRepoServer(await packageCharts(paths.chartsDir), ports.charts);
     closers.push(charts.close);

@@ -3,7 +3,7 @@
 import { ContainerRegistryManagementClient, type Registry as ArmRegistry } from '@azure/arm-containerregistry';
 import type { TokenCredential } from '@azure/identity';
 import { AbortedError, ToolError, UserError } from '../../core/errors.js';
-import type { Registry, RegistryCredential } from '../types.js';
+import type { ImageImport, Registry, RegistryCredential } from '../types.js';
 import type { AzureAccount } from './subscription.js';
 import { manifestDigest } from './manifests.js';
 import { ACR_TOKEN_USER, exchangeRefreshToken } from './token-exchange.js';
@@ -22,12 +22,15 @@ export interface AcrRegistryOptions {
   /** Allow http:// for `endpoint` and for the registry's token exchange (the sandbox only). */
   allowInsecure?: boolean;
   fetch?: typeof fetch;
+  /** How often a long-running ARM operation (ACR import) is polled; default: what ARM's Retry-After says (the SDK's default). */
+  pollIntervalMs?: number;
 }
 
 const ARM_SCOPE = 'https://management.azure.com/.default';
 
 export class AcrRegistry implements Registry {
   private subscription?: Promise<AzureAccount>;
+  private readonly registries = new Map<string, Promise<ArmRegistry>>();
 
   constructor(private readonly opts: AcrRegistryOptions) {}
 
@@ -67,6 +70,52 @@ export class AcrRegistry implements Registry {
 
   manifestDigest(credential: RegistryCredential, repository: string, tag: string, signal: AbortSignal): Promise<string | undefined> {
     return manifestDigest(credential, repository, tag, signal, { insecure: this.opts.allowInsecure, fetchFn: this.opts.fetch });
+  }
+
+  async registryNames(signal: AbortSignal): Promise<string[]> {
+    const { client } = await this.signedIn(signal);
+    return armCall(async () => {
+      const names: string[] = [];
+      for await (const r of client.registries.list({ abortSignal: signal })) if (r.name) names.push(r.name);
+      return names;
+    }, signal);
+  }
+
+  async importImage(request: ImageImport, signal: AbortSignal): Promise<void> {
+    const { client, subscriptionId } = await this.signedIn(signal);
+    const [source, target] = await Promise.all(
+      [request.sourceRegistry, request.targetRegistry].map((name) => this.registry(client, name, subscriptionId, signal)),
+    );
+    await armCall(
+      () =>
+        client.registries.beginImportImageAndWait(
+          resourceGroupOf(target!),
+          target!.name ?? request.targetRegistry,
+          // Force: tags are content digests, so an existing tag already holds the same image.
+          { source: { resourceId: source!.id, sourceImage: request.sourceImage }, targetTags: request.targetTags, mode: 'Force' },
+          { abortSignal: signal, ...(this.opts.pollIntervalMs ? { updateIntervalInMs: this.opts.pollIntervalMs } : {}) },
+        ),
+      signal,
+    );
+  }
+
+  /** A registry's ARM resource, looked up once per run (a class imports 4 images into each of 40 registries). */
+  private registry(client: ContainerRegistryManagementClient, name: string, subscriptionId: string, signal: AbortSignal): Promise<ArmRegistry> {
+    const key = `${subscriptionId}/${name.toLowerCase()}`;
+    let found = this.registries.get(key);
+    if (!found) {
+      found = armCall(() => findRegistry(client, name, subscriptionId, signal), signal);
+      this.registries.set(key, found);
+      // A failure is not remembered: the next call asks again.
+      found.catch(() => this.registries.delete(key));
+    }
+    return found;
+  }
+
+  private async signedIn(signal: AbortSignal): Promise<{ client: ContainerRegistryManagementClient; subscriptionId: string }> {
+    const { subscriptionId, tenantId } = await this.account(signal);
+    const credential = tenantId ? inTenant(this.opts.credential, tenantId) : this.opts.credential;
+    return { client: this.client(subscriptionId, credential), subscriptionId };
   }
 
   private account(signal: AbortSignal): Promise<AzureAccount> {
@@ -150,7 +199,7 @@ async function armCall<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T>
     }
     const status = e.statusCode ? `HTTP ${e.statusCode}` : (e.code ?? e.name ?? 'error');
     // ARM's messages are written for users ("The subscription … could not be found") and carry no secrets.
-    const detail = e.message ? `: ${e.message.split('\n')[0]!.slice(0, 200)}` : '';
+    const detail = e.message ? `: ${e.message.split('\n')[0]!.slice(0, 500)}` : '';
     throw new ToolError(`Azure Resource Manager call failed (${status})${detail}`, 'check your network and `az account show`, then retry');
   }
 }

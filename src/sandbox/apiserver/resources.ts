@@ -50,6 +50,8 @@ export const RESOURCES: ResourceDef[] = [
   def('', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, ['pvc'], { status: true }),
   def('', 'ServiceAccount', 'serviceaccounts', true, ['sa']),
   def('', 'Endpoints', 'endpoints', true, ['ep']),
+  def('', 'ResourceQuota', 'resourcequotas', true, ['quota'], { status: true }),
+  def('', 'LimitRange', 'limitranges', true, ['limits']),
   def('apps', 'Deployment', 'deployments', true, ['deploy'], { generation: true, status: true }),
   def('apps', 'ReplicaSet', 'replicasets', true, ['rs'], { generation: true, status: true }),
   def('apps', 'StatefulSet', 'statefulsets', true, ['sts'], { generation: true, status: true }),

@@ -101,6 +101,24 @@ export class RegistryStore {
     return digest && manifest ? { digest, manifest } : undefined;
   }
 
+  /**
+   * Copies one manifest (the same bytes, so the same digest) into another registry under `targetTags`
+   * (`repo:tag`), as ACR import does. The simulated registry keeps no blobs (see StoreImageCatalog), so
+   * the manifest is the whole image. Returns false when the source has no such manifest.
+   */
+  copyImage(from: RegistryRecord, repo: string, reference: string, to: RegistryRecord, targetTags: string[]): boolean {
+    const found = this.getManifest(from, repo, reference);
+    if (!found) return false;
+    const bytes = Buffer.from(found.manifest.body, 'base64');
+    for (const target of targetTags) {
+      const colon = target.lastIndexOf(':');
+      const [targetRepo, tag] =
+        colon > 0 ? [target.slice(0, colon), target.slice(colon + 1)] : [target, reference.startsWith('sha256:') ? 'latest' : reference];
+      this.putManifest(to, targetRepo, tag, found.manifest.mediaType, bytes);
+    }
+    return true;
+  }
+
   tags(registry: RegistryRecord, repo: string): string[] | undefined {
     const entry = registry.repositories[repo];
     return entry && Object.keys(entry.tags).sort();

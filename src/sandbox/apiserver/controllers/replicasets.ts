@@ -1,5 +1,6 @@
 // ReplicaSets keep spec.replicas pods alive and report how many are ready.
 import { R } from '../resources.js';
+import { ApiError } from '../errors.js';
 import type { KObject } from '../types.js';
 import { ownerOf, type Controller } from './context.js';
 import { randomSuffix } from './helpers.js';
@@ -20,7 +21,14 @@ export const replicaSetController: Controller = {
     const hash = rs.metadata.labels?.['pod-template-hash'];
     for (let i = pods.length; i < want; i++) {
       const name = `${rs.metadata.name}-${randomSuffix()}`;
-      pods.push(createPodFromTemplate(ctx.store, rs, name, hash ? { 'pod-template-hash': hash } : {}));
+      try {
+        pods.push(createPodFromTemplate(ctx.store, rs, name, hash ? { 'pod-template-hash': hash } : {}));
+      } catch (err) {
+        // Refused by admission (a ResourceQuota): the real controller records it and tries again later.
+        if (!(err instanceof ApiError)) throw err;
+        ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, 'replicaset-controller');
+        break;
+      }
       ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
     }
     if (pods.length > want) {

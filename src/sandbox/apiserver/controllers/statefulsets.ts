@@ -1,6 +1,7 @@
 // StatefulSets: pods <name>-0, -1, … created in order (each once the previous is Ready), one PVC per
 // volumeClaimTemplate and ordinal (kept when the StatefulSet goes), rolling updates by revision.
 import { R } from '../resources.js';
+import { ApiError } from '../errors.js';
 import type { Json, KObject } from '../types.js';
 import { ownerOf, type Controller, type ControllerContext } from './context.js';
 import { templateHash } from './helpers.js';
@@ -56,8 +57,9 @@ export const statefulSetController: Controller = {
       if (!live.filter((p) => ordinalOf(sts, p) < i).every(isPodReady) || live.filter((p) => ordinalOf(sts, p) < i).length < i) break;
       const volumes = ensureClaims(ctx, sts, i);
       const name = `${sts.metadata.name}-${i}`;
-      live.push(
-        createPodFromTemplate(
+      let created: KObject;
+      try {
+        created = createPodFromTemplate(
           ctx.store,
           sts,
           name,
@@ -67,8 +69,20 @@ export const statefulSetController: Controller = {
             if (sts.spec?.serviceName) spec.subdomain = sts.spec.serviceName;
             spec.volumes = [...(spec.volumes ?? []), ...volumes];
           },
-        ),
-      );
+        );
+      } catch (err) {
+        // Refused by admission (a ResourceQuota): recorded as the real controller does; retried on the next change.
+        if (!(err instanceof ApiError)) throw err;
+        ctx.events.record(
+          sts,
+          'Warning',
+          'FailedCreate',
+          `create Pod ${name} in StatefulSet ${sts.metadata.name} failed error: ${err.message}`,
+          'statefulset-controller',
+        );
+        break;
+      }
+      live.push(created);
       ctx.events.record(sts, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${sts.metadata.name} successful`, 'statefulset-controller');
       break;
     }

@@ -1,6 +1,7 @@
 // Creating pods from a template on behalf of a ReplicaSet or StatefulSet, and reading their readiness.
 import { applyDefaults } from '../defaults.js';
 import { clone } from '../merge.js';
+import { admitPod } from '../quota.js';
 import { R } from '../resources.js';
 import type { Store } from '../store.js';
 import type { Json, KObject, OwnerReference } from '../types.js';
@@ -41,5 +42,7 @@ export function createPodFromTemplate(
   };
   extra(pod.spec);
   applyDefaults(R.pods, pod, () => '');
+  // The controllers' creates pass the same admission as a client's (LimitRange, ResourceQuota): a refusal throws.
+  admitPod(store, pod);
   return store.create(R.pods, pod);
 }

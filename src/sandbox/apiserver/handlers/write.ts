@@ -10,6 +10,7 @@ import { clone, isPlainObject, jsonPatch, mergePatch, strategicMergePatch } from
 import { R, apiVersionOf, resourceKey, type ResourceDef } from '../resources.js';
 import { checkApplyFields, enforceFieldValidation, fieldValidationOf } from '../fieldcheck.js';
 import { removeIfFinalized } from '../lifecycle.js';
+import { admitPod } from '../quota.js';
 import { recordUpdate, serverSideApply } from '../ssa.js';
 import type { Json, KObject } from '../types.js';
 import { validate } from '../validate.js';
@@ -124,6 +125,7 @@ export async function handleCreate(ctx: ServerContext, def: ResourceDef, info: R
   const obj = finish(ctx, def, info, body, undefined);
   checkNamespaceForCreate(ctx, def, info.namespace, obj.metadata.name);
   if (ctx.store.get(resourceKey(def), info.namespace, obj.metadata.name)) throw errors.alreadyExists(def.plural, def.group, obj.metadata.name);
+  if (resourceKey(def) === R.pods && !info.dryRun) admitPod(ctx.store, obj);
   const owned = recordUpdate(undefined, obj, { manager: info.manager, apiVersion: apiVersionOf(def) });
   sendJson(res, 201, commit(ctx, def, info, owned, undefined));
 }
@@ -173,6 +175,7 @@ export async function handlePatch(ctx: ServerContext, def: ResourceDef, info: Re
       group: def.group,
     });
     const obj = finish(ctx, def, info, merged, live);
+    if (!live && resourceKey(def) === R.pods && !info.dryRun) admitPod(ctx.store, obj);
     sendJson(res, live ? 200 : 201, commit(ctx, def, info, obj, live));
     return;
   }

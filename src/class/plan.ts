@@ -1,0 +1,109 @@
+// From flags + roster to every student's Settings, checked together before anything is wired: one run
+// tells the instructor every problem of the roster (exit 2, nothing changed).
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { readConfig } from '../config/read.js';
+import { resolveSettings } from '../config/settings.js';
+import type { Settings } from '../config/schema.js';
+import { DEFAULT_CLASS_CONCURRENCY, readRoster, selectStudents, type Roster, type RosterStudent } from './roster.js';
+
+/** Flags every `lifesub class` command accepts. */
+export interface ClassFlags {
+  roster?: string;
+  only?: string[];
+  sandbox?: boolean;
+  profile?: string;
+  output?: string;
+  kubeconfig?: string;
+  context?: string;
+  workspace?: string;
+  config?: string;
+  timeout?: string;
+  verbose?: boolean;
+  yes?: boolean;
+  concurrency?: string;
+}
+
+export interface ClassStudent {
+  entry: RosterStudent;
+  settings: Settings;
+}
+
+export interface ClassPlan {
+  file: string;
+  roster: Roster;
+  /** The students this run is about (--only), in roster order. */
+  students: ClassStudent[];
+  /** Every student of the roster (class down --include-ingress must know whether any lab remains). */
+  all: ClassStudent[];
+  /** Settings of the build-once run: the first student's, with the source registry if one is configured. */
+  source: Settings;
+  concurrency: number;
+}
+
+export const DEFAULT_ROSTER = 'class.yaml';
+
+/** Reads and checks everything; throws UserError listing every problem. */
+export function planClass(flags: ClassFlags): ClassPlan {
+  const file = resolve(flags.roster ?? DEFAULT_ROSTER);
+  const defaults = readConfig(flags.config).config ?? readConfig().config!;
+  const roster = readRoster(file, defaults);
+  const configFile = flags.config ?? (roster.config ? resolve(dirname(file), roster.config) : undefined);
+  const problems: string[] = [];
+  const hints = new Set<string>();
+  const all: ClassStudent[] = [];
+  for (const entry of roster.students) {
+    try {
+      const settings = resolveSettings({
+        id: entry.id,
+        config: configFile,
+        kubeconfig: flags.kubeconfig ?? roster.kubeconfig,
+        context: flags.context ?? roster.context,
+        workspace: flags.workspace,
+        timeout: flags.timeout,
+        verbose: flags.verbose,
+        output: flags.output,
+        yes: true,
+      });
+      all.push({ entry, settings: entry.registry ? withRegistry(settings, entry.registry) : settings });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      problems.push(`student ${entry.id}: ${err.message.replace(/^cannot start[^:]*:\n?/, '').trim()}`);
+      if (err.hint) hints.add(err.hint);
+    }
+  }
+  let concurrency = roster.concurrency ?? DEFAULT_CLASS_CONCURRENCY;
+  if (flags.concurrency !== undefined) {
+    concurrency = Number(flags.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+      problems.push(`--concurrency '${flags.concurrency}' is not a whole number from 1 to 64`);
+  }
+  let only: RosterStudent[] = roster.students;
+  try {
+    only = selectStudents(roster, flags.only);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    problems.push(err.message);
+    if (err.hint) hints.add(err.hint);
+  }
+  if (problems.length > 0) {
+    throw new UserError(
+      `cannot start (${problems.length === 1 ? '1 problem' : `${problems.length} problems`}):\n${problems.map((p) => `- ${p}`).join('\n')}`,
+      [...hints].join('; ') || undefined,
+    );
+  }
+  const first = all[0]!.settings;
+  const source = roster.sourceRegistry ? withRegistry(first, roster.sourceRegistry) : first;
+  const students = all.filter((s) => only.includes(s.entry));
+  return { file, roster, students, all, source, concurrency };
+}
+
+function withRegistry(settings: Settings, registry: string): Settings {
+  const registryName = registry.toLowerCase();
+  return { ...settings, registryName, loginServer: `${registryName}.${settings.config.registry.domain}`.toLowerCase() };
+}
+
+/** Every registry name the class uses (students' and the source), lower case, no repeats. */
+export function classRegistries(plan: Pick<ClassPlan, 'all' | 'source'>): string[] {
+  return [...new Set([plan.source.registryName, ...plan.all.map((s) => s.settings.registryName)])];
+}

@@ -1,0 +1,119 @@
+// `lifesub class status`: one row per student — the same readiness rules as `lifesub status`
+// (src/status/collect.ts) — read-only: no lock, no write.
+import type { Adapters } from '../adapters/types.js';
+import { compose } from '../compose.js';
+import { EXIT } from '../core/errors.js';
+import { collectStatus, type Status } from '../status/collect.js';
+import { diagnose } from '../steps/diagnose.js';
+import { classRegistries, planClass, type ClassFlags } from './plan.js';
+import { STAMP_CONFIGMAP, type ClassIo } from './up.js';
+
+export interface StudentStatus {
+  id: string;
+  namespace: string;
+  ready: boolean;
+  web?: string;
+  /** Seconds since the student's namespace was created. */
+  ageS?: number;
+  problem?: string;
+}
+
+/** Why a student's lab is not ready, in one line, from what status saw. */
+export function problemOf(status: Status, stamped: boolean): string | undefined {
+  if (status.ready) return stamped ? undefined : 'ready, but the last `class up` did not finish for this student';
+  if (status.namespaceState === 'absent') return 'not set up: no namespace (run `lifesub class up --only ' + status.id + '`)';
+  if (status.namespaceState === 'not-lifesub') return `namespace ${status.namespace} was not created by lifesub for this ID`;
+  if (status.namespaceState === 'terminating') return `namespace ${status.namespace} is being deleted`;
+  const waiting = status.workloads.filter((w) => w.desired === 0 || w.ready < w.desired).map((w) => `${w.kind} ${w.name} ${w.ready}/${w.desired || '-'} ready`);
+  if (waiting.length > 0) return waiting.join(', ');
+  if (!status.urls.web) return 'the frontend has no LoadBalancer address yet';
+  return 'the ingress controller has no address';
+}
+
+/** The most telling pod problem of a workload that is not ready (`up`'s diagnosis: crash loop, image pull, …). */
+async function causeOf(status: Status, kube: Adapters['kube'], signal: AbortSignal): Promise<string | undefined> {
+  if (status.ready || status.namespaceState !== 'active') return undefined;
+  for (const w of status.workloads.filter((x) => x.desired > 0 && x.ready < x.desired)) {
+    const workload = { apiVersion: 'apps/v1', kind: w.kind as 'Deployment' | 'StatefulSet', name: w.name, namespace: status.namespace };
+    const live = await kube.get(workload, signal);
+    const selector = (live?.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels;
+    const diagnosis = await diagnose(kube, workload, selector, { signal, final: false, secrets: [] });
+    if (diagnosis) return `${w.kind} ${w.name} ${w.ready}/${w.desired} ready: ${diagnosis.summary}`;
+  }
+  return undefined;
+}
+
+export async function studentStatus(
+  settings: Parameters<typeof collectStatus>[0],
+  adapters: Pick<Adapters, 'kube' | 'helm'>,
+  signal: AbortSignal,
+  now = Date.now(),
+): Promise<StudentStatus> {
+  const status = await collectStatus(settings, adapters, signal);
+  const ns = await adapters.kube.get({ apiVersion: 'v1', kind: 'Namespace', name: settings.namespace }, signal);
+  const stamp =
+    status.namespaceState === 'active'
+      ? await adapters.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: STAMP_CONFIGMAP, namespace: settings.namespace }, signal)
+      : undefined;
+  const created = ns?.metadata.creationTimestamp ? Date.parse(ns.metadata.creationTimestamp) : undefined;
+  const problem = (await causeOf(status, adapters.kube, signal)) ?? problemOf(status, !!stamp);
+  return {
+    id: settings.id,
+    namespace: settings.namespace,
+    ready: status.ready,
+    ...(status.urls.web ? { web: status.urls.web } : {}),
+    ...(created !== undefined && status.namespaceState !== 'absent' ? { ageS: Math.max(0, Math.round((now - created) / 1000)) } : {}),
+    ...(problem ? { problem } : {}),
+  };
+}
+
+function age(s: number | undefined): string {
+  if (s === undefined) return '-';
+  if (s < 120) return `${s}s`;
+  if (s < 7200) return `${Math.floor(s / 60)}m`;
+  return `${Math.floor(s / 3600)}h`;
+}
+
+/** The table: text (aligned columns) or markdown (to paste for the students). */
+export function formatStatusTable(rows: readonly StudentStatus[], format: 'text' | 'markdown'): string {
+  const head = ['ID', 'NAMESPACE', 'READY', 'WEB', 'AGE', 'PROBLEM'];
+  const cells = rows.map((r) => [r.id, r.namespace, r.ready ? 'yes' : 'no', r.web ?? '-', age(r.ageS), r.problem ?? '']);
+  const summary = `${rows.filter((r) => r.ready).length} of ${rows.length} ready`;
+  if (format === 'markdown') {
+    const esc = (c: string) => c.replace(/\|/g, '\\|');
+    return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...cells.map((c) => `| ${c.map(esc).join(' | ')} |`), '', summary].join('\n');
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const fmt = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [fmt(head), ...cells.map(fmt), summary].join('\n');
+}
+
+export async function classStatus(flags: ClassFlags & { format?: string }, io: ClassIo): Promise<number> {
+  const plan = planClass(flags);
+  const runtime = await compose(
+    plan.source,
+    flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: flags.workspace !== undefined, registries: classRegistries(plan) } : undefined,
+  );
+  try {
+    const signal = AbortSignal.timeout(120_000);
+    const rows: StudentStatus[] = [];
+    // A few at a time: each is a handful of API reads and one `helm list`.
+    for (let i = 0; i < plan.students.length; i += 8) {
+      const batch = plan.students.slice(i, i + 8);
+      rows.push(...(await Promise.all(batch.map((s) => studentStatus({ ...runtime.settings, ...pickIds(s.settings) }, runtime.adapters, signal)))));
+    }
+    if (flags.output === 'json') io.stdout.write(`${JSON.stringify({ type: 'class-status', students: rows })}\n`);
+    else io.stdout.write(`${formatStatusTable(rows, flags.format === 'markdown' ? 'markdown' : 'text')}\n`);
+    return EXIT.ok;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function pickIds(s: Parameters<typeof collectStatus>[0]) {
+  return { id: s.id, namespace: s.namespace, registryName: s.registryName, loginServer: s.loginServer };
+}

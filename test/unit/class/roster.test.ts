@@ -1,0 +1,78 @@
+// Roster validation: every problem of class.yaml at once, before anything is wired (exit 2).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { rosterTemplate, writeRosterTemplate } from '../../../src/class/init.js';
+import { planClass } from '../../../src/class/plan.js';
+import { readRoster, rosterSchema } from '../../../src/class/roster.js';
+import { checkRegistriesExist } from '../../../src/class/up.js';
+import { UserError } from '../../../src/core/errors.js';
+
+const suffixes = { namespaceSuffix: '-lifesub-ns', registrySuffix: 'cr' };
+const dir = mkdtempSync(join(tmpdir(), 'lifesub-roster-'));
+const roster = (name: string, text: string): string => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const problemsOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a UserError');
+};
+
+describe('class roster', () => {
+  test('reports duplicate IDs, invalid IDs, bad registry names and unknown keys together', () => {
+    const file = roster(
+      'bad.yaml',
+      ['students:', '  - id: alice', '  - id: alice', '  - id: Bob_1', '  - id: carol', '    registry: no-dash', '    colour: red', 'concurrency: 0'].join(
+        '\n',
+      ),
+    );
+    const message = problemsOf(() => readRoster(file, suffixes));
+    expect(message).toMatch(/has 6 problems/);
+    expect(message).toContain('students.3: Unrecognized key: "colour"');
+    expect(message).toContain('concurrency: Too small');
+    expect(message).toContain("students.1: ID 'alice' is already student 0");
+    expect(message).toContain("students.2: ID 'Bob_1'");
+    expect(message).toContain("students.3: registry 'no-dash' is not a valid ACR name");
+  });
+
+  test('a missing roster says how to make one', () => {
+    expect(problemsOf(() => readRoster(join(dir, 'none.yaml'), suffixes))).toContain('no roster at');
+  });
+
+  test('--only must name students of the roster; the plan keeps roster order and the first registry as source', () => {
+    const file = roster('ok.yaml', 'students:\n  - id: alice\n  - id: bob\n    registry: bobregistry\n');
+    expect(problemsOf(() => planClass({ roster: file, only: ['zed'] }))).toContain('not in the roster: zed');
+    const plan = planClass({ roster: file, only: ['bob'] });
+    expect(plan.students.map((s) => s.settings.id)).toEqual(['bob']);
+    expect(plan.students[0]!.settings.loginServer).toBe('bobregistry.azurecr.io');
+    expect(plan.source.registryName).toBe('alicecr');
+    expect(plan.concurrency).toBe(4);
+  });
+
+  test('registries that do not exist are named with their students, before anything changes', async () => {
+    const plan = planClass({ roster: roster('reg.yaml', 'sourceRegistry: instructorcr\nstudents:\n  - id: alice\n  - id: bob\n') });
+    const registry = { registryNames: async () => ['alicecr'] } as never;
+    const err = await checkRegistriesExist({ registry }, plan, new AbortController().signal).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain('- instructorcr (sourceRegistry)');
+    expect((err as Error).message).toContain('- bobcr (student bob)');
+    expect((err as Error).message).not.toContain('alicecr');
+  });
+
+  test('init writes a template that is a valid roster, and never overwrites', () => {
+    expect(rosterSchema.safeParse(parse(rosterTemplate())).success).toBe(true);
+    const file = join(dir, 'init.yaml');
+    writeRosterTemplate(file);
+    expect(readFileSync(file, 'utf8')).toBe(rosterTemplate());
+    expect(problemsOf(() => writeRosterTemplate(file))).toContain('already exists');
+  });
+});

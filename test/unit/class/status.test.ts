@@ -1,0 +1,41 @@
+// `class status`: the problem column says why a student is not ready; markdown is pasteable.
+import { describe, expect, test } from 'vitest';
+import { formatStatusTable, problemOf } from '../../../src/class/status.js';
+import type { Status } from '../../../src/status/collect.js';
+
+const base: Status = { id: 'bob', namespace: 'bob-lifesub-ns', namespaceState: 'active', releases: [], workloads: [], urls: {}, ready: false };
+
+describe('class status', () => {
+  test('names what is missing', () => {
+    expect(problemOf({ ...base, namespaceState: 'absent' }, false)).toContain('lifesub class up --only bob');
+    expect(
+      problemOf(
+        {
+          ...base,
+          workloads: [
+            { kind: 'Deployment', name: 'member', ready: 0, desired: 1 },
+            { kind: 'StatefulSet', name: 'member-postgresql', ready: 1, desired: 1 },
+          ],
+        },
+        true,
+      ),
+    ).toBe('Deployment member 0/1 ready');
+    expect(problemOf({ ...base, ready: true }, false)).toMatch(/did not finish/);
+    expect(problemOf({ ...base, ready: true }, true)).toBeUndefined();
+  });
+
+  test('markdown: a header row, a separator, one row per student, pipes escaped', () => {
+    const md = formatStatusTable(
+      [
+        { id: 'alice', namespace: 'alice-lifesub-ns', ready: true, web: 'http://1.2.3.4', ageS: 600 },
+        { id: 'bob', namespace: 'bob-lifesub-ns', ready: false, problem: 'a|b' },
+      ],
+      'markdown',
+    ).split('\n');
+    expect(md[0]).toBe('| ID | NAMESPACE | READY | WEB | AGE | PROBLEM |');
+    expect(md[1]).toBe('|---|---|---|---|---|---|');
+    expect(md[2]).toBe('| alice | alice-lifesub-ns | yes | http://1.2.3.4 | 10m |  |');
+    expect(md[3]).toBe('| bob | bob-lifesub-ns | no | - | - | a\\|b |');
+    expect(md.at(-1)).toBe('1 of 2 ready');
+  });
+});
