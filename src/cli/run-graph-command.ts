@@ -67,7 +67,7 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
     ]);
     const runtime = await compose(
       settings,
-      cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined,
+      cmd.flags.sandbox ? { profile: cmd.flags.profile, workspaceGiven: cmd.flags.workspace !== undefined } : undefined,
     );
     try {
       const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
