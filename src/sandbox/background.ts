@@ -8,7 +8,7 @@
 // is attached, and fails with the fix when one is (start.ts). Tool faults, the lab variant and the
 // Java version are read by the tool shims, which run under each command with its own environment.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { liveServe, runningServe, type ServeInfo } from './attach.js';
@@ -156,6 +156,7 @@ export interface StopResult {
 /** Stops whatever serves the sandbox of `home` (background or foreground): SIGTERM, SIGKILL after `graceMs`; waits until gone. */
 export async function stopSandbox(home: string, graceMs = 10_000): Promise<StopResult[]> {
   const paths = sandboxPaths(home);
+  if (!existsSync(paths.dir)) return [];
   return withShortLock(paths.backgroundLockFile, () => stopServed(paths, graceMs), 2 * graceMs + 10_000, 2 * graceMs + 10_000);
 }
 
