@@ -57,6 +57,8 @@ export async function ensureBackground(options: SandboxOptions, opts: EnsureOpti
     paths.backgroundLockFile,
     async () => {
       const served = await liveServe(paths.serveFile, opts.signal);
+      // What the command leaves open (no --profile, no fault file) a restart keeps as it was.
+      let keep: { profile?: string; faultsFile?: string } = {};
       if (served) {
         const mismatch = servedMismatch(served, options.profile, faults);
         if (!mismatch || served.mode !== 'background') return served;
@@ -70,10 +72,11 @@ export async function ensureBackground(options: SandboxOptions, opts: EnsureOpti
         opts.notify?.(
           `SANDBOX: restarting the background sandbox (pid ${served.pid}): it ran with ${mismatch.served}, this command asks for ${mismatch.wanted}`,
         );
+        keep = { profile: served.profile, faultsFile: served.faultsFile };
       }
       // Also a background leftover that runs but does not answer (hung, or its spawner was killed mid-start).
       await stopServed(paths, opts.graceMs ?? 10_000, true);
-      const info = await startBackground(options, paths, opts);
+      const info = await startBackground({ ...options, profile: options.profile ?? keep.profile }, paths, opts, faults ? undefined : keep.faultsFile);
       opts.notify?.(
         `SANDBOX: started the background sandbox (pid ${info.pid}, ${info.profile} profile); it keeps running after this command — \`lifesub sandbox stop\` ends it`,
       );
@@ -85,8 +88,9 @@ export async function ensureBackground(options: SandboxOptions, opts: EnsureOpti
 }
 
 /** Spawns `lifesub sandbox serve --background` detached and waits until its serve.json answers. */
-async function startBackground(options: SandboxOptions, paths: SandboxPaths, opts: EnsureOptions): Promise<ServeInfo> {
+async function startBackground(options: SandboxOptions, paths: SandboxPaths, opts: EnsureOptions, faultsFile?: string): Promise<ServeInfo> {
   const env: NodeJS.ProcessEnv = { ...process.env };
+  if (faultsFile) env[FAULTS_VAR] = faultsFile;
   if (env[FAULTS_VAR]) env[FAULTS_VAR] = path.resolve(env[FAULTS_VAR]);
   else delete env[FAULTS_VAR];
   const log = openSync(paths.serveLogFile, 'w', 0o600);
