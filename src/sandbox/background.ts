@@ -20,7 +20,7 @@ import { sandboxPaths, type SandboxPaths } from './home.js';
 import { packageRoot } from './package-root.js';
 import { isRunning, signal, waitForExit } from './processes.js';
 import { loadProfile } from './profile.js';
-import { withShortLock } from './short-lock.js';
+import { lockHolder, tryLock, unlock } from './lock.js';
 import { servedMismatch } from './start.js';
 
 /** `0`, `false`, `no` or `off`: `--sandbox` commands serve the sandbox in their own process (gone when they exit). */
@@ -53,7 +53,7 @@ export async function ensureBackground(options: SandboxOptions, opts: EnsureOpti
   const paths = sandboxPaths(options.home);
   mkdirSync(paths.dir, { recursive: true });
   // One command at a time starts or restarts it; the others wait here and then attach.
-  return withShortLock(
+  return withProcessLock(
     paths.backgroundLockFile,
     async () => {
       const served = await liveServe(paths.serveFile, opts.signal);
@@ -83,8 +83,29 @@ export async function ensureBackground(options: SandboxOptions, opts: EnsureOpti
       return info;
     },
     (opts.startTimeoutMs ?? 60_000) + 2 * (opts.graceMs ?? 10_000),
-    (opts.startTimeoutMs ?? 60_000) + 2 * (opts.graceMs ?? 10_000),
   );
+}
+
+/**
+ * Runs `fn` holding a lock file that names this process; a lock whose process has died (a command
+ * killed while starting the sandbox) is taken over at once instead of waited out.
+ */
+async function withProcessLock<T>(file: string, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (!tryLock(file, 'background sandbox')) {
+    if (Date.now() > deadline) {
+      throw new UserError(
+        `another lifesub process (pid ${lockHolder(file) ?? '?'}) has been starting or stopping the sandbox for ${Math.round(timeoutMs / 1000)} s`,
+        `see ${path.join(path.dirname(file), 'serve.log')}; \`lifesub sandbox stop\` ends a sandbox that hangs`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    return await fn();
+  } finally {
+    unlock(file);
+  }
 }
 
 /** Spawns `lifesub sandbox serve --background` detached and waits until its serve.json answers. */
@@ -161,7 +182,7 @@ export interface StopResult {
 export async function stopSandbox(home: string, graceMs = 10_000): Promise<StopResult[]> {
   const paths = sandboxPaths(home);
   if (!existsSync(paths.dir)) return [];
-  return withShortLock(paths.backgroundLockFile, () => stopServed(paths, graceMs), 2 * graceMs + 10_000, 2 * graceMs + 10_000);
+  return withProcessLock(paths.backgroundLockFile, () => stopServed(paths, graceMs), 2 * graceMs + 10_000);
 }
 
 async function stopServed(paths: SandboxPaths, graceMs: number, backgroundOnly = false): Promise<StopResult[]> {
