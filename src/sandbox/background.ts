@@ -141,7 +141,7 @@ async function startBackground(options: SandboxOptions, paths: SandboxPaths, opt
     if (info?.pid === child.pid) return info;
     if (exited !== undefined || !isRunning(child.pid)) {
       rmSync(paths.servePidFile, { force: true });
-      throw startFailure(`it ended (${exited ?? 'gone'})`, paths);
+      throw startFailure(`it ended${exited ? ` (${exited})` : ''}`, paths);
     }
     if (opts.signal?.aborted || Date.now() > deadline) {
       signal(child.pid, 'SIGKILL');
@@ -155,11 +155,10 @@ async function startBackground(options: SandboxOptions, paths: SandboxPaths, opt
 }
 
 function startFailure(what: string, paths: SandboxPaths): UserError {
+  // The serve command reports its own failure as "error: …" and "hint: …" (e.g. the state is in use).
   const lines = logTail(paths.serveLogFile, 8);
-  // The serve command reports its own failure as "error: …" (e.g. the state is in use by another process).
-  const reason = lines.find((l) => /^error:/i.test(l.trim()));
   return new UserError(
-    `the background sandbox did not start: ${what}${reason ? ` — ${reason.trim()}` : ''}${lines.length ? `\n  ${lines.join('\n  ')}` : ''}`,
+    `the background sandbox did not start: ${what}${lines.length ? `; its log says:\n  ${lines.join('\n  ')}` : ''}`,
     `see ${paths.serveLogFile}; \`lifesub sandbox serve\` in a terminal shows it start`,
   );
 }
