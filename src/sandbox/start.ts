@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { startApiServer as realStartApiServer } from './apiserver/index.js';
-import { ensureRegistries, liveServe, sameServerFaults, type ServeInfo } from './attach.js';
+import { ensureRegistries, liveServe, sameServerFaults, serverFaults, type ServeInfo } from './attach.js';
 import { registerClient } from './clients.js';
 import { FAULTS_VAR } from './env.js';
 import { SANDBOX_SUBSCRIPTION, startArmServer } from './arm/server.js';
@@ -117,7 +117,7 @@ export function servedMismatch(served: ServeInfo, profile: string | undefined, f
   const describe = (p: string, f: Faults | undefined, file: string | undefined) =>
     [
       profileDiffers ? `profile ${p}` : undefined,
-      faultsDiffer ? (f && Object.keys(f).length ? `the faults of ${file ?? 'its fault file'}` : 'no faults') : undefined,
+      faultsDiffer ? (f && Object.keys(serverFaults(f)).length ? `the faults of ${file ?? 'its fault file'}` : 'no faults') : undefined,
     ]
       .filter(Boolean)
       .join(' and ');
