@@ -100,7 +100,8 @@ function runCli(home, args, label, extraEnv = {}) {
   const started = process.hrtime.bigint();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', rssProbe, bin, ...args], {
-      env: { ...process.env, LIFESUB_HOME: home, LIFESUB_RSS_OUT: rssFile, CI: '1', ...extraEnv },
+      // The sandbox in the CLI's own process (as measured so far; a background one would outlive the bench).
+      env: { ...process.env, LIFESUB_HOME: home, LIFESUB_RSS_OUT: rssFile, CI: '1', LIFESUB_SANDBOX_BACKGROUND: '0', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

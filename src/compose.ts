@@ -25,7 +25,8 @@ export interface Runtime {
 }
 
 export interface SandboxChoice {
-  profile: string;
+  /** Latency profile; undefined (no --profile): the running sandbox's, else fast. */
+  profile?: string;
   /** The user passed --workspace explicitly (otherwise the sandbox keeps its own). */
   workspaceGiven: boolean;
   /** Registries that must exist in the simulated subscription (default: the ID's own). `lifesub class` names the class's. */
@@ -42,6 +43,7 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
 
   const [
     { startSandbox },
+    { backgroundWanted, ensureBackground },
     { REGISTRY_VAR },
     { sandboxRegistryFetch },
     { sandboxGradlew, sandboxJava },
@@ -51,6 +53,7 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
     { GradleWrapper },
   ] = await Promise.all([
     import('./sandbox/start.js'),
+    import('./sandbox/background.js'),
     import('./sandbox/env.js'),
     import('./sandbox/registry-fetch.js'),
     import('./sandbox/package-root.js'),
@@ -60,7 +63,11 @@ export async function compose(settings: Settings, sandbox?: SandboxChoice): Prom
     import('./adapters/gradle.js'),
   ]);
   const home = lifesubHome();
-  const sb = await startSandbox({ home, profile: sandbox.profile, registries: sandbox.registries ?? [settings.registryName] });
+  const options = { home, profile: sandbox.profile, registries: sandbox.registries ?? [settings.registryName] };
+  // Like kind or minikube, the simulated world outlives the command (LIFESUB_SANDBOX_BACKGROUND=0: it
+  // lives in this process instead); startSandbox then attaches to it.
+  if (backgroundWanted()) await ensureBackground(options, { notify: (line) => process.stderr.write(`${line}\n`) });
+  const sb = await startSandbox(options);
   // The configured chart repositories are served by the sandbox (stand-in charts, same versions).
   const wired: Settings = {
     ...settings,

@@ -37,5 +37,5 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--timeout <duration>', 'overall time limit, e.g. 30m (per-step limits are in the config)')
     .option('-v, --verbose', 'show every line of tool output')
     .option('--sandbox', 'run against the simulated cluster, registry and toolchain under $LIFESUB_HOME')
-    .option('--profile <name>', 'sandbox latency profile: fast or realistic', 'fast');
+    .option('--profile <name>', 'sandbox latency profile: fast or realistic (default: the running sandbox’s, else fast)');
 }

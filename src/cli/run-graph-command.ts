@@ -67,10 +67,7 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       import('./target.js'),
       import('./run-lock.js'),
     ]);
-    const runtime = await compose(
-      settings,
-      cmd.flags.sandbox ? { profile: cmd.flags.profile ?? 'fast', workspaceGiven: cmd.flags.workspace !== undefined } : undefined,
-    );
+    const runtime = await compose(settings, cmd.flags.sandbox ? { profile: cmd.flags.profile, workspaceGiven: cmd.flags.workspace !== undefined } : undefined);
     try {
       const events: EventSink = json ? new NdjsonSink(io.stdout, settings.verbose) : nullSink;
       // The first line names what is about to be changed, before any question and any change.
@@ -160,7 +157,7 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       });
       if (!json) {
         io.stdout.write(
-          `${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox })}\n`,
+          `${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox, kubeconfig: runtime.sandbox?.served ? runtime.sandbox.kubeconfig : undefined })}\n`,
         );
       }
       if (report) io.stderr.write(`${formatExitReport(report)}\n`);

@@ -11,7 +11,7 @@ export function statusCommand(io: Io, wrap: Wrap): Command {
     .option('--config <file>', 'YAML file overriding config/default.yaml')
     .option('-o, --output <format>', 'text or json', 'text')
     .option('--sandbox', 'look at the simulated cluster under $LIFESUB_HOME')
-    .option('--profile <name>', 'sandbox latency profile', 'fast')
+    .option('--profile <name>', 'sandbox latency profile (default: the running sandbox’s, else fast)')
     .action(
       wrap(async (flags: CommonFlags) => {
         // Loaded on use, so `status --help` stays instant (see src/compose.ts).
@@ -23,7 +23,7 @@ export function statusCommand(io: Io, wrap: Wrap): Command {
         ]);
         const settings = resolveSettings(flags);
         const run = runSignal(undefined, undefined, forceExit);
-        const runtime = await compose(settings, flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: false } : undefined);
+        const runtime = await compose(settings, flags.sandbox ? { profile: flags.profile, workspaceGiven: false } : undefined);
         try {
           const status = await collectStatus(runtime.settings, runtime.adapters, run.signal);
           if (flags.output === 'json') io.stdout.write(`${JSON.stringify({ type: 'status', ...status, ...(runtime.sandbox ? { sandbox: true } : {}) })}\n`);

@@ -53,8 +53,8 @@ export interface Facts {
    * snapshot: a release deployed there needs no chart, and its step may skip without asking helm again.
    */
   helmReleases?: HelmRelease[];
-  /** URLs for the summary. */
-  urls?: { web?: string; api?: string };
+  /** URLs for the summary: the page, the student's API root, and each backend's base URL as the frontend calls it (service → URL). */
+  urls?: { web?: string; api?: string; apis?: Record<string, string> };
   /** `down`: whether the student's namespace existed (set by the guard; false → later steps skip). */
   namespacePresent?: boolean;
 }

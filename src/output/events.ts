@@ -27,7 +27,7 @@ export interface SummaryEvent {
   command: string;
   id: string;
   namespace: string;
-  urls: { web?: string; api?: string };
+  urls: { web?: string; api?: string; apis?: Record<string, string> };
   durationMs: number;
   sandbox?: boolean;
   steps: Array<{ step: string; status: string; durationMs: number }>;

@@ -21,9 +21,11 @@ export function formatSummary(input: {
   command: string;
   namespace: string;
   reports: readonly StepReport[];
-  urls: { web?: string; api?: string };
+  urls: { web?: string; api?: string; apis?: Record<string, string> };
   durationMs: number;
   sandbox: boolean;
+  /** The kubeconfig of a cluster that stays up after the command (the background sandbox): prints the kubectl line. */
+  kubeconfig?: string;
 }): string {
   const width = Math.max(...input.reports.map((r) => r.name.length), 4);
   const lines = [
@@ -35,7 +37,11 @@ export function formatSummary(input: {
     lines.push(`  ${r.name.padEnd(width)}  ${mark[r.status].padEnd(9)} ${formatDuration(r.durationMs).padStart(7)}${msg}`);
   }
   if (input.urls.web) lines.push('', `  web: ${input.urls.web}`);
-  if (input.urls.api) lines.push(`  api: ${input.urls.api}  (/api/auth, /api/mysub, /api/recommend)`);
+  // Each backend's base as the frontend calls it; the bare root answers 404 (no Ingress rule routes it).
+  const apis = Object.entries(input.urls.apis ?? {});
+  apis.forEach(([service, url], i) => lines.push(`  ${i === 0 ? 'api:' : '    '} ${url}  (${service})`));
+  if (apis.length === 0 && input.urls.api) lines.push(`  api: ${input.urls.api}`);
   lines.push(`  namespace: ${input.namespace}`);
+  if (input.kubeconfig) lines.push(`  KUBECONFIG=${input.kubeconfig} kubectl get pods -n ${input.namespace}`);
   return lines.join('\n');
 }

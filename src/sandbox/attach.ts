@@ -1,7 +1,9 @@
-// Attaching to a running `lifesub sandbox serve`: its serve.json names the pid and endpoints; the
-// attaching CLI uses them as they are and only makes sure its registry exists (via the fake ARM).
+// Attaching to a running `lifesub sandbox serve` (in the foreground, or the background one `--sandbox`
+// commands start): its serve.json names the pid, endpoints, profile and faults; the attaching CLI uses
+// them as they are and only makes sure its registry exists (via the fake ARM).
+import type { Faults } from './contract.js';
 import { readJson, writeJsonAtomic } from './json-file.js';
-import { isAlive } from './lock.js';
+import { isRunning } from './processes.js';
 import { SANDBOX_RESOURCE_GROUP, SANDBOX_SUBSCRIPTION } from './arm/server.js';
 
 export interface ServeInfo {
@@ -14,6 +16,53 @@ export interface ServeInfo {
   /** Base URL of the sandbox's Helm chart repositories. */
   charts: string;
   kubeconfig: string;
+  /** `background`: started by a `--sandbox` command or `lifesub sandbox start`; else `lifesub sandbox serve` in a terminal. */
+  mode?: 'background' | 'foreground';
+  /** The faults the API server injects (serverFaults of the fault file it was started with; {} for none). */
+  faults?: Faults;
+  /** Absolute path of that fault file (LIFESUB_SANDBOX_FAULTS), when one was set. */
+  faultsFile?: string;
+  /** Where a background sandbox writes its output. */
+  log?: string;
+}
+
+/**
+ * The part of a fault file the API server applies (the rest — `tools`, and `slow` for tool durations —
+ * is read by the tool shims, which run under each command with that command's environment).
+ */
+export function serverFaults(f: Faults): Faults {
+  const out: Faults = {};
+  if (f.api) out.api = f.api;
+  if (f.loadBalancerNever?.length) out.loadBalancerNever = f.loadBalancerNever;
+  if (f.imagePullFailure?.length) out.imagePullFailure = f.imagePullFailure;
+  if (f.crashLoop && Object.keys(f.crashLoop).length) out.crashLoop = f.crashLoop;
+  if (f.slow && Object.keys(f.slow).length) out.slow = f.slow;
+  return out;
+}
+
+/** True when two fault sets make the API server behave the same (key order does not matter). */
+export function sameServerFaults(a: Faults, b: Faults): boolean {
+  return canonical(serverFaults(a)) === canonical(serverFaults(b));
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** The serve.json of a process still running (answering or not), else undefined. */
+export function runningServe(file: string): ServeInfo | undefined {
+  let info: ServeInfo | undefined;
+  try {
+    info = readJson(file) as ServeInfo | undefined;
+  } catch {
+    return undefined; // half-written by a killed process: nobody serves
+  }
+  return info && typeof info.pid === 'number' && isRunning(info.pid) ? info : undefined;
 }
 
 export function writeServeInfo(file: string, info: ServeInfo): void {
@@ -22,8 +71,8 @@ export function writeServeInfo(file: string, info: ServeInfo): void {
 
 /** The serve.json of a live server whose endpoints answer, else undefined. */
 export async function liveServe(file: string, signal?: AbortSignal): Promise<ServeInfo | undefined> {
-  const info = readJson(file) as ServeInfo | undefined;
-  if (!info || typeof info.pid !== 'number' || !isAlive(info.pid)) return undefined;
+  const info = runningServe(file);
+  if (!info) return undefined;
   const answers = async (url: string) => {
     try {
       await fetch(url, { signal: AbortSignal.any([AbortSignal.timeout(1500), ...(signal ? [signal] : [])]) });

@@ -97,15 +97,18 @@ export interface SandboxHandle {
    */
   charts: string;
   profile: Profile;
-  /** True when this process started the servers (false when attached to `lifesub sandbox serve`). */
+  /** True when this process started the servers (false when attached to `lifesub sandbox serve` or the background sandbox). */
   owned: boolean;
+  /** When attached: the served sandbox stays up after this command (its URLs keep answering). */
+  served?: { mode: 'background' | 'foreground'; pid: number };
   close(): Promise<void>;
 }
 
 export interface SandboxOptions {
   /** $LIFESUB_HOME (default ~/.lifesub); sandbox files live in <home>/sandbox. */
   home: string;
-  profile: string;
+  /** Latency profile; undefined: the running sandbox's when attaching, else `fast`. */
+  profile?: string;
   /** Registry names that exist in the simulated subscription (e.g. ["democr"]). */
   registries: string[];
 }

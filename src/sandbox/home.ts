@@ -20,8 +20,16 @@ export interface SandboxPaths {
   /** Port per server, reused across runs so kubeconfigs stay valid. */
   portsFile: string;
   kubeconfig: string;
-  /** pid + endpoints of a running `lifesub sandbox serve`. */
+  /** pid, endpoints, profile and faults of a running `lifesub sandbox serve` (foreground or background). */
   serveFile: string;
+  /** pid of the background sandbox, written as soon as it is spawned (before serve.json), for `sandbox stop`. */
+  servePidFile: string;
+  /** stdout and stderr of the background sandbox (rewritten at each start). */
+  serveLogFile: string;
+  /** Held (briefly) while a command starts, restarts or stops the background sandbox. */
+  backgroundLockFile: string;
+  /** One file per lifesub process attached to a served sandbox (named by pid): who would a restart break. */
+  clientsDir: string;
   /** Held by the process that owns (serves) the state. */
   lockFile: string;
   /** API server bearer token and fake ARM token (mode 0600). */
@@ -47,6 +55,10 @@ export function pathsOfSandboxDir(dir: string): SandboxPaths {
     portsFile: at('ports.json'),
     kubeconfig: at('kubeconfig'),
     serveFile: at('serve.json'),
+    servePidFile: at('serve.pid'),
+    serveLogFile: at('serve.log'),
+    backgroundLockFile: at('background.lock'),
+    clientsDir: at('clients'),
     lockFile: at('lock'),
     tokensFile: at('tokens.json'),
   };

@@ -1,10 +1,13 @@
-// Sandbox start-up. Either attach to a running `lifesub sandbox serve` (owned=false), or start the
+// Sandbox start-up. Either attach to a running `lifesub sandbox serve` (owned=false; foreground, or the
+// background one src/sandbox/background.ts starts), or start the
 // registry, fake ARM, Helm chart repository and API server in this process on stable ports (owned=true) under the owner
 // lock, write the kubeconfig and hand back the environment for the tool shims.
 import { mkdirSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { startApiServer as realStartApiServer } from './apiserver/index.js';
-import { ensureRegistries, liveServe, type ServeInfo } from './attach.js';
+import { ensureRegistries, liveServe, sameServerFaults, serverFaults, type ServeInfo } from './attach.js';
+import { registerClient } from './clients.js';
+import { FAULTS_VAR } from './env.js';
 import { SANDBOX_SUBSCRIPTION, startArmServer } from './arm/server.js';
 import type { ApiServerHandle, ApiServerOptions, Faults, SandboxHandle, SandboxOptions } from './contract.js';
 import { packageCharts, repointSandboxRepositories, startChartRepoServer } from './charts/index.js';
@@ -39,7 +42,7 @@ export async function startOwnedSandbox(options: SandboxOptions, deps: StartDeps
 }
 
 async function acquire(options: SandboxOptions, deps: StartDeps, mayAttach: boolean): Promise<SandboxHandle | OwnedSandbox> {
-  const profile = loadProfile(options.profile);
+  loadProfile(options.profile ?? 'fast'); // an unknown name is a usage error before anything starts
   const paths = sandboxPaths(options.home);
   mkdirSync(paths.dir, { recursive: true });
   const deadline = Date.now() + (deps.lockWaitMs ?? 3000);
@@ -70,25 +73,62 @@ async function acquire(options: SandboxOptions, deps: StartDeps, mayAttach: bool
 }
 
 async function attach(options: SandboxOptions, paths: SandboxPaths, served: ServeInfo): Promise<SandboxHandle> {
-  // The served API server has its own faults; still check this run's fault file (the shims read it).
+  // The served API server has its own profile and faults: a command asking for others would silently
+  // run in another world than it asked for. (The background sandbox is restarted before we get here.)
   const faults = loadFaults();
+  const mismatch = servedMismatch(served, options.profile, process.env[FAULTS_VAR] ? faults : undefined);
+  if (mismatch) {
+    throw new UserError(
+      `the sandbox in ${paths.dir} is served by process ${served.pid} with ${mismatch.served}, but this command asks for ${mismatch.wanted}`,
+      served.mode === 'background'
+        ? 'run `lifesub sandbox stop` first (the next --sandbox command starts it again as asked), or run this command without --profile/LIFESUB_SANDBOX_FAULTS to use it as it is'
+        : 'stop that `lifesub sandbox serve` (Ctrl-C in its terminal) and start it again as asked, or run this command without --profile/LIFESUB_SANDBOX_FAULTS to use it as it is',
+    );
+  }
   const { armToken } = loadOrCreateTokens(paths.tokensFile);
   await ensureRegistries(served.arm, armToken, present(options.registries, faults));
+  const unregister = registerClient(paths.clientsDir);
+  // Without a fault file of its own, the command's tools see the served sandbox's (one world, one set of faults).
+  const env = process.env[FAULTS_VAR] || !served.faultsFile ? process.env : { ...process.env, [FAULTS_VAR]: served.faultsFile };
   return {
     home: options.home,
     kubeconfig: served.kubeconfig,
     context: SANDBOX_CONTEXT,
-    toolEnv: toolEnvironment(paths, served.registry, options.profile),
+    toolEnv: toolEnvironment(paths, served.registry, served.profile, env),
     arm: { endpoint: served.arm, subscriptionId: SANDBOX_SUBSCRIPTION, token: armToken },
     charts: served.charts,
-    profile: loadProfile(options.profile),
+    profile: loadProfile(served.profile),
     owned: false,
-    close: async () => {},
+    served: { mode: served.mode ?? 'foreground', pid: served.pid },
+    close: async () => unregister(),
+  };
+}
+
+/**
+ * How a served sandbox differs from what a command asks for, in words; undefined when it does not.
+ * `profile` undefined and `faults` undefined (no LIFESUB_SANDBOX_FAULTS) accept whatever is served.
+ */
+export function servedMismatch(served: ServeInfo, profile: string | undefined, faults: Faults | undefined): { served: string; wanted: string } | undefined {
+  const servedFaults = served.faults ?? {};
+  const profileDiffers = profile !== undefined && profile !== served.profile;
+  // A serve.json written before faults were recorded there says nothing about them: accept it.
+  const faultsDiffer = faults !== undefined && served.faults !== undefined && !sameServerFaults(faults, servedFaults);
+  if (!profileDiffers && !faultsDiffer) return undefined;
+  const describe = (p: string, f: Faults | undefined, file: string | undefined) =>
+    [
+      profileDiffers ? `profile ${p}` : undefined,
+      faultsDiffer ? (f && Object.keys(serverFaults(f)).length ? `the faults of ${file ?? 'its fault file'}` : 'no faults') : undefined,
+    ]
+      .filter(Boolean)
+      .join(' and ');
+  return {
+    served: describe(served.profile, servedFaults, served.faultsFile),
+    wanted: describe(profile ?? served.profile, faults, process.env[FAULTS_VAR]),
   };
 }
 
 async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: StartDeps): Promise<OwnedSandbox> {
-  const profile = loadProfile(options.profile);
+  const profile = loadProfile(options.profile ?? 'fast');
   const faults = loadFaults();
   const tokens = loadOrCreateTokens(paths.tokensFile);
   const store = RegistryStore.load(paths.registryFile);
@@ -135,7 +175,7 @@ async function startOwned(options: SandboxOptions, paths: SandboxPaths, deps: St
       home: options.home,
       kubeconfig: paths.kubeconfig,
       context: SANDBOX_CONTEXT,
-      toolEnv: toolEnvironment(paths, registry.url, options.profile),
+      toolEnv: toolEnvironment(paths, registry.url, profile.name),
       arm: { endpoint: arm.url, subscriptionId: SANDBOX_SUBSCRIPTION, token: tokens.armToken },
       charts: charts.url,
       profile,

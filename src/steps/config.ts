@@ -4,6 +4,7 @@
 import type { StepDefinition } from '../graph/step.js';
 import { need } from '../graph/step.js';
 import { studentRoutes } from '../render/index.js';
+import { backendServices } from '../render/services.js';
 import { applyAll, describeCount, isConfigObject, renderChecked } from './manifests.js';
 
 export const configStep: StepDefinition = {
@@ -15,9 +16,13 @@ export const configStep: StepDefinition = {
   async run(ctx) {
     const objects = renderChecked(ctx).filter(isConfigObject);
     const count = await applyAll(ctx, objects);
+    const routes = studentRoutes(ctx.settings, need(ctx.facts.ingressAddress, 'ingressAddress'));
+    const basePaths = need(ctx.facts.apiBasePaths, 'apiBasePaths');
     ctx.facts.urls = {
       web: `http://${need(ctx.facts.webAddress, 'webAddress')}`,
-      api: studentRoutes(ctx.settings, need(ctx.facts.ingressAddress, 'ingressAddress')).root,
+      api: routes.root,
+      // The bases runtime-env.js gives the frontend (the root alone answers 404: no rule routes it).
+      apis: Object.fromEntries(backendServices(ctx.settings).map((s) => [s.name, `${routes.root}${basePaths[s.name] ?? s.apiPath}`])),
     };
     return { message: describeCount(count, 'ConfigMaps and Secrets') };
   },

@@ -1,14 +1,17 @@
 // The whole life cycle against the sandbox, through the built CLI: up → what the cluster holds →
-// status → a second up that changes nothing → down. The tests share one LIFESUB_HOME and run in order.
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+// status → a second up that changes nothing → down → sandbox stop. The tests share one LIFESUB_HOME and
+// run in order, against the background sandbox the first up starts (the others attach to it).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KubernetesObjectApi } from '@kubernetes/client-node';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, cliEnv, explain, freshHome, killAllCli, removeHome, runCli, startServe, summaryOf, type CliResult, type Serve } from '../support/cli.js';
+import { assertBuilt, cliEnv, explain, freshHome, killAllCli, removeHome, runCli, summaryOf, type CliResult } from '../support/cli.js';
 import { helmEnvironment } from '../../src/sandbox/kubeconfig.js';
 import { e2eHelm } from '../support/helm.js';
 import { LIFESUB_LABELS, changes, get, list, objectApi, snapshot, type Obj } from './helpers/cluster.js';
+import { processesMentioning } from './helpers/processes.js';
+import { request } from '../support/nip-io.js';
 import { DOWN_STEPS, UP_STEPS, expectWellFormed, renderedObjects, runUp, statusTable } from './helpers/expect-run.js';
 
 const id = 'e2eup';
@@ -18,8 +21,7 @@ const DATABASES = ['member', 'mysub', 'recommend'];
 let home: string;
 let userHome: string;
 let env: Record<string, string>;
-let serve: Serve | undefined;
-let api: KubernetesObjectApi;
+let api: KubernetesObjectApi | undefined;
 let firstUp: CliResult;
 
 beforeAll(() => {
@@ -28,11 +30,11 @@ beforeAll(() => {
   // A HOME of its own: a sandbox run (real helm included) must write nothing outside LIFESUB_HOME.
   userHome = join(home, 'user-home');
   mkdirSync(userHome);
-  env = { LIFESUB_HOME: home, HOME: userHome };
+  // The background sandbox, as a user gets it (the suite's default is one sandbox per command).
+  env = { LIFESUB_HOME: home, HOME: userHome, LIFESUB_SANDBOX_BACKGROUND: '1' };
 });
 
 afterAll(async () => {
-  await serve?.stop();
   killAllCli();
   removeHome(home);
 });
@@ -42,13 +44,11 @@ function expectLifesubLabels(o: Obj | undefined, what: string): void {
   expect(o!.metadata.labels ?? {}, `labels of ${what}`).toMatchObject(LIFESUB_LABELS(id));
 }
 
-/** Starts `lifesub sandbox serve` once; `up`, `status` and `down` attach to it while it runs. */
+const kubeconfig = (): string => join(home, 'sandbox', 'kubeconfig');
+
+/** The background sandbox the first up started (it outlives up); `status`, `up` and `down` attach to it. */
 async function cluster(): Promise<KubernetesObjectApi> {
-  if (!serve) {
-    serve = await startServe(env);
-    api = objectApi(serve.kubeconfig);
-  }
-  return api;
+  return (api ??= objectApi(kubeconfig()));
 }
 
 describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
@@ -66,11 +66,27 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(summary.urls.web, 'urls.web').toMatch(/^http:\/\/\S+$/);
     expect(summary.urls.api, 'urls.api').toMatch(/^http:\/\/\S+$/);
     expect(summary.steps.map((s) => s.step).sort()).toEqual([...UP_STEPS].sort());
-    // The app answered over HTTP before up finished (the sandbox stops serving when up exits).
+    // The app answered over HTTP before up finished.
     const smoke = firstUp.events.find((e) => e.type === 'step' && e.step === 'smoke' && e.status === 'done');
     expect(smoke, explain(firstUp)).toBeDefined();
     expect(firstUp.stderr).toMatch(/SANDBOX/);
   }, 120_000);
+
+  it('after up exited, every URL of its summary answers 200 (the background sandbox stays up)', async () => {
+    expect(firstUp?.code, 'the first up must have succeeded').toBe(0);
+    const { web, apis } = summaryOf(firstUp).urls;
+    expect(Object.keys(apis ?? {}).sort(), 'one API base per backend').toEqual(DATABASES);
+    expect((await request('GET', `${web}/`)).status, `GET ${web}/`).toBe(200);
+    // A base is not a page: through each, the call the frontend makes answers 200 (the login's token opens the others).
+    const login = await request('POST', `${apis!.member}/login`, { userId: 'user01', password: 'Passw0rd' });
+    expect(login.status, `POST ${apis!.member}/login → ${login.body}`).toBe(200);
+    const token = (JSON.parse(login.body) as { data: { accessToken: string } }).data.accessToken;
+    // As the frontend calls them (recommend's controller needs the userId).
+    for (const call of [`${apis!.mysub}/categories`, `${apis!.recommend}/categories?userId=user01`]) {
+      const r = await request('GET', call, undefined, token);
+      expect(r.status, `GET ${call} → ${r.body}`).toBe(200);
+    }
+  });
 
   it('wrote nothing outside LIFESUB_HOME (helm’s config, cache and client-go’s discovery cache included)', () => {
     expect(readdirSync(userHome)).toEqual([]);
@@ -129,7 +145,7 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     const helm = e2eHelm();
     expect(helm, 'e2e projects set LIFESUB_TEST_HELM_MAJOR').toBeDefined();
     const run = async (...args: string[]) =>
-      (await execa(helm!, [...args, '--kubeconfig', serve!.kubeconfig], { env: { ...cliEnv(env), ...helmEnvironment(join(home, 'sandbox', 'helm')) } })).stdout;
+      (await execa(helm!, [...args, '--kubeconfig', kubeconfig()], { env: { ...cliEnv(env), ...helmEnvironment(join(home, 'sandbox', 'helm')) } })).stdout;
     const releases = JSON.parse(await run('list', '-A', '-o', 'json')) as Array<{ name: string; namespace: string; status: string; chart: string }>;
     expect(releases.map((r) => [r.namespace, r.name, r.status, r.chart]).sort()).toEqual(
       [['ingress-basic', 'ingress-nginx', 'deployed', 'ingress-nginx-4.12.1'], ...DATABASES.map((db) => [ns, db, 'deployed', 'postgresql-14.3.2'])].sort(),
@@ -192,4 +208,20 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(status.code, explain(status)).toBe(1);
     expect(status.events[0]).toMatchObject({ type: 'status', namespaceState: 'absent', ready: false });
   }, 90_000);
+
+  it('sandbox stop ends the background sandbox up started and leaves no process (status: test/unit/sandbox/background.test.ts)', async () => {
+    const served = JSON.parse(readFileSync(join(home, 'sandbox', 'serve.json'), 'utf8')) as { pid: number; mode: string; profile: string };
+    expect(served).toMatchObject({ mode: 'background', profile: 'fast' });
+    expect(
+      processesMentioning(home).map((p) => p.pid),
+      'the background sandbox runs',
+    ).toContain(served.pid);
+
+    const stop = await runCli(['sandbox', 'stop'], { env });
+    expect(stop.code, explain(stop)).toBe(0);
+    expect(stop.stdout).toContain(`sandbox stopped (pid ${served.pid})`);
+    // stop returns once the process has ended: nothing of this test's sandbox is left.
+    expect(processesMentioning(home)).toEqual([]);
+    expect(existsSync(join(home, 'sandbox', 'serve.json')), 'serve.json is gone with it').toBe(false);
+  }, 40_000);
 });

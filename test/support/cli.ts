@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepEvent as ProductStepEvent, SummaryEvent as ProductSummaryEvent } from '../../src/output/events.js';
+import { TEST_RUN_VAR, killSandboxOf, trackHome } from './background-sandboxes.js';
 import { e2eHelm } from './helm.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -54,8 +55,11 @@ export function freshHome(label: string): string {
   return mkdtempSync(join(tmpdir(), `lifesub-e2e-${label}-`));
 }
 
+/** Deletes a home made by freshHome, killing first a background sandbox serving it. */
 export function removeHome(home: string | undefined): void {
-  if (home) rmSync(home, { recursive: true, force: true });
+  if (!home) return;
+  killSandboxOf(home);
+  rmSync(home, { recursive: true, force: true });
 }
 
 /** Writes a `--config` override file (YAML text) into `dir` and returns its path. */
@@ -67,13 +71,20 @@ export function writeFile(dir: string, name: string, text: string): string {
 
 /**
  * The environment the CLI sees: the test runner's, without anything that could point it at a real
- * cluster or another sandbox, plus `extra`.
+ * cluster or another sandbox, plus `extra`. `--sandbox` commands serve the sandbox in their own
+ * process (LIFESUB_SANDBOX_BACKGROUND=0) unless `extra` says otherwise: the suite's commands each
+ * want their own profile and faults, and a test that wants the background sandbox says so.
  */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const run = process.env[TEST_RUN_VAR];
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) {
     if (k.startsWith('LIFESUB_') || k === 'KUBECONFIG' || k === 'DOCKER_CONFIG' || k.startsWith('AZURE_')) delete env[k];
   }
+  env.LIFESUB_SANDBOX_BACKGROUND = '0';
+  // The marker the global teardown finds this run's background sandboxes by.
+  if (run) env[TEST_RUN_VAR] = run;
+  trackHome(extra.LIFESUB_HOME);
   delete env.NODE_OPTIONS; // vitest's loader flags must not leak into the CLI
   // The real helm of this e2e project (Helm 3.17 or 4.1); `extra` may still override it.
   const helm = e2eHelm();

@@ -31,7 +31,16 @@ describe('config', () => {
     expect(fakes.kube.calls.some((c) => c.includes('Deployment'))).toBe(false);
     const common = fakes.kube.find('ConfigMap', 'common-config', 'alice-lifesub-ns');
     expect(JSON.stringify(common)).toContain('http://20.4.5.6');
-    expect(ctx.facts.urls).toEqual({ web: 'http://20.4.5.6', api: 'http://alice.20.1.2.3.nip.io' });
+    // Each backend's base as runtime-env.js gives it to the frontend (the bare root answers 404).
+    expect(ctx.facts.urls).toEqual({
+      web: 'http://20.4.5.6',
+      api: 'http://alice.20.1.2.3.nip.io',
+      apis: {
+        member: 'http://alice.20.1.2.3.nip.io/api/auth',
+        mysub: 'http://alice.20.1.2.3.nip.io/api/mysub',
+        recommend: 'http://alice.20.1.2.3.nip.io/api/recommend',
+      },
+    });
   });
 
   test('a second run sends no apply: every live object already carries the digest of what would be applied', async () => {
