@@ -4,10 +4,11 @@ import { EXIT, type StepFailure } from '../core/errors.js';
 import { resolveSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { compose } from '../compose.js';
-import type { RendererName, StepReport } from '../graph/runner.js';
+import type { StepReport } from '../graph/runner.js';
 import type { Step } from '../graph/step.js';
 import { NdjsonSink, nullSink, type EventSink } from '../output/events.js';
 import { formatPlan, planOf } from '../output/plan.js';
+import { chooseProgress } from '../output/progress.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { formatSummary } from '../output/summary.js';
 import { confirm } from './confirm.js';
@@ -106,7 +107,6 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
           return EXIT.ok;
         }
       }
-      const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
       // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
       await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
@@ -122,13 +122,14 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       });
       if (typeof lock === 'number') return lock;
       let result: Awaited<ReturnType<typeof runGraph>>;
+      const progress = await chooseProgress({ output: json ? 'json' : 'text', verbose: !!settings.verbose, stdout: io.stdout, env: process.env });
       try {
         result = await runGraph(steps, {
           settings: runtime.settings,
           adapters: runtime.adapters,
           signal: AbortSignal.any([run.signal, lock.lost]),
           events,
-          renderer,
+          progress,
         });
       } finally {
         await lock.release();

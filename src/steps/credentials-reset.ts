@@ -20,7 +20,7 @@ export async function resetData(ctx: StepContext): Promise<string[]> {
     const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: dataClaimName(s.database), namespace };
     if (!(await kube.get(claim, ctx.signal))) continue;
     ctx.log(`--reset-data: uninstalling release ${s.database} and deleting its data volume ${claim.name}`);
-    await helm.uninstall(s.database, namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(helmHint(s.database, namespace)));
+    await helm.uninstall(s.database, namespace, { signal: ctx.signal, onLine: ctx.output }).catch(rethrowWithHint(helmHint(s.database, namespace)));
     // chart-repos' snapshot of the releases is stale now: the database step must install it again.
     ctx.facts.helmReleases = ctx.facts.helmReleases?.filter((r) => !(r.name === s.database && r.namespace === namespace));
     await kube.delete(claim, ctx.signal);
