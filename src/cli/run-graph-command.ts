@@ -155,7 +155,22 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       });
       if (!json) {
         io.stdout.write(
-          `${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox })}\n`,
+          `${formatSummary({
+            ok: code === EXIT.ok,
+            command: cmd.name,
+            id: settings.id,
+            namespace: settings.namespace,
+            reports: result.reports,
+            urls,
+            apiBasePaths: result.facts.apiBasePaths,
+            workloads: result.facts.workloads,
+            durationMs,
+            sandbox: !!runtime.sandbox,
+            targetFlags: targetFlags(cmd.flags),
+            // The kubectl line's slot: the sandbox's kubeconfig goes here once the sandbox outlives the run.
+            kubeconfig: cmd.flags.kubeconfig,
+            kubeContext: cmd.flags.context,
+          })}\n`,
         );
       }
       if (report) io.stderr.write(`${formatExitReport(report)}\n`);
@@ -169,6 +184,12 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
   } finally {
     run.dispose();
   }
+}
+
+/** The flags `status`/`down`/`up` need to reach the same cluster as this run. */
+function targetFlags(flags: CommonFlags): string[] {
+  if (flags.sandbox) return ['--sandbox'];
+  return [...(flags.kubeconfig ? ['--kubeconfig', flags.kubeconfig] : []), ...(flags.context ? ['--context', flags.context] : [])];
 }
 
 /**

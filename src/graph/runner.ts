@@ -203,7 +203,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     }
   };
 
-  progress.begin(order.map((s) => ({ name: s.name, title: s.title, needs: s.needs, ...(limitOf(s) !== undefined ? { limitMs: limitOf(s) } : {}) })));
+  await progress.begin(order.map((s) => ({ name: s.name, title: s.title, needs: s.needs, ...(limitOf(s) !== undefined ? { limitMs: limitOf(s) } : {}) })));
   try {
     await Promise.all(
       order.map((step) =>

@@ -18,8 +18,8 @@ export interface StepInfo {
 export type WaitReason = { needs: readonly string[] } | { pool: string };
 
 export interface Progress {
-  /** The run begins with these steps (in dependency order); none has started. */
-  begin(steps: readonly StepInfo[]): void;
+  /** The run begins with these steps (in dependency order); none has started. Resolves once the first frame can be drawn. */
+  begin(steps: readonly StepInfo[]): void | Promise<void>;
   /** The step cannot start yet; called again whenever the reason changes. */
   waiting(step: string, reason: WaitReason): void;
   /** The step is running from `at` (epoch ms) on. */

@@ -42,7 +42,7 @@ export class TtyProgress implements Progress {
     this.now = options.now ?? Date.now;
   }
 
-  begin(steps: readonly StepInfo[]): void {
+  async begin(steps: readonly StepInfo[]): Promise<void> {
     const outputBar = this.options.outputLines ?? 3;
     // A Listr is only the container of the tasks the renderer draws; it is never run.
     const listr = new Listr(
@@ -74,6 +74,7 @@ export class TtyProgress implements Progress {
       listr.events,
     );
     this.rendering = this.renderer.render();
+    await this.rendering;
     // Elapsed times change once a second; the spinner redraws in between.
     this.ticker = setInterval(() => this.retitleRunning(), 1000);
     this.ticker.unref();
