@@ -7,6 +7,7 @@ import type { Adapters } from '../adapters/types.js';
 import { AbortedError, StepFailure, ToolError, isAbort, messageOf, type Hinted } from '../core/errors.js';
 import { parseDuration, type Settings } from '../config/schema.js';
 import type { EventSink } from '../output/events.js';
+import { cleanLine } from '../output/lines.js';
 import { silentProgress, type Progress } from '../output/progress.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { remainingPath, Semaphore } from './pools.js';
@@ -157,7 +158,9 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     const line =
       (show: (step: string, text: string) => void) =>
       (text: string): void => {
-        const clean = redact(text);
+        // Tools' colours, cursor moves and \r progress bars stay out of every view and of the JSON events.
+        const clean = cleanLine(redact(text));
+        if (clean === '') return;
         show(step.name, clean);
         opts.events.emit({ type: 'log', step: step.name, ts: now(), message: clean });
       };

@@ -4,7 +4,17 @@
 // and limit. Tool output is collapsed to the last lines under its step; a failed step's is printed
 // whole once the list is released.
 import type { Writable } from 'node:stream';
-import { DefaultRenderer, Listr, ListrDefaultRendererLogLevels, ListrLogger, ListrTaskState, ProcessOutput, type ListrTaskObject } from 'listr2';
+import {
+  DefaultRenderer,
+  Listr,
+  ListrDefaultRendererLogLevels,
+  ListrEventManager,
+  ListrEventType,
+  ListrLogger,
+  ListrTaskState,
+  ProcessOutput,
+  type ListrTaskObject,
+} from 'listr2';
 import type { StepReport } from '../graph/runner.js';
 import { cleanLine, KEPT_LINES, LineTail } from './lines.js';
 import type { Progress, StepInfo, WaitReason } from './progress.js';
@@ -33,6 +43,7 @@ export class TtyProgress implements Progress {
   private readonly statuses = new Map<string, string>();
   private readonly tails = new Map<string, LineTail>();
   private readonly failed: string[] = [];
+  private readonly redraws = new ListrEventManager();
   private readonly now: () => number;
 
   constructor(
@@ -71,8 +82,18 @@ export class TtyProgress implements Progress {
         }),
         ...(this.options.color ? {} : { color: plain }),
       } as never,
-      listr.events,
+      this.redraws,
     );
+    // Every change asks for a redraw; changes that come together (a burst of build output) get one.
+    let pending = false;
+    listr.events.on(ListrEventType.SHOULD_REFRESH_RENDER, () => {
+      if (pending) return;
+      pending = true;
+      setImmediate(() => {
+        pending = false;
+        this.redraws.emit(ListrEventType.SHOULD_REFRESH_RENDER);
+      });
+    });
     this.rendering = this.renderer.render();
     await this.rendering;
     // Elapsed times change once a second; the spinner redraws in between.
