@@ -34,31 +34,31 @@ export class PlainProgress implements Progress {
 
   started(step: string, at: number): void {
     const limit = this.limits.get(step);
-    this.line(step, t.started, limit === undefined ? '' : `limit ${formatLimit(limit)}`, at);
+    this.line(step, t.started, limit === undefined ? '' : t.limit(formatLimit(limit)), at);
   }
 
   status(step: string, text: string): void {
     if (this.statuses.get(step) === text) return;
     this.statuses.set(step, text);
-    this.line(step, 'status', cleanLine(text));
+    this.line(step, t.statusLine, cleanLine(text));
   }
 
   log(step: string, line: string): void {
-    this.line(step, 'log', cleanLine(line));
+    this.line(step, t.logLine, cleanLine(line));
   }
 
   output(step: string, line: string): void {
     const clean = cleanLine(line);
     if (clean === '') return;
-    if (this.verbose) this.line(step, 'output', clean);
+    if (this.verbose) this.line(step, t.outputLine, clean);
     else this.tail(step).push(clean);
   }
 
   ended(r: StepReport): void {
     if (r.status === 'failed' && !this.verbose) {
       const tail = this.tails.get(r.name);
-      if (tail && tail.dropped > 0) this.line(r.name, 'output', t.hiddenLines(tail.dropped));
-      for (const l of tail?.all() ?? []) this.line(r.name, 'output', l);
+      if (tail && tail.dropped > 0) this.line(r.name, t.outputLine, t.hiddenLines(tail.dropped));
+      for (const l of tail?.all() ?? []) this.line(r.name, t.outputLine, l);
     }
     this.tails.delete(r.name);
     const took = r.status === 'blocked' || r.status === 'cancelled' ? '' : formatDuration(r.durationMs);

@@ -16,6 +16,12 @@ export const progressTexts = {
     cancelled: 'cancelled',
   } satisfies Record<ReportStatus, string>,
   started: 'start',
+  /** Plain view: the status column of a live state, a step's own line and a tool's line. */
+  statusLine: 'status',
+  logLine: 'log',
+  outputLine: 'output',
+  /** Plain view: the step's own time limit, on its start line. */
+  limit: (limit: string) => `limit ${limit}`,
   /** Why a step did not run. */
   blockedWhy: 'a step it needs did not finish',
   /** Heading of the full tool output of a failed step. */
