@@ -44,6 +44,7 @@ export class TtyProgress implements Progress {
   private readonly tails = new Map<string, LineTail>();
   private readonly failed: string[] = [];
   private readonly redraws = new ListrEventManager();
+  private closed = false;
   private readonly now: () => number;
 
   constructor(
@@ -87,11 +88,12 @@ export class TtyProgress implements Progress {
     // Every change asks for a redraw; changes that come together (a burst of build output) get one.
     let pending = false;
     listr.events.on(ListrEventType.SHOULD_REFRESH_RENDER, () => {
-      if (pending) return;
+      if (pending || this.closed) return;
       pending = true;
       setImmediate(() => {
         pending = false;
-        this.redraws.emit(ListrEventType.SHOULD_REFRESH_RENDER);
+        // Once the list is released, a late redraw would print it a second time.
+        if (!this.closed) this.redraws.emit(ListrEventType.SHOULD_REFRESH_RENDER);
       });
     });
     this.rendering = this.renderer.render();
@@ -165,6 +167,7 @@ export class TtyProgress implements Progress {
   async end(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     await this.rendering;
+    this.closed = true;
     this.renderer?.end();
     for (const step of this.failed) {
       const lines = this.tails.get(step)?.all() ?? [];

@@ -35,6 +35,7 @@ describe('live progress in a terminal (listr2, 80 columns)', () => {
     const now = steppingClock();
     // NO_COLOR: colour is off, so these frames must hold no colour codes at all.
     await runFake(new TtyProgress(out, { color: false, now }), { now });
+    await new Promise((r) => setTimeout(r, 20)); // a redraw still pending would come now
     raw = out.text();
   });
 
@@ -71,6 +72,11 @@ describe('live progress in a terminal (listr2, 80 columns)', () => {
     expect(jars, 'the last tool line under the running step').toBeDefined();
     expect(jars).not.toContain('› > Task :member:compileJava'); // collapsed to the last 3 lines
     expect(lastFrame(raw)).not.toContain('›'); // and gone once the step is done
+  });
+
+  it('the list stays on screen once, and the cursor is shown again at the end', () => {
+    expect(raw.endsWith('\u001b[?25h')).toBe(true);
+    expect(lastFrame(raw).match(/Check the application answers/g)).toHaveLength(1);
   });
 
   it('NO_COLOR: no colour codes', () => {
