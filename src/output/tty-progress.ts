@@ -98,6 +98,8 @@ export class TtyProgress implements Progress {
     });
     this.rendering = this.renderer.render();
     await this.rendering;
+    // A second Ctrl-C exits at once (src/cli/signals.ts): leave the list drawn and the cursor shown.
+    process.once('exit', this.release);
     // Elapsed times change once a second; the spinner redraws in between.
     this.ticker = setInterval(() => this.retitleRunning(), 1000);
     this.ticker.unref();
@@ -167,14 +169,21 @@ export class TtyProgress implements Progress {
   async end(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     await this.rendering;
-    this.closed = true;
-    this.renderer?.end();
+    process.off('exit', this.release);
+    this.release();
     for (const step of this.failed) {
       const lines = this.tails.get(step)?.all() ?? [];
       if (lines.length === 0) continue;
       this.out.write(`\n${t.fullOutputOf(step)}\n${lines.map((l) => `  ${l}\n`).join('')}`);
     }
   }
+
+  private readonly release = (): void => {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ticker) clearInterval(this.ticker);
+    this.renderer?.end();
+  };
 
   private title(step: string): string {
     return this.info.get(step)?.title ?? step;
