@@ -49,7 +49,7 @@ export class HelmCli implements Helm {
 
   private async repoList(options: CallOptions): Promise<Array<{ name: string; url: string }>> {
     try {
-      const parsed: unknown = JSON.parse((await this.helm(['repo', 'list', '-o', 'json'], options)).trim() || '[]');
+      const parsed: unknown = JSON.parse((await this.query(['repo', 'list', '-o', 'json'], options)).trim() || '[]');
       return Array.isArray(parsed)
         ? (parsed as Array<{ name?: unknown; url?: unknown }>).map((r) => ({ name: String(r.name ?? ''), url: String(r.url ?? '') }))
         : [];
@@ -66,7 +66,7 @@ export class HelmCli implements Helm {
 
   async chartVersionKnown(chart: string, version: string, options: CallOptions): Promise<boolean> {
     // The keyword matches as a substring ("bitnami/postgresql" also finds postgresql-ha): compare names.
-    const stdout = await this.helm(['search', 'repo', chart, '--version', version, '-o', 'json'], options);
+    const stdout = await this.query(['search', 'repo', chart, '--version', version, '-o', 'json'], options);
     let hits: unknown;
     try {
       hits = JSON.parse(stdout.trim() || '[]');
@@ -102,13 +102,19 @@ export class HelmCli implements Helm {
   // Every state: plain `helm list` hides pending-install/pending-upgrade (an interrupted or concurrent
   // operation) and uninstalling; a re-run must see those to repair them instead of tripping over them.
   async status(release: string, namespace: string, options: CallOptions): Promise<HelmRelease | undefined> {
-    const stdout = await this.helm(['list', '-n', namespace, ...ALL_STATES, '-o', 'json', '--filter', `^${escapeRegExp(release)}$`], options);
+    const stdout = await this.query(['list', '-n', namespace, ...ALL_STATES, '-o', 'json', '--filter', `^${escapeRegExp(release)}$`], options);
     return parseReleases(stdout).find((r) => r.name === release);
   }
 
   async list(namespace: string | undefined, options: CallOptions): Promise<HelmRelease[]> {
     const scope = namespace === undefined ? ['-A'] : ['-n', namespace];
-    return parseReleases(await this.helm(['list', ...scope, ...ALL_STATES, '-o', 'json'], options));
+    return parseReleases(await this.query(['list', ...scope, ...ALL_STATES, '-o', 'json'], options));
+  }
+
+  // A question whose answer lifesub parses (JSON, or an expected "Error: no repositories to show"):
+  // its output is data, not progress, so it is not streamed to the user; a failure still carries it.
+  private query(args: string[], options: CallOptions): Promise<string> {
+    return this.helm(args, { signal: options.signal });
   }
 
   async version(options: CallOptions): Promise<{ binary: string; version: string }> {

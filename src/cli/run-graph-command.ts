@@ -4,10 +4,11 @@ import { EXIT, type StepFailure } from '../core/errors.js';
 import { resolveSettings } from '../config/load.js';
 import type { Settings } from '../config/schema.js';
 import { compose } from '../compose.js';
-import type { RendererName, StepReport } from '../graph/runner.js';
+import type { StepReport } from '../graph/runner.js';
 import type { Step } from '../graph/step.js';
 import { NdjsonSink, nullSink, type EventSink } from '../output/events.js';
 import { formatPlan, planOf } from '../output/plan.js';
+import { chooseProgress } from '../output/progress.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { formatSummary } from '../output/summary.js';
 import { confirm } from './confirm.js';
@@ -105,7 +106,6 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
           return EXIT.ok;
         }
       }
-      const renderer: RendererName = json ? 'silent' : settings.verbose ? 'verbose' : 'default';
       // `up` checks everything before its first cluster write (the lock): when something blocks, every
       // problem is reported together by the preflight step, which gets this same report (no lock needed: nothing will change).
       // Ctrl-C meanwhile counts as blocked too: the graph then reports the interruption like any other.
@@ -125,13 +125,14 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       });
       if (typeof lock === 'number') return lock;
       let result: Awaited<ReturnType<typeof runGraph>>;
+      const progress = await chooseProgress({ output: json ? 'json' : 'text', verbose: !!settings.verbose, stdout: io.stdout, env: process.env });
       try {
         result = await runGraph(steps, {
           settings: runtime.settings,
           adapters: runtime.adapters,
           signal: AbortSignal.any([run.signal, lock.lost]),
           events,
-          renderer,
+          progress,
         });
       } finally {
         await lock.release();
@@ -157,7 +158,22 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       });
       if (!json) {
         io.stdout.write(
-          `${formatSummary({ ok: code === EXIT.ok, command: `lifesub ${cmd.name}`, namespace: settings.namespace, reports: result.reports, urls, durationMs, sandbox: !!runtime.sandbox, kubeconfig: runtime.sandbox?.served ? runtime.sandbox.kubeconfig : undefined })}\n`,
+          `${formatSummary({
+            ok: code === EXIT.ok,
+            command: cmd.name,
+            id: settings.id,
+            namespace: settings.namespace,
+            reports: result.reports,
+            urls,
+            apiBasePaths: result.facts.apiBasePaths,
+            workloads: result.facts.workloads,
+            durationMs,
+            sandbox: !!runtime.sandbox,
+            targetFlags: targetFlags(cmd.flags),
+            // The kubectl line's slot: the sandbox's kubeconfig goes here once the sandbox outlives the run.
+            kubeconfig: runtime.sandbox?.served ? runtime.sandbox.kubeconfig : cmd.flags.kubeconfig,
+            kubeContext: cmd.flags.context,
+          })}\n`,
         );
       }
       if (report) io.stderr.write(`${formatExitReport(report)}\n`);
@@ -176,6 +192,12 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
 /** Stands in for the run lock when preflight found problems: nothing that changes the cluster will run. */
 async function skipRunLock(): Promise<RunLock> {
   return { lost: new AbortController().signal, release: async () => {} };
+}
+
+/** The flags `status`/`down`/`up` need to reach the same cluster as this run. */
+function targetFlags(flags: CommonFlags): string[] {
+  if (flags.sandbox) return ['--sandbox'];
+  return [...(flags.kubeconfig ? ['--kubeconfig', flags.kubeconfig] : []), ...(flags.context ? ['--context', flags.context] : [])];
 }
 
 /**

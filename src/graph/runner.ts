@@ -1,17 +1,20 @@
-// Runs a step graph: every step starts the moment all of its needs are done (bounded by its pool),
-// shown with listr2. The first failure stops the run: running steps are aborted (they are idempotent,
-// so the next `up` picks up where this one stopped) and their dependents are reported as not run.
-// Ctrl-C and the overall --timeout arrive through `signal`; a step's own timeout aborts only it.
-import { Listr, type ListrTaskWrapper } from 'listr2';
+// Runs a step graph: every step starts the moment all of its needs are done (bounded by its pool).
+// The first failure stops the run: running steps are aborted (they are idempotent, so the next `up`
+// picks up where this one stopped) and their dependents are reported as not run. Ctrl-C and the
+// overall --timeout arrive through `signal`; a step's own timeout aborts only it. The runner draws
+// nothing: it tells `progress` (src/output/progress.ts) and `events` (NDJSON) what happens.
 import type { Adapters } from '../adapters/types.js';
 import { AbortedError, StepFailure, ToolError, isAbort, messageOf, type Hinted } from '../core/errors.js';
 import { parseDuration, type Settings } from '../config/schema.js';
 import type { EventSink } from '../output/events.js';
+import { cleanLine } from '../output/lines.js';
+import { silentProgress, type Progress } from '../output/progress.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { remainingPath, Semaphore } from './pools.js';
 import type { Facts, Pool, Step, StepOutcome } from './step.js';
 import { topoOrder, validateGraph } from './validate.js';
 
+/** Kept for callers of the earlier API, where listr2 drew inside the runner; the view is now `progress`. */
 export type RendererName = 'default' | 'simple' | 'verbose' | 'silent';
 
 export interface RunnerOptions {
@@ -20,7 +23,10 @@ export interface RunnerOptions {
   /** Fires on Ctrl-C (reason AbortedError) or the overall deadline (reason ToolError). */
   signal: AbortSignal;
   events: EventSink;
-  renderer: RendererName;
+  /** Who shows the run to a person (default: nobody). */
+  progress?: Progress;
+  /** Ignored (see RendererName). */
+  renderer?: RendererName;
   facts?: Facts;
   now?: () => number;
   /** Pools shared with other graphs running at the same time (`lifesub class`); default: this run's own, sized by config.concurrency. */
@@ -49,13 +55,12 @@ export interface GraphResult {
 /** Signal reason used for a step's own time limit. */
 class StepTimeout extends ToolError {}
 
-type Task = ListrTaskWrapper<unknown, never, never>;
-
 export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Promise<GraphResult> {
   validateGraph(steps, Object.keys(opts.facts ?? {}));
   const order = topoOrder(steps);
   const now = opts.now ?? Date.now;
   const facts: Facts = opts.facts ?? {};
+  const progress = opts.progress ?? silentProgress;
   const stop = new AbortController();
   const runSignal = AbortSignal.any([opts.signal, stop.signal]);
   const { concurrency, timeouts } = opts.settings.config;
@@ -68,22 +73,49 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
   const priority = remainingPath(steps);
   const finished = new Map<string, Promise<boolean>>();
   const settle = new Map<string, (ok: boolean) => void>();
+  const ended = new Set<string>();
   for (const s of order) finished.set(s.name, new Promise<boolean>((r) => settle.set(s.name, r)));
   const reports = new Map<string, StepReport>();
   let failure: StepFailure | undefined;
   const redact = (text: string): string => maskSecrets(text, knownSecrets(facts));
+  const limitOf = (step: Step): number | undefined => (step.timeout ? parseDuration(timeouts[step.timeout]) : undefined);
 
-  const record = (step: Step, status: ReportStatus, durationMs: number, message?: string): void => {
-    reports.set(step.name, { name: step.name, title: step.title, status, durationMs, ...(message ? { message } : {}) });
+  // Whatever way a step ends (done, failed, not run), it settles once, so its dependents never hang.
+  const close = (step: Step, report: StepReport, ok: boolean): void => {
+    reports.set(step.name, report);
+    ended.add(step.name);
+    settle.get(step.name)?.(ok);
+    progress.ended(report);
+  };
+  const report = (step: Step, status: ReportStatus, durationMs: number, message?: string): StepReport => ({
+    name: step.name,
+    title: step.title,
+    status,
+    durationMs,
+    ...(message ? { message } : {}),
+  });
+
+  // Until its needs are done a step only waits, and says for what (the list shrinks as they end).
+  const awaitNeeds = (step: Step): Promise<boolean[]> => {
+    const pending = (): string[] => step.needs.filter((n) => !ended.has(n));
+    if (pending().length > 0) progress.waiting(step.name, { needs: pending() });
+    return Promise.all(
+      step.needs.map((n) =>
+        (finished.get(n) as Promise<boolean>).then((ok) => {
+          const left = pending();
+          if (left.length > 0 && ok) progress.waiting(step.name, { needs: left });
+          return ok;
+        }),
+      ),
+    );
   };
 
-  const execute = async (step: Step, task: Task): Promise<void> => {
-    const depsOk = await Promise.all(step.needs.map((n) => finished.get(n) as Promise<boolean>));
+  const execute = async (step: Step): Promise<void> => {
+    const depsOk = await awaitNeeds(step);
     // A step that never starts still gets one closing event, so a consumer sees every step end.
     const notRun = (status: 'blocked' | 'cancelled', why: string): void => {
-      record(step, status, 0);
       opts.events.emit({ type: 'step', step: step.name, status: 'skipped', ts: now(), durationMs: 0, message: why });
-      task.skip(`${step.title} (${why})`);
+      close(step, report(step, status, 0), false);
     };
     if (!depsOk.every(Boolean)) {
       if (runSignal.aborted && !failure) notRun('cancelled', 'cancelled');
@@ -92,6 +124,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     }
     let release = (): void => {};
     if (step.pool) {
+      progress.waiting(step.name, { pool: step.pool });
       try {
         release = await pools[step.pool].acquire(runSignal, priority.get(step.name));
       } catch {
@@ -107,7 +140,7 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     const own = new AbortController();
     const forward = (): void => own.abort(runSignal.reason);
     runSignal.addEventListener('abort', forward, { once: true });
-    const limit = step.timeout ? parseDuration(timeouts[step.timeout]) : undefined;
+    const limit = limitOf(step);
     const timer =
       limit === undefined
         ? undefined
@@ -123,6 +156,17 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
           );
     const started = now();
     opts.events.emit({ type: 'step', step: step.name, status: 'start', ts: started });
+    progress.started(step.name, started);
+    // Every line reaches the JSON log events as before; the views tell a step's own lines from its tools'.
+    const line =
+      (show: (step: string, text: string) => void) =>
+      (text: string): void => {
+        // Tools' colours, cursor moves and \r progress bars stay out of every view and of the JSON events.
+        const clean = cleanLine(redact(text));
+        if (clean === '') return;
+        show(step.name, clean);
+        opts.events.emit({ type: 'log', step: step.name, ts: now(), message: clean });
+      };
     try {
       const outcome: StepOutcome =
         (await step.run({
@@ -130,44 +174,34 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
           adapters: opts.adapters,
           facts,
           signal: own.signal,
-          log: (line) => {
-            const clean = redact(line);
-            task.output = clean;
-            opts.events.emit({ type: 'log', step: step.name, ts: now(), message: clean });
-          },
+          log: line((s, t) => progress.log(s, t)),
+          output: line((s, t) => progress.output(s, t)),
+          status: (text) => progress.status(step.name, redact(text)),
         })) ?? {};
       const durationMs = now() - started;
       if (outcome.skipped !== undefined) {
         const msg = redact(outcome.skipped);
-        record(step, 'skipped', durationMs, msg);
         opts.events.emit({ type: 'step', step: step.name, status: 'skipped', ts: now(), durationMs, message: msg });
-        task.skip(`${step.title} (${msg})`);
+        close(step, report(step, 'skipped', durationMs, msg), true);
       } else {
         const msg = outcome.message === undefined ? undefined : redact(outcome.message);
-        record(step, 'done', durationMs, msg);
         opts.events.emit({ type: 'step', step: step.name, status: 'done', ts: now(), durationMs, ...(msg ? { message: msg } : {}) });
-        if (msg) task.title = `${step.title}: ${msg}`;
+        close(step, report(step, 'done', durationMs, msg), true);
       }
-      settle.get(step.name)?.(true);
     } catch (err) {
       const durationMs = now() - started;
       const cause = classify(err, own.signal, opts.signal, stop.signal);
       if (cause === 'cancelled') {
-        record(step, 'cancelled', durationMs);
         opts.events.emit({ type: 'step', step: step.name, status: 'skipped', ts: now(), durationMs, message: 'cancelled' });
-        settle.get(step.name)?.(false);
-        task.skip(`${step.title} (cancelled)`);
+        close(step, report(step, 'cancelled', durationMs), false);
         return;
       }
-      const f = new StepFailure(step.name, cause);
-      failure ??= f;
+      failure ??= new StepFailure(step.name, cause);
       const msg = redact(messageOf(cause));
-      record(step, 'failed', durationMs, msg);
       const hint = (cause as Hinted).hint;
       opts.events.emit({ type: 'step', step: step.name, status: 'failed', ts: now(), durationMs, message: msg, ...(hint ? { hint: redact(hint) } : {}) });
-      settle.get(step.name)?.(false);
+      close(step, report(step, 'failed', durationMs, msg), false);
       stop.abort(new AbortedError(`stopped: step '${step.name}' failed`));
-      throw new Error(`${step.title}: ${msg}`);
     } finally {
       if (timer) clearTimeout(timer);
       runSignal.removeEventListener('abort', forward);
@@ -175,24 +209,23 @@ export async function runGraph(steps: readonly Step[], opts: RunnerOptions): Pro
     }
   };
 
-  const listr = new Listr(
-    order.map((step) => ({
-      title: step.title,
-      // Whatever way a step ends (done, failed, not run), it settles, so its dependents never hang;
-      // the first settle wins, so a success recorded inside `execute` stays a success.
-      task: (_: unknown, task: Task) => execute(step, task).finally(() => settle.get(step.name)?.(false)),
-    })),
-    {
-      concurrent: true,
-      exitOnError: false,
-      registerSignalListeners: false,
-      renderer: opts.renderer,
-      fallbackRenderer: 'simple',
-      fallbackRendererCondition: () => opts.renderer === 'default' && (!process.stdout.isTTY || !!process.env.CI),
-      rendererOptions: { collapseErrors: false, collapseSkips: false, formatOutput: 'truncate' } as never,
-    } as never,
-  );
-  await listr.run().catch(() => undefined); // failures are collected in `reports`, not thrown
+  await progress.begin(order.map((s) => ({ name: s.name, title: s.title, needs: s.needs, ...(limitOf(s) !== undefined ? { limitMs: limitOf(s) } : {}) })));
+  try {
+    await Promise.all(
+      order.map((step) =>
+        execute(step).catch((err: unknown) => {
+          // A bug in the runner itself: still end the step, so nothing waits forever.
+          if (!ended.has(step.name)) {
+            failure ??= new StepFailure(step.name, err);
+            close(step, report(step, 'failed', 0, messageOf(err)), false);
+            stop.abort(new AbortedError(`stopped: step '${step.name}' failed`));
+          }
+        }),
+      ),
+    );
+  } finally {
+    await progress.end();
+  }
   const list = order.map((s) => reports.get(s.name) ?? { name: s.name, title: s.title, status: 'cancelled' as const, durationMs: 0 });
   const interrupted = opts.signal.aborted && opts.signal.reason instanceof AbortedError;
   return { ok: !failure && !interrupted && list.every((r) => r.status === 'done' || r.status === 'skipped'), reports: list, facts, failure, interrupted };

@@ -55,6 +55,8 @@ export interface Facts {
   helmReleases?: HelmRelease[];
   /** URLs for the summary: the page, the student's API root, and each backend's base URL as the frontend calls it (service → URL). */
   urls?: { web?: string; api?: string; apis?: Record<string, string> };
+  /** The workloads readiness waited for, with their ready count at the end ("1/1"), for the summary. */
+  workloads?: Array<{ kind: string; name: string; ready: string }>;
   /** `down`: whether the student's namespace existed (set by the guard; false → later steps skip). */
   namespacePresent?: boolean;
 }
@@ -67,6 +69,13 @@ export interface StepContext {
   signal: AbortSignal;
   /** One line of progress for the user (shown under the step; redacted by the output layer too). */
   log: LineSink;
+  /**
+   * Lines of a tool the step runs (pass as the adapters' `onLine`): collapsed to the last lines in a
+   * terminal, shown whole with --verbose or when the step fails (src/output/progress.ts).
+   */
+  output: LineSink;
+  /** A short live state of the step that replaces the previous one (e.g. the workloads still pending). */
+  status: (text: string) => void;
 }
 
 export interface StepOutcome {

@@ -22,7 +22,7 @@ export const chartReposStep: StepDefinition = {
   async run(ctx) {
     const { helm } = ctx.adapters;
     const { ingress, postgres } = ctx.settings.config;
-    const options = { signal: ctx.signal, onLine: ctx.log };
+    const options = { signal: ctx.signal, onLine: ctx.output };
     // Charts are inputs of installs only: when every release is already deployed (the ingress at any
     // version — it is shared and left as it is — each database at the pinned chart), no repository is needed.
     const seen = await Promise.all([helm.list(ingress.namespace, options), helm.list(ctx.settings.namespace, options)]).catch(

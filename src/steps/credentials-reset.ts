@@ -21,7 +21,7 @@ export async function resetData(ctx: StepContext): Promise<string[]> {
     const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: dataClaimName(s.database), namespace };
     if (!(await kube.get(claim, ctx.signal))) continue;
     ctx.log(`--reset-data: uninstalling release ${s.database} and deleting its data volume ${claim.name}`);
-    await helm.uninstall(s.database, namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(helmHint(s.database, namespace)));
+    await helm.uninstall(s.database, namespace, { signal: ctx.signal, onLine: ctx.output }).catch(rethrowWithHint(helmHint(s.database, namespace)));
     await kube.delete(claim, ctx.signal);
     await kube.waitFor(claim, (obj) => (obj ? undefined : true), {
       signal: ctx.signal,

@@ -33,7 +33,7 @@ export function databaseStep(service: ServiceConfig): StepDefinition {
     const p = ctx.settings.config.postgres;
     const pinned = `${p.chart.split('/').pop()}-${p.version}`;
     const hint = helmHint(release, namespace);
-    const options = { signal: ctx.signal, onLine: ctx.log };
+    const options = { signal: ctx.signal, onLine: ctx.output };
     const current =
       deployedRelease(ctx.facts, release, namespace) ?? (await helm.status(release, namespace, { signal: ctx.signal }).catch(rethrowWithHint(hint)));
     const action = releaseAction(current, Date.now(), budgetMs(ctx.settings, 'helm'), isOwnAttempt(ctx, namespace, release));

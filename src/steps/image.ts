@@ -53,7 +53,10 @@ export function imageStep(service: ServiceConfig): StepDefinition {
       const args = buildArgs(ctx.settings, service.name, dockerfile);
       ctx.log(`building ${ref} from ${dockerfile}`);
       const { imageId } = await ctx.adapters.docker
-        .build({ context: repoDir, dockerfile, tags: [ref], buildArgs: args, labels: { [ID_LABEL]: ctx.settings.id } }, { signal: ctx.signal, onLine: ctx.log })
+        .build(
+          { context: repoDir, dockerfile, tags: [ref], buildArgs: args, labels: { [ID_LABEL]: ctx.settings.id } },
+          { signal: ctx.signal, onLine: ctx.output },
+        )
         .catch(rethrowWithHint(`see the docker build output above (--verbose shows every line); reproduce with: ${reproduce(repoDir, dockerfile, ref, args)}`));
       ctx.facts.images = { ...ctx.facts.images, [service.name]: ref };
       return { message: `${ref} (${imageId.replace(/^sha256:/, '').slice(0, 12)})` };

@@ -62,7 +62,7 @@ async function ensureIngress(ctx: StepContext): Promise<StepOutcome> {
     ctx.log(
       `release ${i.release} is stuck in ${state} (an interrupted helm run); lifesub installed it and it holds no data, so it is uninstalled and installed again — nothing of value is lost`,
     );
-    await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(hint));
+    await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.output }).catch(rethrowWithHint(hint));
   } else {
     ctx.log(`release ${i.release} is ${state}; lifesub installed it, so helm upgrade --install repairs it`);
   }
@@ -113,7 +113,7 @@ async function installRelease(ctx: StepContext): Promise<void> {
         timeoutMs: budgetMs(ctx.settings, 'helm'),
         labels: { [INSTALLED_BY]: 'lifesub' },
       },
-      { signal: ctx.signal, onLine: ctx.log },
+      { signal: ctx.signal, onLine: ctx.output },
     )
     .catch(rethrowWithHint(helmHint(i.release, i.namespace)));
 }

@@ -33,7 +33,7 @@ export const jarsStep: StepDefinition = {
     if (todo.length === 0) return { skipped: 'every backend image is already in the registry' };
     const tasks = gradleTasks(ctx.settings, todo);
     await ctx.adapters.gradle
-      .build(dir, tasks, { signal: ctx.signal, onLine: ctx.log })
+      .build(dir, tasks, { signal: ctx.signal, onLine: ctx.output })
       .catch(rethrowWithHint(`fix the build error shown above; reproduce with \`./gradlew ${tasks.join(' ')} -x test\` in ${dir}`));
     const jars = todo.map((s) => need(s.jar, `jar of ${s.name}`));
     for (const jar of jars) {

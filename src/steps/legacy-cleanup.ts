@@ -24,7 +24,7 @@ export const legacyCleanupStep: StepDefinition = {
     if (!isTerminating(ns)) {
       for (const release of LEGACY_RELEASES) {
         const removed = await helm
-          .uninstall(release, LEGACY_NAMESPACE, { signal: ctx.signal, onLine: ctx.log })
+          .uninstall(release, LEGACY_NAMESPACE, { signal: ctx.signal, onLine: ctx.output })
           .catch(
             rethrowWithHint(
               `see helm's message above; \`helm status ${release} -n ${LEGACY_NAMESPACE}\`, or remove it yourself: \`helm uninstall ${release} -n ${LEGACY_NAMESPACE}\``,

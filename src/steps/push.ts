@@ -26,7 +26,7 @@ export function pushStep(service: ServiceConfig): StepDefinition {
       const ref = need(ctx.facts.images?.[service.name], `image of ${service.name}`);
       const server = ctx.facts.registryLogin?.loginServer ?? ctx.settings.loginServer;
       const { digest } = await ctx.adapters.docker
-        .push(ref, { signal: ctx.signal, onLine: ctx.log })
+        .push(ref, { signal: ctx.signal, onLine: ctx.output })
         .catch(rethrowWithHint(`check \`docker login\` to ${server} worked and the registry exists`));
       if (!digest) return { message: ref };
       // Deploy by digest: a rebuilt image under the same tag changes the Deployment and so rolls it

@@ -30,11 +30,23 @@ export function readinessStep(options: ReadinessOptions = {}): StepDefinition {
       const workloads = listWorkloads(ctx);
       const group = new AbortController();
       const signal = AbortSignal.any([ctx.signal, group.signal]);
+      // What the person waits for: the workloads still pending, by name, shrinking as each is ready.
+      const pending = new Set(workloads.map((w) => w.name));
+      const report = (): void => ctx.status(pendingStatus(workloads.length, [...pending]));
+      report();
+      ctx.facts.workloads = [];
       const waits = workloads.map((w) =>
-        waitForWorkload(ctx, w, signal, options).catch((err: unknown) => {
-          group.abort(err); // one failure is enough: stop watching the others
-          throw err;
-        }),
+        waitForWorkload(ctx, w, signal, options).then(
+          (ready) => {
+            pending.delete(w.name);
+            ctx.facts.workloads?.push({ kind: w.kind, name: w.name, ready });
+            report();
+          },
+          (err: unknown) => {
+            group.abort(err); // one failure is enough: stop watching the others
+            throw err;
+          },
+        ),
       );
       const results = await Promise.allSettled(waits);
       // Report the first real failure, not the cancellations it caused.
@@ -66,7 +78,14 @@ function selectorOf(obj: KubeObject): Record<string, string> | undefined {
   return (obj.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels;
 }
 
-async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal, options: ReadinessOptions): Promise<void> {
+/** "4/7 ready; waiting for member, mysub-postgresql, …" (the names as `kubectl get` shows them). */
+export function pendingStatus(total: number, pending: readonly string[]): string {
+  if (pending.length === 0) return `${total}/${total} ready`;
+  return `${total - pending.length}/${total} ready; waiting for ${pending.join(', ')}`;
+}
+
+/** Resolves with the workload's ready count ("1/1") once it has rolled out. */
+async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal, options: ReadinessOptions): Promise<string> {
   const what = `${w.kind.toLowerCase()} ${w.name}`;
   const mine = new AbortController();
   const signal = AbortSignal.any([parent, mine.signal]);
@@ -105,7 +124,9 @@ async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal
   const pods = watchPods();
   try {
     await Promise.race([rollout, pods]);
-    if (latest) ctx.log(`${what} is ready (${readyCount(latest)})`);
+    const ready = latest ? readyCount(latest) : '';
+    if (latest) ctx.log(`${what} is ready (${ready})`);
+    return ready.replace(/ ready$/, '');
   } catch (err) {
     if (err instanceof ToolError && !(err instanceof NotReady) && !signal.aborted) {
       // Timed out (or the watch failed): say why, if the pods tell.

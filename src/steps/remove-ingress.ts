@@ -47,7 +47,7 @@ export const removeIngressStep: StepDefinition = {
     if (!controller) return { skipped: `no ingress controller in ${i.namespace}` };
     if (controller.metadata.labels?.[INSTALLED_BY] !== 'lifesub') return { skipped: 'not installed by lifesub; left alone' };
 
-    await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.log }).catch(rethrowWithHint(helmHint(i.release, i.namespace)));
+    await helm.uninstall(i.release, i.namespace, { signal: ctx.signal, onLine: ctx.output }).catch(rethrowWithHint(helmHint(i.release, i.namespace)));
     ctx.log(`uninstalled ${i.release}`);
     const ref = namespaceRef(i.namespace);
     const ns = await kube.get(ref, ctx.signal);

@@ -101,7 +101,7 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<RepoResult>
   ctx.log(`cloning ${repo.url} (branch ${repo.branch}) into ${dir}`);
   const url = withoutCredentials(repo.url);
   try {
-    await git.clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.log });
+    await git.clone(repo.url, repo.branch, dir, { signal: ctx.signal, onLine: ctx.output });
   } catch (err) {
     // Another run (a second ID sharing this workspace) cloned it at the same moment: use its clone.
     if (!ctx.signal.aborted && existsSync(join(dir, '.git')) && (await cloneFinished(ctx, dir))) {

@@ -18,7 +18,7 @@ export function uninstallStep(service: ServiceConfig): StepDefinition {
       if (!need(ctx.facts.namespacePresent, 'namespacePresent')) return { skipped: 'namespace absent' };
       const { namespace } = ctx.settings;
       const removed = await ctx.adapters.helm
-        .uninstall(release, namespace, { signal: ctx.signal, onLine: ctx.log })
+        .uninstall(release, namespace, { signal: ctx.signal, onLine: ctx.output })
         .catch(rethrowWithHint(`${helmHint(release, namespace)}; then run lifesub down again`));
       return removed ? { message: `release ${release} removed` } : { skipped: `release ${release} not installed` };
     },

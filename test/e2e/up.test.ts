@@ -12,7 +12,7 @@ import { e2eHelm } from '../support/helm.js';
 import { LIFESUB_LABELS, changes, get, list, objectApi, snapshot, type Obj } from './helpers/cluster.js';
 import { processesMentioning } from './helpers/processes.js';
 import { request } from '../support/nip-io.js';
-import { DOWN_STEPS, UP_STEPS, expectWellFormed, renderedObjects, runUp, statusTable } from './helpers/expect-run.js';
+import { DOWN_STEPS, UP_STEPS, expectWellFormed, renderedObjects, runUp, statusTable, upArgs } from './helpers/expect-run.js';
 
 const id = 'e2eup';
 const ns = `${id}-lifesub-ns`;
@@ -49,6 +49,26 @@ const kubeconfig = (): string => join(home, 'sandbox', 'kubeconfig');
 /** The background sandbox the first up started (it outlives up); `status`, `up` and `down` attach to it. */
 async function cluster(): Promise<KubernetesObjectApi> {
   return (api ??= objectApi(kubeconfig()));
+}
+
+/**
+ * The final status of each step in the plain view's lines (`HH:MM:SS step status message`), as the
+ * JSON events name them ('already done' is 'skipped'). Every line between the target line and the
+ * summary must be such a line: no escape codes, no spinner frames, no raw tool output (helm's JSON).
+ */
+function plainStatusTable(stdout: string): Record<string, string> {
+  const [target, ...rest] = stdout.split('\n');
+  expect(target).toMatch(/^lifesub up: context /);
+  const progress = rest.slice(0, rest.indexOf(''));
+  const table: Record<string, string> = {};
+  for (const line of progress) {
+    const m = /^\d\d:\d\d:\d\d (\S+) +(start|status|log|output|done|already done|failed|not run|cancelled)( |$)/.exec(line);
+    expect(m, `not a plain progress line: ${JSON.stringify(line)}`).not.toBeNull();
+    const status = { done: 'done', 'already done': 'skipped', failed: 'failed' }[m![2]!];
+    if (status) table[m![1]!] = status;
+  }
+  expect(stdout).not.toMatch(/\u001b|[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+  return table;
 }
 
 describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
@@ -172,13 +192,19 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     const credsBefore = await get(k, 'v1', 'Secret', 'lifesub-credentials', ns);
     expect(before.size).toBeGreaterThan(20);
 
-    const again = await runUp(id, { env, timeoutMs: 90_000 });
+    // This run prints for people (text, piped: the plain view), so its output is checked too.
+    const again = await runCli(
+      upArgs(id).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output'),
+      { env, timeoutMs: 90_000 },
+    );
     expect(again.code, explain(again)).toBe(0);
-    expect(Object.values(statusTable(again)), explain(again)).not.toContain('failed');
-    expect(summaryOf(again).urls).toEqual(summaryOf(firstUp).urls);
+    const table = plainStatusTable(again.stdout);
+    expect(Object.values(table), explain(again)).not.toContain('failed');
+    const { web, api } = summaryOf(firstUp).urls;
+    expect(again.stdout).toContain(`web       ${web}\n`);
+    expect(again.stdout).toContain(`${api}/api/auth\n`);
     // Nothing changed, so nothing is built, pushed, logged in to, installed, upgraded or applied:
     // every such step skipped (the registry already has each content-tagged image).
-    const table = statusTable(again);
     const work = Object.keys(table).filter((s) => /^(jars|image:|push:|docker-login|database:|ingress$|chart-repos|apply)/.test(s));
     expect(work.length).toBe(20);
     for (const s of work) expect(table[s], `${s}\n${explain(again)}`).toBe('skipped');

@@ -42,6 +42,9 @@ export function makeContext(options: { settings?: Partial<Settings>; facts?: Fac
     facts: options.facts ?? {},
     signal: controller.signal,
     log: (line) => logs.push(line),
+    // Tool output is scanned for secrets like the step's own lines.
+    output: (line) => logs.push(line),
+    status: () => undefined,
   };
   return { ctx, fakes, logs, controller, settings };
 }

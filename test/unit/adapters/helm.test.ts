@@ -20,6 +20,38 @@ describe('HelmCli', () => {
     runner.assertDone();
   });
 
+  test("queries whose output lifesub parses (repo list, search, list) stream nothing to the user's progress", async () => {
+    const list = '[{"name":"bitnami","url":"https://charts.bitnami.com/bitnami"}]';
+    const runner = new ScriptedRunner([
+      { file: 'helm', args: ['repo', 'list', '-o', 'json', ...cluster], lines: [list], result: { stdout: list, stderr: '' } },
+      {
+        file: 'helm',
+        args: ['search', 'repo', 'bitnami/postgresql', '--version', '14.3.2', '-o', 'json', ...cluster],
+        lines: ['[]'],
+        result: { stdout: '[]', stderr: '' },
+      },
+      { file: 'helm', args: ['list', '-n', 'ns', ...ALL_STATES, '-o', 'json', ...cluster], lines: ['[]'], result: { stdout: '[]', stderr: '' } },
+    ]);
+    const seen: string[] = [];
+    const helm = new HelmCli(runner, opts);
+    await helm.repoAdd('bitnami', 'https://charts.bitnami.com/bitnami', { signal, onLine: (l) => seen.push(l) });
+    await helm.chartVersionKnown('bitnami/postgresql', '14.3.2', { signal, onLine: (l) => seen.push(l) });
+    await helm.list('ns', { signal, onLine: (l) => seen.push(l) });
+    runner.assertDone();
+    // Only a command that changes something reports its lines.
+    const added = new ScriptedRunner([
+      { file: 'helm', args: ['repo', 'list', '-o', 'json', ...cluster], lines: ['[]'], result: { stdout: '[]', stderr: '' } },
+      {
+        file: 'helm',
+        args: ['repo', 'add', 'ingress-nginx', 'https://kubernetes.github.io/ingress-nginx', ...cluster],
+        lines: ['"ingress-nginx" has been added'],
+      },
+    ]);
+    await new HelmCli(added, opts).repoAdd('ingress-nginx', 'https://kubernetes.github.io/ingress-nginx', { signal, onLine: (l) => seen.push(l) });
+    expect(seen).toEqual(['"ingress-nginx" has been added']);
+    added.assertDone();
+  });
+
   test('chartVersionKnown: helm search repo, matching the exact chart name and version (the keyword is a substring)', async () => {
     const search = ['search', 'repo', 'bitnami/postgresql', '--version', '14.3.2', '-o', 'json', ...cluster];
     const only = (hits: unknown[]) => new ScriptedRunner([{ file: 'helm', args: search, result: { stdout: JSON.stringify(hits), stderr: '' } }]);
