@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { formatSummary } from '../../../src/output/summary.js';
 
-const base = { ok: true, command: 'up' as const, id: 'alice', namespace: 'alice-lifesub-ns', reports: [], durationMs: 1200, sandbox: true, targetFlags: ['--sandbox'] };
+const base = {
+  ok: true,
+  command: 'up' as const,
+  id: 'alice',
+  namespace: 'alice-lifesub-ns',
+  reports: [],
+  durationMs: 1200,
+  sandbox: true,
+  targetFlags: ['--sandbox'],
+};
 
 describe('summary URLs', () => {
   test('one API base per backend (the root alone answers 404) and the kubectl lines when the cluster stays up', () => {
