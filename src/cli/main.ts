@@ -9,12 +9,12 @@ import { sandboxCommand } from './sandbox.js';
 import { statusCommand } from './status.js';
 import { upCommand } from './up.js';
 import type { Io } from './run-graph-command.js';
-import { packageVersion } from './version.js';
+import { packageVersion, versionCommand } from './version.js';
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('lifesub')
     .description('Stand up the lifesub Kubernetes lab end to end — and take it away again.')
-    .version(packageVersion(), '--version')
+    .version(packageVersion(), '-V, --version', 'print the lifesub version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
@@ -28,6 +28,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(renderCommand(io, wrap));
   program.addCommand(statusCommand(io, wrap));
   program.addCommand(sandboxCommand(io, wrap));
+  program.addCommand(versionCommand(io, wrap));
   // addCommand does not copy settings to subcommands (and their own subcommands): apply them everywhere.
   const configure = (c: Command): void => {
     c.exitOverride()
