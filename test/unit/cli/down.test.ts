@@ -1,0 +1,68 @@
+// `down` conventions (issue 10, item 8): the question names context, cluster and namespace; nobody is
+// asked under CI or without a terminal (then --yes is needed: exit 2); "no" exits 1; an ID that never
+// existed is "nothing to remove" (exit 0). Runs the commander program in-process against a fake API server.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Terminal } from '../../../src/cli/target.js';
+import { FakeApiServer, kubeconfigYaml } from '../adapters/kube/fake-apiserver.js';
+import { runMain } from './run-main.js';
+
+let dir: string;
+let server: FakeApiServer;
+let kubeconfig: string;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lifesub-down-'));
+  server = await new FakeApiServer().start();
+  kubeconfig = join(dir, 'config');
+  writeFileSync(kubeconfig, kubeconfigYaml(server.url, 'tok', ['aks-lab']));
+});
+afterEach(async () => {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const labNamespace = () =>
+  server.put('/api/v1/namespaces/alice-lifesub-ns', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'alice-lifesub-ns', labels: { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/id': 'alice' } },
+  });
+const writes = () => server.requests.filter((r) => r.method !== 'GET');
+const down = (terminal: Terminal, ...extra: string[]) => runMain(['down', '--id', 'alice', '--kubeconfig', kubeconfig, ...extra], { terminal });
+
+describe('lifesub down', () => {
+  it('names context, cluster and namespace in its question; "no" changes nothing and exits 1', async () => {
+    labNamespace();
+    const questions: string[] = [];
+    const r = await down({ stdinTTY: true, stdoutTTY: true, env: {}, ask: async (q) => (questions.push(q), false) });
+    expect(r.code, r.err).toBe(1);
+    expect(questions).toEqual([`Remove namespace alice-lifesub-ns in context aks-lab (${server.url})?`]);
+    expect(r.err).toContain('Nothing was changed.');
+    expect(writes()).toEqual([]);
+  });
+
+  it.each([
+    ['CI is set', { stdinTTY: true, stdoutTTY: true, env: { CI: 'true' } }],
+    ['stdin is not a terminal', { stdinTTY: false, stdoutTTY: true, env: {} }],
+  ])('never asks when %s: exit 2 asking for --yes, nothing changed', async (why, terminal) => {
+    labNamespace();
+    const asked: string[] = [];
+    const r = await down({ ...terminal, ask: async (q) => (asked.push(q), true) });
+    expect(r.code, r.err).toBe(2);
+    expect(asked).toEqual([]);
+    expect(r.err).toContain(`nobody to ask (${why})`);
+    expect(r.err).toMatch(/hint: .*--yes/);
+    expect(writes()).toEqual([]);
+  });
+
+  it('of an ID that never existed says there is nothing to remove, asks nothing, exit 0', async () => {
+    const asked: string[] = [];
+    const r = await down({ stdinTTY: true, stdoutTTY: true, env: {}, ask: async (q) => (asked.push(q), true) });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('nothing to remove: there is no namespace alice-lifesub-ns for ID alice on this cluster');
+    expect(asked).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+});
