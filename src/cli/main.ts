@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { bugStack, formatExitReport, toExitReport } from './exit.js';
 import { downCommand } from './down.js';
+import { listCommand } from './list.js';
 import { renderCommand } from './render.js';
 import { sandboxCommand } from './sandbox.js';
 import { statusCommand } from './status.js';
@@ -27,6 +28,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(downCommand(io, wrap));
   program.addCommand(renderCommand(io, wrap));
   program.addCommand(statusCommand(io, wrap));
+  program.addCommand(listCommand(io, wrap));
   program.addCommand(sandboxCommand(io, wrap));
   program.addCommand(versionCommand(io, wrap));
   // addCommand does not copy settings to subcommands (and their own subcommands): apply them everywhere.

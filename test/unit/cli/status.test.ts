@@ -1,5 +1,5 @@
 // `lifesub status` in-process against a fake API server: an ID with nothing on the cluster exits 3,
-// in text and JSON (collectStatus itself: test/unit/status/collect.test.ts).
+// in text and JSON; `list` of an empty cluster (collectStatus, listLabs: test/unit/status/collect.test.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,5 +34,18 @@ describe('lifesub status', () => {
     const r = await runMain(['status', '--id', 'ghost', '--kubeconfig', kubeconfig, '-o', 'json']);
     expect(r.code, r.err).toBe(3);
     expect(JSON.parse(r.out)).toMatchObject({ type: 'status', id: 'ghost', found: false, ready: false, context: 'aks-lab', namespaceState: 'absent' });
+  });
+});
+
+describe('lifesub list', () => {
+  it('on a cluster without labs says so, exit 0; JSON has an empty list', async () => {
+    const text = await runMain(['list', '--kubeconfig', kubeconfig]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toBe('no lifesub labs on this cluster (context aks-lab)\n');
+    const json = await runMain(['ls', '--kubeconfig', kubeconfig, '-o', 'json']);
+    expect(JSON.parse(json.out)).toEqual({ type: 'list', context: 'aks-lab', labs: [] });
+    // Found by label: the only namespace request asked for lifesub's.
+    const asked = server.requests.filter((r) => r.path === '/api/v1/namespaces');
+    expect(asked.map((r) => r.query.get('labelSelector'))).toEqual(['app.kubernetes.io/managed-by=lifesub', 'app.kubernetes.io/managed-by=lifesub']);
   });
 });

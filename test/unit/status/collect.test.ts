@@ -6,6 +6,7 @@ import type { HttpRequest, HttpResponse, KubeObject } from '../../../src/adapter
 import { defaultApiBasePaths, frontendUrls, renderManifests, runtimeEnvScript, studentRoutes } from '../../../src/render/index.js';
 import { collectStatus } from '../../../src/status/collect.js';
 import { formatStatus } from '../../../src/status/format.js';
+import { formatLabs, listLabs } from '../../../src/status/labs.js';
 import { createFakes, type Fakes } from '../../fakes/adapters.js';
 import { testSettings } from '../../fakes/context.js';
 
@@ -158,5 +159,38 @@ describe('collectStatus', () => {
       'nothing found for ID alice in context aks-lab: no namespace alice-lifesub-ns (never set up, or removed). Check the ID with `lifesub list`, or run `lifesub up --id alice`.',
     );
     fakes.verify();
+  });
+});
+
+describe('listLabs', () => {
+  it('lists every lifesub-labelled namespace with age, readiness and web URL, one helm list for all', async () => {
+    const fakes = healthyLab();
+    const created = '2026-01-01T10:00:00Z';
+    fakes.kube.put(
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels, creationTimestamp: created } },
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'bob-lifesub-ns', labels: { ...labels, 'lifesub.io/id': 'bob' }, creationTimestamp: '2026-01-01T11:58:00Z' },
+      },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'somebody-else', labels: { team: 'x' } } },
+    );
+    const helm = createFakes().helm;
+    helm.script
+      .expect('list', [undefined])
+      .returns(['member', 'mysub', 'recommend'].map((name) => ({ name, namespace: ns, status: 'deployed', chart: 'postgresql-14.3.2', revision: 1 })));
+    const labs = await listLabs(settings, { ...fakes, helm }, signal, Date.parse('2026-01-01T12:00:00Z'));
+    expect(labs).toEqual([
+      { id: 'alice', namespace: ns, created, ageS: 7200, ready: true, terminating: false, web: `http://${WEB_IP}` },
+      { id: 'bob', namespace: 'bob-lifesub-ns', created: '2026-01-01T11:58:00Z', ageS: 120, ready: false, terminating: false },
+    ]);
+    expect(helm.script.calls).toHaveLength(1);
+    expect(fakes.http.script.calls, 'list does not ask URLs').toEqual([]);
+    expect(formatLabs(labs).split('\n')).toEqual([
+      'ID      NAMESPACE          AGE   READY   WEB',
+      `alice   alice-lifesub-ns   2h    yes     http://${WEB_IP}`,
+      'bob     bob-lifesub-ns     2m    no      -',
+    ]);
+    expect(formatLabs([], 'aks-lab')).toBe('no lifesub labs on this cluster (context aks-lab)');
   });
 });
