@@ -3,7 +3,9 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { bugStack, formatExitReport, toExitReport } from './exit.js';
+import { configCommand } from './config.js';
 import { downCommand } from './down.js';
+import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { renderCommand } from './render.js';
 import { sandboxCommand } from './sandbox.js';
@@ -30,6 +32,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(statusCommand(io, wrap));
   program.addCommand(listCommand(io, wrap));
   program.addCommand(sandboxCommand(io, wrap));
+  program.addCommand(initCommand(io, wrap));
+  program.addCommand(configCommand(io, wrap));
   program.addCommand(versionCommand(io, wrap));
   // addCommand does not copy settings to subcommands (and their own subcommands): apply them everywhere.
   const configure = (c: Command): void => {

@@ -36,8 +36,8 @@ export function renderCommand(io: Io, wrap: Wrap): Command {
         // Loaded on use: `render --help` needs none of it.
         const [{ resolveSettings }, { renderIngressValues, renderManifests, renderNamespace, renderPostgresValues, validateObjects }, toYaml] =
           await Promise.all([import('../config/load.js'), import('../render/index.js'), yamlWriter()]);
-        // render touches no sandbox and no cluster: LIFESUB_HOME does not matter here.
-        const settings = resolveSettings({ id: flags.id, config: flags.config }, {});
+        // render touches no sandbox and no cluster: LIFESUB_HOME does not matter here (LIFESUB_ID and the file do).
+        const settings = resolveSettings({ id: flags.id, config: flags.config }, { ...process.env, LIFESUB_HOME: undefined });
         const outProblem = flags.out === undefined ? undefined : pathProblem(flags.out, 'directory', '--out');
         if (outProblem) throw new UserError(`cannot start:\n- ${outProblem}`, 'give --out a directory (it is created if missing)');
         const objects: KubeObject[] = [renderNamespace(settings), ...renderManifests({ settings })];
