@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { bugStack, formatExitReport, toExitReport } from './exit.js';
+import { completionCommand } from './completion.js';
 import { configCommand } from './config.js';
 import { downCommand } from './down.js';
 import { initCommand } from './init.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(initCommand(io, wrap));
   program.addCommand(configCommand(io, wrap));
   program.addCommand(versionCommand(io, wrap));
+  program.addCommand(completionCommand(io, wrap));
   // addCommand does not copy settings to subcommands (and their own subcommands): apply them everywhere.
   const configure = (c: Command): void => {
     c.exitOverride()
