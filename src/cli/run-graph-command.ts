@@ -104,6 +104,17 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
         await signIn();
         const nothing = await cmd.nothingToDo(runtime.adapters.kube, settings, run.signal);
         if (nothing) {
+          // JSON readers still get their one summary (no steps ran); people get the sentence.
+          events.emit({
+            type: 'summary',
+            ok: true,
+            command: cmd.name,
+            id: settings.id,
+            namespace: settings.namespace,
+            urls: {},
+            durationMs: Date.now() - started,
+            steps: [],
+          });
           (json ? io.stderr : io.stdout).write(`${nothing}\n`);
           return EXIT.ok;
         }

@@ -146,6 +146,17 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     const status = r.events[0]!;
     expect(status).toMatchObject({ type: 'status', id, namespace: ns, ready: true, namespaceState: 'active' });
     expect((status.urls as { web?: string }).web).toBe(summaryOf(firstUp).urls.web);
+    // Judged like `up` judges: every release deployed, every workload rolled out, every URL answering.
+    expect((status.releases as Array<{ status: string }>).map((x) => x.status)).toEqual(['deployed', 'deployed', 'deployed']);
+    expect((status.workloads as Array<{ rolledOut: boolean }>).every((w) => w.rolledOut)).toBe(true);
+    const checks = status.checks as Array<{ name: string; ok: boolean }>;
+    expect(checks.map((c) => [c.name, c.ok])).toEqual([
+      ['web', true],
+      ['runtime-env.js', true],
+      ['member', true],
+      ['mysub', true],
+      ['recommend', true],
+    ]);
   }, 40_000);
 
   it('a second up changes nothing in the cluster and keeps the credentials', async () => {

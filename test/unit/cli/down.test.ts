@@ -65,4 +65,15 @@ describe('lifesub down', () => {
     expect(asked).toEqual([]);
     expect(writes()).toEqual([]);
   });
+
+  it('of an ID that never existed, with --output json: one summary event, the sentence on stderr', async () => {
+    const r = await down({ stdinTTY: false, stdoutTTY: false, env: { CI: 'true' } }, '--output', 'json');
+    expect(r.code, r.err).toBe(0);
+    const events = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string });
+    expect(events.at(-1)).toMatchObject({ type: 'summary', ok: true, command: 'down', id: 'alice', steps: [] });
+    expect(r.err).toContain('nothing to remove');
+  });
 });
