@@ -200,7 +200,8 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(await get(k, 'v1', 'Namespace', 'ingress-basic')).toBeDefined();
 
     const status = await runCli(['status', '--id', id, '--sandbox', '--output', 'json'], { env, timeoutMs: 30_000 });
-    expect(status.code, explain(status)).toBe(1);
-    expect(status.events[0]).toMatchObject({ type: 'status', namespaceState: 'absent', ready: false });
+    // Nothing of the ID is left: exit 3, not "not ready" (1).
+    expect(status.code, explain(status)).toBe(3);
+    expect(status.events[0]).toMatchObject({ type: 'status', namespaceState: 'absent', found: false, ready: false });
   }, 90_000);
 });
