@@ -1,5 +1,6 @@
 // Entry point of the built CLI (bin/lifesub loads dist/cli/main.js). Declares the commands and maps
-// every outcome to an exit code: 0 ok, 1 a step failed, 2 usage/invalid input, 130 interrupted.
+// every outcome to an exit code: 0 ok, 1 a step failed (or not ready, or a "no"), 2 usage/invalid input,
+// 3 `status`: nothing found for the ID, 130 interrupted.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { bugStack, formatExitReport, toExitReport } from './exit.js';

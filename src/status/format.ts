@@ -7,7 +7,7 @@ export function formatStatus(s: Status, options: { sandbox: boolean; context?: s
   if (!s.found) return nothingFound(s, where);
   const lines = [`id ${s.id}, namespace ${s.namespace} (${s.namespaceState})${where}`];
   lines.push('releases:');
-  for (const r of s.releases) lines.push(`  ${mark(r.status === 'deployed')} ${r.name.padEnd(24)} ${r.status}${r.chart ? `  ${r.chart}` : ''}`);
+  for (const r of s.releases) lines.push(`  ${mark(r.status === 'deployed')} ${r.name.padEnd(36)} ${r.chart ? `${r.status.padEnd(10)} ${r.chart}` : r.status}`);
   lines.push('workloads:');
   for (const w of s.workloads) {
     const count = w.desired === 0 ? 'missing' : `${w.ready}/${w.desired} ready`;
