@@ -5,6 +5,7 @@ import type { Wrap } from './wrap.js';
 import type { Kube } from '../adapters/types.js';
 import type { Settings } from '../config/schema.js';
 import { namespaceRef } from '../steps/ownership.js';
+import { ToolError, UserError } from '../core/errors.js';
 
 type DownFlags = CommonFlags & { dryRun?: boolean; includeIngress?: boolean; keepData?: boolean; waitLock?: boolean; force?: boolean };
 
@@ -48,6 +49,13 @@ export function downCommand(io: Io, wrap: Wrap): Command {
 
 /** "nothing to remove …" when this ID has no namespace on the cluster; undefined when it has one. */
 export async function absentLab(kube: Kube, settings: Pick<Settings, 'id' | 'namespace'>, signal: AbortSignal): Promise<string | undefined> {
-  if (await kube.get(namespaceRef(settings.namespace), signal)) return undefined;
+  try {
+    if (await kube.get(namespaceRef(settings.namespace), signal)) return undefined;
+  } catch (err) {
+    // Cannot tell (no kubeconfig, cluster unreachable): go on, so the run reports it as it always does
+    // (the preflight step, a summary event in JSON) instead of a bare error here.
+    if (err instanceof UserError || err instanceof ToolError) return undefined;
+    throw err;
+  }
   return `nothing to remove: there is no namespace ${settings.namespace} for ID ${settings.id} on this cluster (never created, or already removed). Check the ID and context with \`lifesub list\`.`;
 }

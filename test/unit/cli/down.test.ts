@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { absentLab } from '../../../src/cli/down.js';
 import type { Terminal } from '../../../src/cli/target.js';
+import { ToolError } from '../../../src/core/errors.js';
+import { FakeKube } from '../../fakes/adapters.js';
 import { FakeApiServer, kubeconfigYaml } from '../adapters/kube/fake-apiserver.js';
 import { runMain } from './run-main.js';
 
@@ -75,5 +78,16 @@ describe('lifesub down', () => {
       .map((l) => JSON.parse(l) as { type: string });
     expect(events.at(-1)).toMatchObject({ type: 'summary', ok: true, command: 'down', id: 'alice', steps: [] });
     expect(r.err).toContain('nothing to remove');
+  });
+});
+
+describe('absentLab', () => {
+  it('cannot tell when the API does not answer: the run goes on and reports it as usual', async () => {
+    const kube = new FakeKube();
+    const settings = { id: 'alice', namespace: 'alice-lifesub-ns' };
+    const signal = new AbortController().signal;
+    expect(await absentLab(kube, settings, signal)).toMatch(/^nothing to remove/);
+    kube.failOn('get', new ToolError('cannot reach the API server'));
+    expect(await absentLab(kube, settings, signal)).toBeUndefined();
   });
 });
