@@ -1,6 +1,8 @@
-// `down` conventions (issue 10, item 8): the question names context, cluster and namespace; nobody is
-// asked under CI or without a terminal (then --yes is needed: exit 2); "no" exits 1; an ID that never
-// existed is "nothing to remove" (exit 0). Runs the commander program in-process against a fake API server.
+// The commands that read a cluster, in-process against a fake API server (one file: they share the cost
+// of loading the Kubernetes client). `down` (issue 10, item 8): the question names context, cluster and
+// namespace; nobody is asked under CI or without a terminal (then --yes is needed: exit 2); "no" exits 1;
+// an ID that never existed is "nothing to remove" (exit 0). `status` of such an ID exits 3; `list` of an
+// empty cluster (collectStatus and listLabs themselves: test/unit/status/collect.test.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,5 +91,34 @@ describe('absentLab', () => {
     expect(await absentLab(kube, settings, signal)).toMatch(/^nothing to remove/);
     kube.failOn('get', new ToolError('cannot reach the API server'));
     expect(await absentLab(kube, settings, signal)).toBeUndefined();
+  });
+});
+
+describe('lifesub status', () => {
+  it('of an ID that never existed says so and exits 3 (text)', async () => {
+    const r = await runMain(['status', '--id', 'ghost', '--kubeconfig', kubeconfig]);
+    expect(r.code, r.err).toBe(3);
+    expect(r.out).toBe(
+      'nothing found for ID ghost in context aks-lab: no namespace ghost-lifesub-ns (never set up, or removed). Check the ID with `lifesub list`, or run `lifesub up --id ghost`.\n',
+    );
+  });
+
+  it('of an ID that never existed exits 3 (json)', async () => {
+    const r = await runMain(['status', '--id', 'ghost', '--kubeconfig', kubeconfig, '-o', 'json']);
+    expect(r.code, r.err).toBe(3);
+    expect(JSON.parse(r.out)).toMatchObject({ type: 'status', id: 'ghost', found: false, ready: false, context: 'aks-lab', namespaceState: 'absent' });
+  });
+});
+
+describe('lifesub list', () => {
+  it('on a cluster without labs says so, exit 0; JSON has an empty list', async () => {
+    const text = await runMain(['list', '--kubeconfig', kubeconfig]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toBe('no lifesub labs on this cluster (context aks-lab)\n');
+    const json = await runMain(['ls', '--kubeconfig', kubeconfig, '-o', 'json']);
+    expect(JSON.parse(json.out)).toEqual({ type: 'list', context: 'aks-lab', labs: [] });
+    // Found by label: the only namespace request asked for lifesub's.
+    const asked = server.requests.filter((r) => r.path === '/api/v1/namespaces');
+    expect(asked.map((r) => r.query.get('labelSelector'))).toEqual(['app.kubernetes.io/managed-by=lifesub', 'app.kubernetes.io/managed-by=lifesub']);
   });
 });
