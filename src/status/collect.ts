@@ -109,6 +109,13 @@ export async function collectStatus(
     (name): ReleaseStatus => listed.find((r) => r.name === name) ?? { name, namespace: ns, status: 'missing', chart: '' },
   );
   releases.push(...listed.filter((r) => !releases.some((e) => e.name === r.name)));
+  // The shared ingress controller's release, when it is the configured one (a controller found by its
+  // IngressClass may not come from Helm at all): a failed upgrade of it breaks every lab's routes.
+  if (controllerSvc) {
+    const { release, namespace } = settings.config.ingress;
+    const found = (options.releases ?? (await helm.list(namespace, { signal }))).find((r) => r.name === release && r.namespace === namespace);
+    if (found) releases.push(found);
+  }
 
   const workloads = await Promise.all(expectedWorkloads(settings).map((w) => workloadStatus(adapters, ns, w, signal)));
   const checks = options.probe === false || !web || !ingress ? [] : await probeUrls(settings, adapters.http, { web, ingress }, signal);

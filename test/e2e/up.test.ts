@@ -147,7 +147,12 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(status).toMatchObject({ type: 'status', id, namespace: ns, ready: true, namespaceState: 'active' });
     expect((status.urls as { web?: string }).web).toBe(summaryOf(firstUp).urls.web);
     // Judged like `up` judges: every release deployed, every workload rolled out, every URL answering.
-    expect((status.releases as Array<{ status: string }>).map((x) => x.status)).toEqual(['deployed', 'deployed', 'deployed']);
+    expect((status.releases as Array<{ name: string; status: string }>).map((x) => [x.name, x.status])).toEqual([
+      ['member', 'deployed'],
+      ['mysub', 'deployed'],
+      ['recommend', 'deployed'],
+      ['ingress-nginx', 'deployed'],
+    ]);
     expect((status.workloads as Array<{ rolledOut: boolean }>).every((w) => w.rolledOut)).toBe(true);
     const checks = status.checks as Array<{ name: string; ok: boolean }>;
     expect(checks.map((c) => [c.name, c.ok])).toEqual([

@@ -33,6 +33,8 @@ const rolled = (kind: 'Deployment' | 'StatefulSet', name: string, selector: Reco
 });
 const deployments = renderManifests({ settings }).filter((o) => o.kind === 'Deployment');
 
+const controllerRelease = (status: string) => ({ name: 'ingress-nginx', namespace: 'ingress-basic', status, chart: 'ingress-nginx-4.12.1', revision: 1 });
+
 /** A lab as a successful `up` leaves it. */
 function healthyLab(): Fakes {
   const fakes = createFakes();
@@ -46,6 +48,7 @@ function healthyLab(): Fakes {
   fakes.helm.script
     .expect('list', [ns])
     .returns(['member', 'mysub', 'recommend'].map((name) => ({ name, namespace: ns, status: 'deployed', chart: 'postgresql-14.3.2', revision: 1 })));
+  fakes.helm.script.expect('list', ['ingress-basic']).returns([controllerRelease('deployed')]);
   const routes = studentRoutes(settings, INGRESS_IP);
   const env = runtimeEnvScript(frontendUrls(settings, routes, defaultApiBasePaths(settings)));
   fakes.http.script
@@ -73,6 +76,7 @@ describe('collectStatus', () => {
       ['member', 'deployed'],
       ['mysub', 'deployed'],
       ['recommend', 'deployed'],
+      ['ingress-nginx', 'deployed'],
     ]);
     expect(s.workloads.every((w) => w.rolledOut && w.ready === 1 && w.desired === 1)).toBe(true);
     expect(s.checks.map((c) => [c.name, c.ok])).toEqual([
@@ -90,12 +94,14 @@ describe('collectStatus', () => {
     const fakes = healthyLab();
     const failed = createFakes();
     failed.helm.script.expect('list', [ns]).returns([{ name: 'member', namespace: ns, status: 'failed', chart: 'postgresql-14.3.2', revision: 2 }]);
+    failed.helm.script.expect('list', ['ingress-basic']).returns([controllerRelease('failed')]);
     const s = await collectStatus(settings, { ...fakes, helm: failed.helm }, signal);
     expect(s.ready).toBe(false);
     expect(s.releases.map((r) => [r.name, r.status])).toEqual([
       ['member', 'failed'],
       ['mysub', 'missing'],
       ['recommend', 'missing'],
+      ['ingress-nginx', 'failed'],
     ]);
     expect(formatStatus(s, { sandbox: false })).toMatch(/✗ member\s+failed/);
   });
