@@ -45,11 +45,12 @@ async function causeOf(status: Status, kube: Adapters['kube'], signal: AbortSign
 
 export async function studentStatus(
   settings: Parameters<typeof collectStatus>[0],
-  adapters: Pick<Adapters, 'kube' | 'helm'>,
+  adapters: Pick<Adapters, 'kube' | 'helm' | 'http'>,
   signal: AbortSignal,
   now = Date.now(),
 ): Promise<StudentStatus> {
-  const status = await collectStatus(settings, adapters, signal);
+  // Forty students: the cluster's state only; `lifesub status --id` asks one student's URLs.
+  const status = await collectStatus(settings, adapters, signal, { probe: false });
   const ns = await adapters.kube.get({ apiVersion: 'v1', kind: 'Namespace', name: settings.namespace }, signal);
   const stamp =
     status.namespaceState === 'active'

@@ -1,17 +1,22 @@
 // Entry point of the built CLI (bin/lifesub loads dist/cli/main.js). Declares the commands and maps
-// every outcome to an exit code: 0 ok, 1 a step failed, 2 usage/invalid input, 130 interrupted.
+// every outcome to an exit code: 0 ok, 1 a step failed (or not ready, or a "no"), 2 usage/invalid input,
+// 3 `status`: nothing found for the ID, 130 interrupted.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { bugStack, formatExitReport, toExitReport } from './exit.js';
 import { doctorCommand } from './doctor.js';
 import { classCommand } from './class.js';
+import { completionCommand } from './completion.js';
+import { configCommand } from './config.js';
 import { downCommand } from './down.js';
+import { initCommand } from './init.js';
+import { listCommand } from './list.js';
 import { renderCommand } from './render.js';
 import { sandboxCommand } from './sandbox.js';
 import { statusCommand } from './status.js';
 import { upCommand } from './up.js';
 import type { Io } from './run-graph-command.js';
-import { packageVersion } from './version.js';
+import { packageVersion, versionCommand } from './version.js';
 import { localizeIo } from '../i18n/io.js';
 import { localizeProgram } from '../i18n/help.js';
 import { detectLang, setLang } from '../i18n/lang.js';
@@ -19,7 +24,7 @@ import { detectLang, setLang } from '../i18n/lang.js';
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('lifesub')
     .description('Stand up the lifesub Kubernetes lab end to end — and take it away again.')
-    .version(packageVersion(), '--version')
+    .version(packageVersion(), '-V, --version', 'print the lifesub version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
@@ -32,9 +37,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(downCommand(io, wrap));
   program.addCommand(renderCommand(io, wrap));
   program.addCommand(statusCommand(io, wrap));
+  program.addCommand(listCommand(io, wrap));
   program.addCommand(sandboxCommand(io, wrap));
   program.addCommand(doctorCommand(io, wrap));
   program.addCommand(classCommand(io, wrap));
+  program.addCommand(initCommand(io, wrap));
+  program.addCommand(configCommand(io, wrap));
+  program.addCommand(versionCommand(io, wrap));
+  program.addCommand(completionCommand(io, wrap));
   // addCommand does not copy settings to subcommands (and their own subcommands): apply them everywhere.
   const configure = (c: Command): void => {
     c.exitOverride()

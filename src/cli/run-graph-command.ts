@@ -11,7 +11,8 @@ import { formatPlan, planOf } from '../output/plan.js';
 import { chooseProgress } from '../output/progress.js';
 import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { formatSummary } from '../output/summary.js';
-import { confirm } from './confirm.js';
+import { confirm, processTerminal } from './confirm.js';
+import type { Kube } from '../adapters/types.js';
 import { bugStack, formatExitReport, maskReport, toExitReport, type ExitReport, type WorldChanges } from './exit.js';
 import type { CommonFlags } from './options.js';
 import { forceExit, runSignal } from './signals.js';
@@ -25,7 +26,12 @@ export interface GraphCommand {
   flags: CommonFlags & { dryRun?: boolean; waitLock?: boolean };
   steps(settings: Settings): Step[];
   /** A question to confirm before anything runs (destructive commands); undefined → none. */
-  confirmation?(settings: Settings): string | undefined;
+  confirmation?(settings: Settings, target: Target | undefined): string | undefined;
+  /**
+   * Asked after sign-in, before any question or change: a sentence when there is nothing to do for this
+   * ID (`down` of an ID that never existed), which ends the command with exit 0; undefined to go on.
+   */
+  nothingToDo?(kube: Kube, settings: Settings, signal: AbortSignal): Promise<string | undefined>;
   /** In a terminal without --yes: ask before the first change when this ID has no namespace on the cluster yet (`up`). */
   confirmNewTarget?: boolean;
 }
@@ -35,10 +41,6 @@ export interface Io {
   stderr: import('node:stream').Writable;
   /** Whether somebody can be asked; default: this process's stdin/stdout and environment. */
   terminal?: Terminal;
-}
-
-function processTerminal(): Terminal {
-  return { stdinTTY: !!process.stdin.isTTY, stdoutTTY: !!process.stdout.isTTY, env: process.env };
 }
 
 /** The question `up` asks before setting an ID up on a cluster for the first time. */
@@ -91,19 +93,45 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
           `SANDBOX: writes only under ${runtime.sandbox.home} and the workspace ${runtime.settings.workspace}; Gradle and the JDK are simulated (no ./gradlew runs, nothing is downloaded)\n`,
         );
       }
-      const question = cmd.confirmation?.(settings);
-      if (question && !(await confirm(question, settings.yes, run.signal))) {
-        io.stderr.write('Nothing was changed.\n');
-        return EXIT.ok;
-      }
       const terminal = io.terminal ?? processTerminal();
+      let signedIn = false;
+      // Sign in first (kubelogin's device code must reach the student); then the first API call.
+      const signIn = async (): Promise<void> => {
+        if (!signedIn) await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
+        signedIn = true;
+      };
+      if (cmd.nothingToDo) {
+        await signIn();
+        const nothing = await cmd.nothingToDo(runtime.adapters.kube, settings, run.signal);
+        if (nothing) {
+          // JSON readers still get their one summary (no steps ran); people get the sentence.
+          events.emit({
+            type: 'summary',
+            ok: true,
+            command: cmd.name,
+            id: settings.id,
+            namespace: settings.namespace,
+            urls: {},
+            durationMs: Date.now() - started,
+            steps: [],
+          });
+          (json ? io.stderr : io.stdout).write(`${nothing}\n`);
+          return EXIT.ok;
+        }
+      }
+      // A "no" is not success: the command did not do what it was asked (exit 1), and changed nothing.
+      const question = cmd.confirmation?.(settings, target);
+      if (question && !(await confirm(question, settings.yes, run.signal, terminal))) {
+        io.stderr.write('Nothing was changed.\n');
+        return EXIT.failed;
+      }
       if (cmd.confirmNewTarget && target && !settings.yes && interactive(terminal)) {
-        const ask = terminal.ask ?? ((q: string, signal: AbortSignal) => confirm(q, false, signal));
+        const ask = terminal.ask ?? ((q: string, signal: AbortSignal) => confirm(q, false, signal, terminal));
         // Behind a credential plugin the API cannot be asked before preflight signed in: ask anyway.
         const isNew = target.viaPlugin || (await isNewTarget(runtime.adapters.kube, settings, run.signal));
         if (isNew && !(await ask(newTargetQuestion(settings.id, target), run.signal))) {
           io.stderr.write('Nothing was changed.\n');
-          return EXIT.ok;
+          return EXIT.failed;
         }
       }
       // `up` checks everything before its first cluster write (the lock): when something blocks, every
@@ -111,7 +139,7 @@ export async function runGraphCommand(cmd: GraphCommand, io: Io): Promise<number
       // Ctrl-C meanwhile counts as blocked too: the graph then reports the interruption like any other.
       const blocked = cmd.name === 'up' && !(await upPreflightPasses(runtime.adapters, runtime.settings, run.signal).catch(() => false));
       // Sign in first (kubelogin's device code must reach the student); the lock below is the first API call.
-      if (!blocked) await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
+      if (!blocked) await signIn();
       // One run per ID (a Lease in the cluster): a second `up`/`down` of this ID waits or stops here.
       const lock = await (blocked ? skipRunLock : takeRunLock)({
         command: cmd.name,

@@ -41,10 +41,8 @@ export interface Terminal {
   ask?(question: string, signal: AbortSignal): Promise<boolean>;
 }
 
-/** Somebody can be asked: stdin and stdout are terminals and no CI runner is in charge. */
-export function interactive(t: Terminal): boolean {
-  return t.stdinTTY && t.stdoutTTY && !t.env['CI'];
-}
+// Lives in confirm.ts (no client-node there), so asking stays cheap to load.
+export { interactive } from './confirm.js';
 
 /**
  * True when this ID has no lifesub namespace on the cluster yet (a first `up` there: the moment a wrong

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { deepMerge, isPlainObject } from './merge.js';
 import { bundledPath } from './package-root.js';
 import { configSchema, type Config } from './schema.js';
+import { RUN_KEYS, type RunKey } from './sources.js';
 
 const CONFIG_HINT = 'fix the listed keys; config/default.yaml in the lifesub package shows the full shape';
 
@@ -15,6 +16,10 @@ export interface ConfigReading {
   problems: string[];
   /** Hints for the problems, one per kind of problem. */
   hints: string[];
+  /** Run settings the file gives (`id: alice`, `context: …`): kept out of Config, merged by resolveSettings. */
+  run?: Partial<Record<RunKey, string>>;
+  /** Top-level configuration keys the file overrides (for `lifesub config`). */
+  overrides?: string[];
 }
 
 export function defaultConfigPath(): string {
@@ -26,6 +31,8 @@ export function readConfig(file?: string): ConfigReading {
   if ('problem' in defaults) throw new Error(`internal: bundled defaults are broken: ${defaults.problem}`);
   let merged = defaults.value;
   let source = 'the built-in defaults';
+  let run: Partial<Record<RunKey, string>> = {};
+  let overrides: string[] = [];
   if (file !== undefined) {
     const path = resolve(file);
     const user = readYaml(path);
@@ -37,8 +44,12 @@ export function readConfig(file?: string): ConfigReading {
         hints: [CONFIG_HINT],
       };
     }
-    merged = deepMerge(merged, user.value ?? undefined);
+    const split = splitRunKeys((user.value ?? {}) as Record<string, unknown>, path);
+    if (split.problems.length > 0) return { problems: split.problems, hints: [CONFIG_HINT] };
+    merged = deepMerge(merged, split.config);
     source = `${path} (merged over the defaults)`;
+    run = split.run;
+    overrides = Object.keys(split.config);
   }
 
   const parsed = configSchema.safeParse(merged);
@@ -55,7 +66,23 @@ export function readConfig(file?: string): ConfigReading {
       hints: [CONFIG_HINT],
     };
   }
-  return { config: parsed.data, problems: [], hints: [] };
+  return { config: parsed.data, problems: [], hints: [], run, overrides };
+}
+
+/** The file's run settings (id, context, …: scalars, read as text) apart from its configuration keys. */
+function splitRunKeys(
+  value: Record<string, unknown>,
+  path: string,
+): { run: Partial<Record<RunKey, string>>; config: Record<string, unknown>; problems: string[] } {
+  const run: Partial<Record<RunKey, string>> = {};
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (!(RUN_KEYS as readonly string[]).includes(key)) config[key] = v;
+    else if (typeof v === 'string' || typeof v === 'number') run[key as RunKey] = String(v);
+    else if (v !== null && v !== undefined) problems.push(`configuration file ${path}: ${key} must be a single value (text), not ${describe(v)}`);
+  }
+  return { run, config, problems };
 }
 
 /** Rules across entries that the schema cannot express but rendering relies on. */

@@ -23,6 +23,7 @@ export function readinessStep(options: ReadinessOptions = {}): StepDefinition {
     title: 'Wait until everything runs',
     // the secrets, to mask them in what a failing workload's diagnosis shows
     reads: ['credentials', 'registryPassword'],
+    writes: ['workloads'],
     timeout: 'readiness',
     costS: 70, // pod start + Spring Boot start-up
     plan: (settings) => [`wait for the rollout of every Deployment and of the database StatefulSets in ${settings.namespace}, explaining pods that fail`],

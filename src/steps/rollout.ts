@@ -37,9 +37,15 @@ export function rolledOut(obj: KubeObject): boolean {
   return obj.kind === 'StatefulSet' ? statefulSetRolledOut(obj) : deploymentRolledOut(obj);
 }
 
-/** "2/3 ready" for progress lines. */
-export function readyCount(obj: KubeObject): string {
+/** Ready replicas (a Deployment's available ones, as `kubectl rollout status` counts) and the replicas wanted. */
+export function readyReplicas(obj: KubeObject): { ready: number; desired: number } {
   const { want, status } = parts(obj);
   const ready = obj.kind === 'StatefulSet' ? status.readyReplicas : status.availableReplicas;
-  return `${ready ?? 0}/${want} ready`;
+  return { ready: ready ?? 0, desired: want };
+}
+
+/** "2/3 ready" for progress lines. */
+export function readyCount(obj: KubeObject): string {
+  const { ready, desired } = readyReplicas(obj);
+  return `${ready}/${desired} ready`;
 }

@@ -36,6 +36,8 @@ describe('startup loads no heavy package', () => {
   const cases: Array<[string, string[], number]> = [
     ['--help', ['--help'], 0],
     ['--version', ['--version'], 0],
+    ['completion bash', ['completion', 'bash'], 0],
+    ['config', ['config', '--id', 'alice'], 0],
     ['up --help', ['up', '--help'], 0],
     ['render', ['render', '--id', 'alice'], 0],
     ['up --dry-run', ['up', '--id', 'alice', '--dry-run'], 0],

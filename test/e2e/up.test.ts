@@ -182,6 +182,22 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     const status = r.events[0]!;
     expect(status).toMatchObject({ type: 'status', id, namespace: ns, ready: true, namespaceState: 'active' });
     expect((status.urls as { web?: string }).web).toBe(summaryOf(firstUp).urls.web);
+    // Judged like `up` judges: every release deployed, every workload rolled out, every URL answering.
+    expect((status.releases as Array<{ name: string; status: string }>).map((x) => [x.name, x.status])).toEqual([
+      ['member', 'deployed'],
+      ['mysub', 'deployed'],
+      ['recommend', 'deployed'],
+      ['ingress-nginx', 'deployed'],
+    ]);
+    expect((status.workloads as Array<{ rolledOut: boolean }>).every((w) => w.rolledOut)).toBe(true);
+    const checks = status.checks as Array<{ name: string; ok: boolean }>;
+    expect(checks.map((c) => [c.name, c.ok])).toEqual([
+      ['web', true],
+      ['runtime-env.js', true],
+      ['member', true],
+      ['mysub', true],
+      ['recommend', true],
+    ]);
   }, 40_000);
 
   it('a second up changes nothing in the cluster and keeps the credentials', async () => {
@@ -231,8 +247,9 @@ describe('lifesub up/status/up/down --sandbox (built CLI)', () => {
     expect(await get(k, 'v1', 'Namespace', 'ingress-basic')).toBeDefined();
 
     const status = await runCli(['status', '--id', id, '--sandbox', '--output', 'json'], { env, timeoutMs: 30_000 });
-    expect(status.code, explain(status)).toBe(1);
-    expect(status.events[0]).toMatchObject({ type: 'status', namespaceState: 'absent', ready: false });
+    // Nothing of the ID is left: exit 3, not "not ready" (1).
+    expect(status.code, explain(status)).toBe(3);
+    expect(status.events[0]).toMatchObject({ type: 'status', namespaceState: 'absent', found: false, ready: false });
   }, 90_000);
 
   it('sandbox stop ends the background sandbox up started and leaves no process (status: test/unit/sandbox/background.test.ts)', async () => {

@@ -3,7 +3,18 @@ import { describe, expect, test } from 'vitest';
 import { formatStatusTable, problemOf } from '../../../src/class/status.js';
 import type { Status } from '../../../src/status/collect.js';
 
-const base: Status = { id: 'bob', namespace: 'bob-lifesub-ns', namespaceState: 'active', releases: [], workloads: [], urls: {}, ready: false };
+const base: Status = {
+  id: 'bob',
+  namespace: 'bob-lifesub-ns',
+  namespaceState: 'active',
+  found: true,
+  releases: [],
+  workloads: [],
+  addresses: {},
+  urls: {},
+  checks: [],
+  ready: false,
+};
 
 describe('class status', () => {
   test('names what is missing', () => {
@@ -13,8 +24,8 @@ describe('class status', () => {
         {
           ...base,
           workloads: [
-            { kind: 'Deployment', name: 'member', ready: 0, desired: 1 },
-            { kind: 'StatefulSet', name: 'member-postgresql', ready: 1, desired: 1 },
+            { kind: 'Deployment', name: 'member', ready: 0, desired: 1, rolledOut: false, pods: [] },
+            { kind: 'StatefulSet', name: 'member-postgresql', ready: 1, desired: 1, rolledOut: true, pods: [] },
           ],
         },
         true,

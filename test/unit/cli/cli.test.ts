@@ -51,7 +51,8 @@ describe('lifesub CLI', () => {
   it('lists the commands in the top-level help', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    for (const c of ['up', 'down', 'render', 'status', 'sandbox']) expect(r.out).toMatch(new RegExp(`\\n\\s+${c}\\b`));
+    for (const c of ['up', 'down', 'render', 'status', 'list', 'sandbox', 'init', 'config', 'version', 'completion'])
+      expect(r.out).toMatch(new RegExp(`\\n\\s+${c}\\b`));
   });
 
   it('documents down flags', async () => {

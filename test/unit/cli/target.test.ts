@@ -84,11 +84,11 @@ describe('up in a terminal on a cluster new to this ID', () => {
     };
   }
 
-  it('names the target on its first line, asks before any change, and a "no" changes nothing (exit 0)', async () => {
+  it('names the target on its first line, asks before any change, and a "no" changes nothing (exit 1)', async () => {
     const questions: string[] = [];
     const c = io(false, questions);
     const code = await main(['up', '--id', 'alice', '--kubeconfig', kubeconfig, '--workspace', dir], c.io);
-    expect(code, c.err()).toBe(0);
+    expect(code, c.err()).toBe(1);
     expect(c.out().split('\n')[0]).toBe(`lifesub up: context aks-lab, cluster ${server.url}, namespace alice-lifesub-ns`);
     expect(questions).toEqual([
       `No lifesub namespace for alice on this cluster yet. Set it up in context aks-lab (${server.url}), namespace alice-lifesub-ns?`,
