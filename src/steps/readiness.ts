@@ -86,7 +86,7 @@ async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal
   );
   const selector = (): Record<string, string> | undefined => w.selector ?? (latest ? selectorOf(latest) : undefined);
   const look = (final: boolean): Promise<Diagnosis | undefined> =>
-    diagnose(ctx.adapters.kube, w, selector(), { signal, final, secrets: knownSecrets(ctx.facts) });
+    diagnose(ctx.adapters.kube, w, selector(), { signal, final, secrets: knownSecrets(ctx.facts), loginServer: ctx.settings.loginServer });
 
   // Runs until the rollout settles; rejects only with a fatal diagnosis.
   const watchPods = async (): Promise<never> => {
