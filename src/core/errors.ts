@@ -96,8 +96,12 @@ export function withHint(err: unknown, hint: string): Error {
   // beats both the step's generic hint and the adapter's.
   const known = err instanceof UserError ? undefined : toolOutputCause(`${messageOf(err)}\n${(err as ToolError).details ?? ''}`);
   if (err instanceof ToolError || err instanceof UserError) {
-    if (known) err.hint = known.hint;
-    else if (!err.hint) err.hint = hint;
+    if (known) {
+      err.hint = known.hint;
+      // "helm … exited with code 1" says nothing; the first line must name the cause the tool stated.
+      const said = known.summary ?? known.quote;
+      if (!err.message.includes(said)) err.message = `${err.message}: ${said}`;
+    } else if (!err.hint) err.hint = hint;
     return err;
   }
   return new ToolError(messageOf(err), known?.hint ?? hint, { cause: err });

@@ -23,6 +23,7 @@ export function apiRefusalCause(message: string): Cause | undefined {
     return {
       kind: 'admission-denied',
       quote: firstLine(denied[0]),
+      summary: `admission webhook "${webhook}" denied the request`,
       hint: duplicate
         ? `the webhook ${webhook} refuses a host and path that Ingress ${duplicate[2]} in namespace ${duplicate[1]} already serves; give this lab its own host (--config ingress host) or remove the other Ingress`
         : `the cluster's admission webhook ${webhook} refused the object; fix what it says, or ask the cluster admin about that webhook (\`kubectl get validatingwebhookconfigurations\`)`,
@@ -33,6 +34,7 @@ export function apiRefusalCause(message: string): Cause | undefined {
     return {
       kind: 'admission-unreachable',
       quote: firstLine(calling[0]),
+      summary: `admission webhook "${calling[1]}" does not answer`,
       hint: `the admission webhook ${calling[1]} does not answer (its controller pod is not ready or was removed); wait for it, or if its controller is gone delete its leftover ValidatingWebhookConfiguration`,
     };
   }
@@ -42,6 +44,7 @@ export function apiRefusalCause(message: string): Cause | undefined {
     const where = rbac.namespace ? ` -n ${rbac.namespace}` : ' --all-namespaces';
     return {
       kind: 'rbac-forbidden',
+      summary: `${rbac.user} may not ${rbac.verb} ${group} (forbidden)`,
       quote: firstLine(message.slice(message.search(/\S+ (?:"[^"]*" )?is forbidden|User "/))),
       hint: `this is a permission, not an expired login: ${rbac.user} may not ${rbac.verb} ${group}${rbac.namespace ? ` in ${rbac.namespace}` : ''}; ask the cluster admin for a Role that allows it (check with \`kubectl auth can-i ${rbac.verb} ${group}${where}\`)`,
     };

@@ -8,6 +8,8 @@ export interface Cause {
   quote: string;
   /** One line telling the user what to do about it. */
   hint: string;
+  /** The cause in a few words, for the first line of a message ("the registry answered 401 Unauthorized"). */
+  summary?: string;
 }
 
 /** First line of `text`, at most `max` characters. */

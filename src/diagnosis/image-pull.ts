@@ -48,6 +48,7 @@ export function imagePullCause(messages: readonly string[], c: PullContext): Cau
       return {
         kind: 'image-unauthorized',
         quote,
+        summary: `${host} refused the pull (401 Unauthorized)`,
         hint: acr
           ? `the cluster is not allowed to pull from ${host} (401): attach the registry to the cluster (\`az aks update -n <cluster> -g <resource-group> --attach-acr ${name}\`) or check the pull secret ${c.pullSecret} in ${c.namespace}`
           : `${host} refused to serve ${c.image} without credentials (401): the image is private or its name is wrong; use a public image or give the cluster a pull secret for ${host}`,
@@ -56,6 +57,7 @@ export function imagePullCause(messages: readonly string[], c: PullContext): Cau
       return {
         kind: 'image-not-found',
         quote,
+        summary: ours ? `${c.image} is not in your registry (not found)` : `the public image ${c.image} does not exist (not found)`,
         hint: ours
           ? `${c.image} is not in your registry ${host}: the push step did not push this tag; run \`lifesub up\` again, or check with \`az acr repository show-tags -n ${name} --repository ${repoOf(c.image, host)}\``
           : `the public image ${c.image} no longer exists on ${host} (the tag or repository was removed upstream); choose a tag that exists and set it in your --config`,
@@ -64,6 +66,7 @@ export function imagePullCause(messages: readonly string[], c: PullContext): Cau
       return {
         kind: 'image-no-such-host',
         quote,
+        summary: `registry host ${host} does not resolve (no such host)`,
         hint: ours
           ? `the cluster cannot resolve your registry ${host}: check that registry ${name} exists (\`az acr show -n ${name}\`) and the registry name you gave lifesub`
           : `the cluster cannot resolve the registry host ${host}: check the image name ${c.image} for a typo and the nodes' DNS`,

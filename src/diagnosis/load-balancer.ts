@@ -19,7 +19,10 @@ export function loadBalancerCause(service: string, namespace: string, events: re
   const last = failed[failed.length - 1];
   if (!last) return undefined;
   const message = firstLine(last.message!);
-  const code = /"code"\s*:\s*"([A-Za-z]+)"|\b(PublicIPCountLimitReached|QuotaExceeded|InsufficientSubnetSize|AuthorizationFailed|LoadBalancerInUseByVirtualMachineScaleSet)\b/.exec(message);
+  const code =
+    /"code"\s*:\s*"([A-Za-z]+)"|\b(PublicIPCountLimitReached|QuotaExceeded|InsufficientSubnetSize|AuthorizationFailed|LoadBalancerInUseByVirtualMachineScaleSet)\b/.exec(
+      message,
+    );
   const what = code ? (code[1] ?? code[2]) : undefined;
   return {
     kind: 'load-balancer-sync-failed',

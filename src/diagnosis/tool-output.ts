@@ -28,6 +28,7 @@ export function toolOutputCause(text: string): Cause | undefined {
     return {
       kind: 'helm-ownership',
       quote: line(/invalid ownership metadata|cannot be imported/),
+      summary: `${object} is owned by ${byWhom} (invalid ownership metadata)`,
       hint: `${object} already belongs to ${byWhom}: that installation owns it, so this one cannot; use that controller (remove its leftovers first if it is broken: \`helm list -A\`), or ask whoever installed it`,
     };
   }
@@ -35,6 +36,7 @@ export function toolOutputCause(text: string): Cause | undefined {
     return {
       kind: 'disk-full',
       quote: line(/no space left on device|ENOSPC/i),
+      summary: 'no space left on device',
       hint: 'the disk is full: free space (`df -h`; `docker system prune` removes unused images and build cache, `~/.gradle/caches` can be deleted) and run again',
     };
   }

@@ -63,6 +63,7 @@ export async function diagnose(
       const cause = await imageCause(kube, workload.namespace, problem, options);
       if (cause) {
         diagnosis.hint = cause.hint;
+        if (cause.summary) diagnosis.summary = redact(`pod ${problem.pod} ${problem.reason}: ${cause.summary}`, options.secrets);
         diagnosis.details = redact(cause.quote, options.secrets);
       }
       return diagnosis;

@@ -119,9 +119,9 @@ async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal
   }
 }
 
-/** A diagnosed failure (so the timeout path does not diagnose it twice). */
+/** A diagnosed failure (so the timeout path does not diagnose it twice). notReady() makes one: "<what> is not ready: <summary>". */
 class NotReady extends ToolError {}
 
-function notReady(what: string, d: Diagnosis, cause?: unknown): ToolError {
+export function notReady(what: string, d: Diagnosis, cause?: unknown): ToolError {
   return new NotReady(`${what} is not ready: ${d.summary}`, d.hint, { cause, details: d.details });
 }

@@ -6,7 +6,8 @@ import { redact } from '../redact.js';
 import { apiRefusalCause } from '../../diagnosis/index.js';
 
 const CREDENTIALS_HINT = 'check your credentials: run `az aks get-credentials -g <resource-group> -n <cluster> --overwrite-existing`';
-const PERMISSION_HINT = 'this is a permission (RBAC), not an expired login: ask the cluster admin for access to this resource (`kubectl auth can-i --list` shows yours)';
+const PERMISSION_HINT =
+  'this is a permission (RBAC), not an expired login: ask the cluster admin for access to this resource (`kubectl auth can-i --list` shows yours)';
 const REACH_HINT = 'is the cluster reachable? check --context and `kubectl cluster-info`';
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
