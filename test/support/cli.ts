@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepEvent as ProductStepEvent, SummaryEvent as ProductSummaryEvent } from '../../src/output/events.js';
 import { e2eHelm } from './helm.js';
+import { scanHome } from './secret-scan.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binPath = join(repoRoot, 'bin', 'lifesub');
@@ -54,8 +55,29 @@ export function freshHome(label: string): string {
   return mkdtempSync(join(tmpdir(), `lifesub-e2e-${label}-`));
 }
 
+/**
+ * Removes a home after scanning it (issue 8, item 7): every capture of the CLI runs that used it, every
+ * file in it and the sandbox tools' argv log must be free of the secrets in play. Throws naming where a
+ * secret was found (the home is removed all the same); LIFESUB_SKIP_SECRET_SCAN=1 turns the scan off.
+ */
 export function removeHome(home: string | undefined): void {
-  if (home) rmSync(home, { recursive: true, force: true });
+  if (!home) return;
+  const hits = process.env.LIFESUB_SKIP_SECRET_SCAN ? [] : scanHome(home, captures.get(home) ?? []);
+  captures.delete(home);
+  rmSync(home, { recursive: true, force: true });
+  if (hits.length > 0) {
+    throw new Error(`secret values found outside the cluster:\n${hits.map((h) => `  ${h.secret} in ${h.where}`).join('\n')}`);
+  }
+}
+
+/** stdout/stderr of every CLI run, by its LIFESUB_HOME, for removeHome's secret scan. */
+const captures = new Map<string, Array<{ where: string; text: string }>>();
+
+function capture(home: string | undefined, what: string, stdout: string, stderr: string): void {
+  if (!home) return;
+  const list = captures.get(home) ?? [];
+  list.push({ where: `stdout of ${what}`, text: stdout }, { where: `stderr of ${what}`, text: stderr });
+  captures.set(home, list);
 }
 
 /** Writes a `--config` override file (YAML text) into `dir` and returns its path. */
@@ -149,6 +171,7 @@ export function spawnCli(args: string[], options: RunOptions = {}): RunningCli {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       running.delete(child);
+      capture(options.env?.LIFESUB_HOME, what, stdout, stderr);
       if (timedOut) {
         reject(new Error(`${what} did not finish within ${timeoutMs} ms\n--- stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`));
         return;
