@@ -1,13 +1,13 @@
 // Runs the BUILT CLI (`node bin/lifesub …`) as a child process, the way a user or CI does, and reads
 // its NDJSON events. Shared by the end-to-end and fidelity tests in test/e2e.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepEvent as ProductStepEvent, SummaryEvent as ProductSummaryEvent } from '../../src/output/events.js';
 import { e2eHelm } from './helm.js';
-import { scanHome } from './secret-scan.js';
+import { filesOf, scanHome, secretsOfHome } from './secret-scan.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binPath = join(repoRoot, 'bin', 'lifesub');
@@ -63,6 +63,17 @@ export function freshHome(label: string): string {
 export function removeHome(home: string | undefined): void {
   if (!home) return;
   const hits = process.env.LIFESUB_SKIP_SECRET_SCAN ? [] : scanHome(home, captures.get(home) ?? []);
+  if (process.env.LIFESUB_SECRET_SCAN_REPORT) {
+    const files = filesOf(home);
+    const argv = files.includes(join('sandbox', 'argv.ndjson'))
+      ? readFileSync(join(home, 'sandbox', 'argv.ndjson'), 'utf8')
+          .split('\n')
+          .filter(Boolean).length
+      : 0;
+    process.stderr.write(
+      `secret scan of ${home}: ${secretsOfHome(home).length} secrets, ${captures.get(home)?.length ?? 0} captures, ${files.length} files, ${argv} tool argv records, ${hits.length} hits\n`,
+    );
+  }
   captures.delete(home);
   rmSync(home, { recursive: true, force: true });
   if (hits.length > 0) {
