@@ -43,6 +43,7 @@ function formatStatus(s: Status, sandbox: boolean): string {
   if (s.namespaceState === 'not-lifesub') lines.push('  exists but was not created by lifesub for this ID');
   for (const r of s.releases) lines.push(`  release ${r.name}: ${r.status} (${r.chart})`);
   for (const w of s.workloads) lines.push(`  ${w.kind.toLowerCase()} ${w.name}: ${w.desired === 0 ? 'missing' : `${w.ready}/${w.desired} ready`}`);
+  for (const c of s.causes ?? []) lines.push(`  ${c.what}: ${c.cause}`, ...(c.hint ? [`    hint: ${c.hint}`] : []));
   if (s.urls.web) lines.push(`web: ${s.urls.web}`);
   if (s.urls.api) lines.push(`api: ${s.urls.api}`);
   lines.push(s.ready ? 'ready' : 'not ready');

@@ -10,7 +10,8 @@ import { firstLine, type Cause } from './cause.js';
 
 /** The other owner named in helm's ownership validation errors. */
 export function helmOwnerOf(text: string): { release?: string; namespace?: string; object?: string } {
-  const object = /(\w+ "[^"]*"(?: in namespace "[^"]*")?) exists and cannot be imported/.exec(text)?.[1];
+  // A cluster-scoped object is quoted with `in namespace ""`: say nothing of a namespace then.
+  const object = /(\w+ "[^"]*"(?: in namespace "[^"]*")?) exists and cannot be imported/.exec(text)?.[1]?.replace(' in namespace ""', '');
   const release = /"meta\.helm\.sh\/release-name" must equal "[^"]*": current value is "([^"]*)"/.exec(text)?.[1];
   const namespace = /"meta\.helm\.sh\/release-namespace" must equal "[^"]*": current value is "([^"]*)"/.exec(text)?.[1];
   return { ...(object ? { object } : {}), ...(release ? { release } : {}), ...(namespace ? { namespace } : {}) };

@@ -3,6 +3,7 @@
 import type { Adapters, KubeObject } from '../adapters/types.js';
 import type { Settings } from '../config/schema.js';
 import { UserError } from '../core/errors.js';
+import { statusCauses, type StatusCause } from '../diagnosis/status.js';
 import { renderManifests, studentRoutes } from '../render/index.js';
 import { lookUpControllerService } from '../steps/ingress-controller.js';
 import { loadBalancerAddress as addressOf } from '../steps/lb-address.js';
@@ -22,6 +23,8 @@ export interface Status {
   workloads: WorkloadStatus[];
   urls: { web?: string; api?: string };
   ready: boolean;
+  /** Why something is not right, in the cluster's words (src/diagnosis: the same causes `up` and `down` name). */
+  causes?: StatusCause[];
 }
 
 export async function collectStatus(settings: Settings, adapters: Pick<Adapters, 'kube' | 'helm'>, signal: AbortSignal): Promise<Status> {
@@ -60,7 +63,19 @@ export async function collectStatus(settings: Settings, adapters: Pick<Adapters,
   const web = webSvc ? addressOf(webSvc) : undefined;
   if (web) base.urls.web = `http://${web}`;
   const ready = state === 'active' && workloads.every((w) => w.desired > 0 && w.ready >= w.desired) && !!web && !!api;
-  return { ...base, namespaceState: state, releases, workloads, ready };
+  const causes = ready
+    ? []
+    : await statusCauses(
+        kube,
+        {
+          settings,
+          namespace: nsObj,
+          notReady: workloads.filter((w) => w.desired > 0 && w.ready < w.desired).map((w) => ({ kind: w.kind as 'Deployment' | 'StatefulSet', name: w.name })),
+          noAddress: webSvc && !web ? [{ namespace: ns, name: 'lifesub-web' }] : [],
+        },
+        signal,
+      );
+  return { ...base, namespaceState: state, releases, workloads, ready, ...(causes.length ? { causes } : {}) };
 }
 
 function workload(kind: string, name: string, live: KubeObject | undefined): WorkloadStatus {

@@ -347,7 +347,7 @@ export const FAILURES: FailureRow[] = [
     what: 'another release owns an object of the ingress-nginx chart',
     code: 1,
     first:
-      'error: step \'ingress\' failed: helm upgrade --install ingress-nginx ingress-nginx/ingress-nginx --version 4.12.1 -n ingress-basic exited with code 1: ClusterRole "ingress-nginx" in namespace "" is owned by release ingress-nginx in namespace team-ingress (invalid ownership metadata)',
+      'error: step \'ingress\' failed: helm upgrade --install ingress-nginx ingress-nginx/ingress-nginx --version 4.12.1 -n ingress-basic exited with code 1: ClusterRole "ingress-nginx" is owned by release ingress-nginx in namespace team-ingress (invalid ownership metadata)',
   },
   {
     id: 'disk-full-git',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatExitReport, toExitReport } from '../../src/cli/exit.js';
 import { main } from '../../src/cli/main.js';
 import { StepFailure } from '../../src/core/errors.js';
+import { statusCauses } from '../../src/diagnosis/status.js';
 import { DRIVERS, World } from '../failures/drivers.js';
 import { FAILURES, type FailureRow } from '../failures/table.js';
 
@@ -103,6 +104,31 @@ describe('the failure table', () => {
     results.set(row.id, { code, first });
     expect(output, 'no stack trace without --verbose').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect({ code, first }, output).toEqual({ code: row.code, first: row.first });
+  });
+
+  test('status names the same causes as up and down (after the world rows above)', async () => {
+    const signal = new AbortController().signal;
+    const stuck = world.settings('stuckup');
+    const namespace = await world.kube.get({ apiVersion: 'v1', kind: 'Namespace', name: stuck.namespace }, signal);
+    const pulls = world.settings('pullauth');
+    const [nsCauses, podCauses, lbCauses] = await Promise.all([
+      statusCauses(world.kube, { settings: stuck, namespace, notReady: [], noAddress: [] }, signal),
+      statusCauses(world.kube, { settings: pulls, namespace: undefined, notReady: [{ kind: 'Deployment', name: 'acr-denied' }], noAddress: [] }, signal),
+      statusCauses(
+        world.kube,
+        { settings: world.settings('lbquota'), namespace: undefined, notReady: [], noAddress: [{ namespace: 'lbquota-lifesub-ns', name: 'lb-quota' }] },
+        signal,
+      ),
+    ]);
+    expect(nsCauses).toEqual([expect.objectContaining({ what: 'namespace stuckup-lifesub-ns', cause: expect.stringContaining('example.com/backup-guard') })]);
+    expect(podCauses).toEqual([
+      expect.objectContaining({
+        what: 'deployment acr-denied',
+        cause: expect.stringContaining('refused the pull (401 Unauthorized)'),
+        hint: expect.stringContaining('--attach-acr pullauthcr'),
+      }),
+    ]);
+    expect(lbCauses).toEqual([expect.objectContaining({ what: 'service lb-quota', hint: expect.stringContaining('PublicIPCountLimitReached') })]);
   });
 
   test('docs/failures.md is the table', () => {
