@@ -44,6 +44,8 @@ const RUNS = Number(option('runs', '3'));
 const PROFILE = String(option('profile', 'fast'));
 const SKIP_KILLS = option('skip-kills', false) === true;
 const SKIP_FAULTS = option('skip-faults', false) === true;
+/** Only moments whose label contains one of these (comma-separated), e.g. --only "mid credentials". */
+const ONLY = option('only', '') ? String(option('only', '')).split(',') : [];
 const RUN_TIMEOUT_MS = 240_000;
 
 // ------------------------------------------------------------------ helm (the e2e tests' real one)
@@ -196,6 +198,13 @@ async function survivors(marker, exclude, endedAt) {
   return left;
 }
 
+/** "step: message" of a failed run's summary (or its stderr's last line). */
+function errorOf(run) {
+  const e = run.events.find((x) => x.type === 'summary')?.error;
+  if (e) return `${e.step ?? '-'}: ${String(e.message).slice(0, 300)}`;
+  return run.stderr.trim().split('\n').slice(-1)[0]?.slice(0, 300) ?? '';
+}
+
 // ------------------------------------------------------------------ the cluster's view of helm
 
 /** Helm releases (from their storage Secrets, latest revision each) not `deployed`/`superseded`/`uninstalled`. */
@@ -230,6 +239,7 @@ function momentsOf(baseline) {
       moments.push({ label: `after ${e.step}`, kind: 'boundary', step: e.step });
     }
   }
+  if (ONLY.length) return moments.filter((m) => ONLY.some((o) => m.label.includes(o)));
   if (MOMENTS === 'all') return moments;
   const n = Math.min(Number(MOMENTS) || 6, moments.length);
   return Array.from({ length: n }, (_, i) => moments[Math.floor((i * moments.length) / n)]);
@@ -275,12 +285,13 @@ async function killMatrix(helm) {
           survivorNames: left.map((p) => p.cmdline.split(' ').slice(0, 3).join(' ')),
           nextExit: next.code,
           nextMs: next.durationMs,
+          ...(next.code === 0 ? {} : { nextError: errorOf(next) }),
           badReleases: bad,
           ...(killed.killed ? {} : { note: 'finished before the kill moment' }),
         };
         rows.push(row);
         console.log(
-          `${row.moment.padEnd(28)} ${signal.padEnd(8)} ended ${row.ended.padEnd(9)} survivors ${String(row.survivors).padEnd(2)} next up exit ${row.nextExit} in ${(row.nextMs / 1000).toFixed(1)} s  bad releases: ${bad.join(', ') || 'none'}${row.note ? ` (${row.note})` : ''}`,
+          `${row.moment.padEnd(28)} ${signal.padEnd(8)} ended ${row.ended.padEnd(9)} survivors ${String(row.survivors).padEnd(2)} next up exit ${row.nextExit} in ${(row.nextMs / 1000).toFixed(1)} s  bad releases: ${bad.join(', ') || 'none'}${row.note ? ` (${row.note})` : ''}${row.nextError ? `\n    next up failed: ${row.nextError}` : ''}`,
         );
       }
     }
@@ -306,10 +317,10 @@ async function faultRates(helm) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const r = await runUp(env, `fault${i}`);
-        const failedStep = r.events.find((e) => e.type === 'summary')?.error?.step;
-        runs.push({ exit: r.code, ms: r.durationMs, ...(failedStep ? { failedStep } : {}) });
+        const error = r.code === 0 ? undefined : errorOf(r);
+        runs.push({ exit: r.code, ms: r.durationMs, ...(error ? { error } : {}) });
         console.log(
-          `${KIND} at ${(rate * 100).toFixed(0)}%: run ${i + 1}: exit ${r.code} in ${(r.durationMs / 1000).toFixed(1)} s${failedStep ? ` (failed step ${failedStep})` : ''}`,
+          `${KIND} at ${(rate * 100).toFixed(0)}%: run ${i + 1}: exit ${r.code} in ${(r.durationMs / 1000).toFixed(1)} s${error ? ` (${error})` : ''}`,
         );
       }
       out.push({ rate, kind: KIND, runs: runs.length, succeeded: runs.filter((r) => r.exit === 0).length, details: runs });
