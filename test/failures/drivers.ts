@@ -1,10 +1,12 @@
 // Drivers of the failure table's world rows: each breaks the world one way, in the sandbox's in-process
 // API server (its own wordings, src/sandbox/apiserver) or in a fake tool that fails with the real tool's
 // words, runs the real step or adapter code against it and returns the error the step would fail with.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeClient } from '../../src/adapters/kube.js';
-import type { Kube, KubeObject } from '../../src/adapters/types.js';
+import { GradleWrapper } from '../../src/adapters/gradle.js';
+import type { CommandRunner, Kube, KubeObject, RunResult } from '../../src/adapters/types.js';
+import { acquireRunLock } from '../../src/lock/run-lock.js';
 import { ToolError } from '../../src/core/errors.js';
 import type { Settings } from '../../src/config/schema.js';
 import type { Facts, Step, StepContext } from '../../src/graph/step.js';
@@ -12,7 +14,7 @@ import type { Faults } from '../../src/sandbox/contract.js';
 import { diagnose } from '../../src/steps/diagnose.js';
 import { waitForLoadBalancer } from '../../src/steps/lb-address.js';
 import { notReady } from '../../src/steps/readiness.js';
-import { ingressStep, jarsStep, namespaceStep, pushStep, removeNamespaceStep, reposStep } from '../../src/steps/index.js';
+import { foreignCheckStep, ingressStep, jarsStep, namespaceStep, pushStep, removeNamespaceStep, reposStep } from '../../src/steps/index.js';
 import { createFakes, type Fakes } from '../fakes/adapters.js';
 import { testSettings } from '../fakes/context.js';
 import { startTestCluster, testProfile, waitFor, type TestCluster } from '../unit/sandbox/apiserver/harness.js';
@@ -224,7 +226,66 @@ export const DRIVERS: Record<string, Driver> = {
     const facts = { images: { member: 'diskdockercr.azurecr.io/lifesub/member:1.0.0' } };
     return runStep(pushStep(service(settings, 'member')), w.context(settings, facts, fakes));
   },
+  'lock-held': async (w) => {
+    // Another machine's run of this ID renewed its Lease a moment ago.
+    const at = new Date().toISOString().replace('Z', '000Z');
+    await w.kube.apply(
+      {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: 'lifesub-lockheld', namespace: 'default', annotations: { 'lifesub.io/command': 'up' } },
+        spec: { holderIdentity: 'lab-vm-7/4242/abc123', leaseDurationSeconds: 30, acquireTime: at, renewTime: at },
+      },
+      signal(),
+    );
+    return failureOf('lock', () => acquireRunLock(w.kube, { id: 'lockheld', command: 'down', wait: false, signal: signal(), log: () => undefined }));
+  },
+  'down-foreign-objects': async (w) => {
+    const settings = w.settings('foreign');
+    await w.namespace(settings.namespace, settings.id);
+    await w.kube.apply(
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'student-notes', namespace: settings.namespace }, data: { todo: 'x' } },
+      signal(),
+    );
+    const step = foreignCheckStep({ force: false, keepData: false, releases: [] });
+    return runStep(step, w.context(settings, { namespacePresent: true }));
+  },
+  'strict-branch': async (w) => {
+    const settings = { ...w.settings('strict'), strict: true };
+    for (const d of ['lifesub', 'lifesub-web']) mkdirSync(join(settings.workspace, d, '.git'), { recursive: true });
+    const fakes = createFakes();
+    fakes.git.script.expect('isRepo').returns(true).times(2);
+    fakes.git.script.expect('currentBranch', [join(settings.workspace, 'lifesub')]).returns('my-experiment');
+    fakes.git.script.expect('currentBranch', [join(settings.workspace, 'lifesub-web')]).returns('main');
+    fakes.git.script.expect('uncommittedChanges').returns([]).times(2);
+    return runStep(reposStep, w.context(settings, {}, fakes));
+  },
+  'gradlew-crlf': async (w) => {
+    const repo = join(w.dir, 'crlf-repo');
+    mkdirSync(repo, { recursive: true });
+    writeFileSync(join(repo, 'gradlew'), '#!/bin/sh\r\nexec java -jar gradle/wrapper/gradle-wrapper.jar "$@"\r\n', { mode: 0o755 });
+    const gradle = new GradleWrapper(javaSays('openjdk version "21.0.5" 2024-10-15'));
+    return failureOf('jars', () => gradle.build(repo, [':member:build'], { signal: signal() }));
+  },
+  'jdk-17': async (w) => {
+    const repo = join(w.dir, 'jdk-repo');
+    mkdirSync(repo, { recursive: true });
+    writeFileSync(join(repo, 'gradlew'), '#!/bin/sh\nexec java "$@"\n', { mode: 0o755 });
+    writeFileSync(join(repo, 'build.gradle'), "java {\n  sourceCompatibility = '21'\n}\n");
+    const gradle = new GradleWrapper(javaSays('openjdk version "17.0.9" 2023-10-17\nOpenJDK Runtime Environment (build 17.0.9+9-Ubuntu-122.04)'));
+    return failureOf('jars', () => gradle.build(repo, [':member:build'], { signal: signal() }));
+  },
 };
+
+/** A runner where `java -version` prints `banner` on stderr (as the JDK does) and nothing else may run. */
+function javaSays(banner: string): CommandRunner {
+  return {
+    run: async (file, args) => {
+      if (file === 'java' && args[0] === '-version') return { stdout: '', stderr: banner, exitCode: 0 } as RunResult;
+      throw new Error(`unexpected command ${file} ${args.join(' ')}`);
+    },
+  };
+}
 
 function heldConfigMap(namespace: string): KubeObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'held', namespace, finalizers: ['example.com/backup-guard'] } };

@@ -2,7 +2,7 @@
 // first line lifesub prints for it. Data only: test/unit/failures.test.ts runs every row (drivers in
 // test/failures/drivers.ts) and checks code and first line, that no stack trace is printed, and that
 // docs/failures.md is this table. Placeholders in `first`: <tmp> (a temporary path), <pod> (a generated
-// pod name suffix), <port> (a random port).
+// pod name suffix), <port> (a random port), <time> (<age> ago) (a timestamp and its age).
 
 export interface FailureRow {
   /** Stable key; the driver of a world row has the same key. */
@@ -369,5 +369,44 @@ export const FAILURES: FailureRow[] = [
     what: 'disk full while pushing an image (docker)',
     code: 1,
     first: "error: step 'push:member' failed: docker push exited with code 1: no space left on device",
+  },
+  {
+    id: 'lock-held',
+    kind: 'world',
+    what: 'another run of the same ID holds its Lease (a second down while up runs elsewhere)',
+    code: 1,
+    first:
+      "error: step 'lock' failed: id lockheld is in use: `lifesub up` on host lab-vm-7 (pid 4242) since <time> (<age> ago) holds its lock (Lease default/lifesub-lockheld)",
+  },
+  {
+    id: 'down-foreign-objects',
+    kind: 'world',
+    what: 'down with a ConfigMap in the namespace that lifesub did not create',
+    code: 1,
+    first:
+      "error: step 'foreign-objects' failed: namespace foreign-lifesub-ns holds 1 object(s) lifesub did not create: ConfigMap/student-notes; nothing was deleted",
+  },
+  {
+    id: 'strict-branch',
+    kind: 'world',
+    what: "--strict with a clone on another branch than the lab's",
+    code: 1,
+    first: "error: step 'repos' failed: --strict: not deploying a clone that differs from the lab's: lifesub is on branch my-experiment, not k8s",
+  },
+  {
+    id: 'gradlew-crlf',
+    kind: 'world',
+    what: 'gradlew checked out with CRLF line endings',
+    code: 1,
+    first:
+      'error: step \'jars\' failed: <tmp>/crlf-repo/gradlew has Windows (CRLF) line endings: the system looks for the interpreter "sh\\r", which does not exist, and reports the script as "not found"',
+  },
+  {
+    id: 'jdk-17',
+    kind: 'world',
+    what: 'JDK 17 where the build needs Java 21',
+    code: 1,
+    first:
+      "error: step 'jars' failed: the JDK is 17.0.9 (java on PATH), but <tmp>/jdk-repo/build.gradle needs Java 21 (sourceCompatibility = '21'): Gradle would stop with \"error: invalid source release: 21\"",
   },
 ];

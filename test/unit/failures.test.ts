@@ -50,7 +50,8 @@ function normalise(line: string): string {
     .split(dir)
     .join('<tmp>')
     .replace(/(\b[a-z0-9-]+)-[a-z0-9]{8,10}-[a-z0-9]{5}\b/g, '$1-<pod>')
-    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>');
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z \(\d+s ago\)/g, '<time> (<age> ago)');
 }
 
 /** The first line; "error: cannot start:" introduces a list, so its first item belongs to it. */
