@@ -91,17 +91,19 @@ async function clone(ctx: ToolContext, gitPath: string, args: string[]): Promise
 
 function writeRepo(gitPath: string, dir: string, url: string, branch: string, { files, date }: { files: Files; date: string }): void {
   mkdirSync(dir, { recursive: true });
+  const git = (...a: string[]) => {
+    const r = spawnSync(gitPath, ['-C', dir, ...a], { env: { ...process.env, ...commitEnv(date) }, encoding: 'utf8' });
+    if (r.status !== 0) throw new ToolExit(128, `fatal: ${r.stderr.trim() || `git ${a[0]} failed`}`);
+  };
+  // .git first, files after, as a real clone does (it checks out last): a clone killed half-way leaves
+  // a .git without a commit, never a bare directory of sources.
+  git('init', '-q', '-b', branch);
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
     if (name === 'gradlew') chmodSync(file, 0o755);
   }
-  const git = (...a: string[]) => {
-    const r = spawnSync(gitPath, ['-C', dir, ...a], { env: { ...process.env, ...commitEnv(date) }, encoding: 'utf8' });
-    if (r.status !== 0) throw new ToolExit(128, `fatal: ${r.stderr.trim() || `git ${a[0]} failed`}`);
-  };
-  git('init', '-q', '-b', branch);
   // -f: the lab repository tracks some files its .gitignore names (committed build output).
   git('add', '-A', '-f');
   git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Initial lab sources');
