@@ -67,10 +67,10 @@ async function helmBinary() {
 // ------------------------------------------------------------------ processes
 
 /** Every process group this script started (serve, up), ended if the script itself is stopped. */
-const started = new Set();
+const children = new Set();
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
-    for (const pid of started) killGroup(pid, 'SIGKILL');
+    for (const pid of children) killGroup(pid, 'SIGKILL');
     process.exit(130);
   });
 }
@@ -84,8 +84,8 @@ function baseEnv(home, helm, extra = {}) {
 /** Starts `lifesub sandbox serve`; resolves once it printed its kubeconfig. */
 function startServe(env) {
   const child = spawn(process.execPath, [bin, 'sandbox', 'serve', '--profile', PROFILE], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  started.add(child.pid);
-  child.on('exit', () => started.delete(child.pid));
+  children.add(child.pid);
+  child.on('exit', () => children.delete(child.pid));
   let out = '';
   let err = '';
   child.stderr.on('data', (c) => (err += c));
@@ -132,7 +132,7 @@ function runUp(env, id, killAt) {
   const started = Date.now();
   const args = ['up', '--id', id, '--sandbox', '--profile', PROFILE, '--output', 'json', '--yes', '--workspace', join(env.LIFESUB_HOME, `ws-${id}`)];
   const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  started.add(child.pid);
+  children.add(child.pid);
   let buffer = '';
   let stderr = '';
   const events = [];
@@ -169,7 +169,7 @@ function runUp(env, id, killAt) {
   const poll = killAt ? setInterval(() => maybeKill(undefined), 20) : undefined;
   return new Promise((resolveRun) => {
     child.on('close', (code, signal) => {
-      started.delete(child.pid);
+      children.delete(child.pid);
       clearTimeout(timer);
       if (poll) clearInterval(poll);
       const endedAt = Date.now();
