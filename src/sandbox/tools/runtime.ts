@@ -39,10 +39,12 @@ export function runTool(tool: ToolName, main: (ctx: ToolContext) => Promise<numb
   const onSignal = (sig: NodeJS.Signals) => {
     controller.abort(new Error(`received ${sig}`));
     // Give the tool a moment to record "failed" (as helm does) but never linger.
-    setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 1500).unref();
+    setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143), 1500).unref();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // A closed terminal: real git, docker and gradle clean up on SIGHUP as on SIGTERM.
+  process.on('SIGHUP', onSignal);
 
   const argv = process.argv.slice(2);
   const finish = (code: number) => {
