@@ -5,6 +5,8 @@
 //   AbortedError  → exit 130: interrupted (Ctrl-C) or cancelled.
 // Anything else is a bug and is reported as such (still without dumping secrets).
 
+import { toolOutputCause } from '../diagnosis/tool-output.js';
+
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export interface Hinted {
@@ -84,16 +86,25 @@ function reasonOf(signal: AbortSignal): string {
 
 /**
  * The error a step re-throws after a tool call failed: a ToolError/UserError gets `hint` when it has
- * none (an adapter's own, more precise hint wins) and is returned as is; anything else is wrapped in a
+ * none (an adapter's own, more precise hint wins; a cause the tool's own output states — see
+ * src/diagnosis/tool-output.ts — wins over both) and is returned as is; anything else is wrapped in a
  * ToolError keeping it as `cause`. Interruptions pass through untouched so they still exit 130.
  */
 export function withHint(err: unknown, hint: string): Error {
   if (err instanceof AbortedError || (err instanceof Error && err.name === 'AbortError')) return err;
+  // A cause the tool itself stated (a full disk, another release owning an object, RBAC, a webhook)
+  // beats both the step's generic hint and the adapter's.
+  const known = err instanceof UserError ? undefined : toolOutputCause(`${messageOf(err)}\n${(err as ToolError).details ?? ''}`);
   if (err instanceof ToolError || err instanceof UserError) {
-    if (!err.hint) err.hint = hint;
+    if (known) {
+      err.hint = known.hint;
+      // "helm … exited with code 1" says nothing; the first line must name the cause the tool stated.
+      const said = known.summary ?? known.quote;
+      if (!err.message.includes(said)) err.message = `${err.message}: ${said}`;
+    } else if (!err.hint) err.hint = hint;
     return err;
   }
-  return new ToolError(messageOf(err), hint, { cause: err });
+  return new ToolError(messageOf(err), known?.hint ?? hint, { cause: err });
 }
 
 /** For `promise.catch(…)`: re-throws through withHint, e.g. `await helm.uninstall(…).catch(rethrowWithHint(hint))`. */

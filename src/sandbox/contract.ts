@@ -38,6 +38,12 @@ export interface Faults {
   loadBalancerNever?: string[];
   /** Service names (deployment names) whose image pull fails even when the image exists. */
   imagePullFailure?: string[];
+  /** Workload name → how its image pull fails (the kubelet's Failed event wording differs per kind). */
+  imagePullError?: Record<string, PullErrorKind>;
+  /** Service name → the cloud provider's error: a Warning SyncLoadBalancerFailed event, and no address. */
+  loadBalancerError?: Record<string, string>;
+  /** Admission webhooks that refuse writes of a kind (create/update), as the API server reports them (400). */
+  admissionDeny?: Array<{ kind: string; webhook: string; message: string; namespace?: string }>;
   /** Deployment name → log lines; its container crashes after start (CrashLoopBackOff). */
   crashLoop?: Record<string, string[]>;
   /** Tool failures: first matching rule wins. `match` is a substring of the joined argv. */
@@ -52,6 +58,9 @@ export interface Faults {
   /** Duration name → multiplier, to make one thing slow. */
   slow?: Partial<Record<DurationName, number>>;
 }
+
+/** How an injected image pull fails: 401 from the registry, the tag/repository missing, or a host DNS does not know. */
+export type PullErrorKind = 'unauthorized' | 'notFound' | 'noSuchHost';
 
 /** What the API server's controllers ask the registry: can this image be pulled? */
 export interface ImageCatalog {

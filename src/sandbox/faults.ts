@@ -19,6 +19,9 @@ const faultsSchema = z
       .optional(),
     loadBalancerNever: z.array(z.string()).optional(),
     imagePullFailure: z.array(z.string()).optional(),
+    imagePullError: z.record(z.string(), z.enum(['unauthorized', 'notFound', 'noSuchHost'])).optional(),
+    loadBalancerError: z.record(z.string(), z.string()).optional(),
+    admissionDeny: z.array(z.object({ kind: z.string(), webhook: z.string(), message: z.string(), namespace: z.string().optional() }).strict()).optional(),
     crashLoop: z.record(z.string(), z.array(z.string())).optional(),
     tools: z
       .array(

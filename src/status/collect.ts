@@ -4,6 +4,7 @@
 import type { Adapters, HelmRelease, KubeObject } from '../adapters/types.js';
 import type { Settings } from '../config/schema.js';
 import { UserError } from '../core/errors.js';
+import { statusCauses, type StatusCause } from '../diagnosis/status.js';
 import { renderManifests, studentRoutes } from '../render/index.js';
 import { diagnose } from '../steps/diagnose.js';
 import { lookUpControllerService } from '../steps/ingress-controller.js';
@@ -57,6 +58,8 @@ export interface Status {
   /** Whether the URLs answer as `up`'s smoke check expects; empty when not probed. */
   checks: UrlCheck[];
   ready: boolean;
+  /** Why something is not right, in the cluster's words (src/diagnosis: the same causes `up` and `down` name). */
+  causes?: StatusCause[];
 }
 
 export interface CollectOptions {
@@ -127,6 +130,20 @@ export async function collectStatus(
     !!web &&
     !!ingress &&
     checks.every((c) => c.ok);
+  // The causes in the cluster's own words (src/diagnosis, shared with up and down): a namespace stuck
+  // terminating, a workload that is not ready, a LoadBalancer that never got its address.
+  const causes = ready
+    ? []
+    : await statusCauses(
+        kube,
+        {
+          settings,
+          namespace: nsObj,
+          notReady: workloads.filter((w) => w.desired > 0 && !w.rolledOut).map((w) => ({ kind: w.kind, name: w.name })),
+          noAddress: webSvc && !web ? [{ namespace: ns, name: 'lifesub-web' }] : [],
+        },
+        signal,
+      );
   return {
     ...base,
     namespaceState: state,
@@ -137,6 +154,7 @@ export async function collectStatus(
     urls,
     checks,
     ready,
+    ...(causes.length ? { causes } : {}),
   };
 }
 

@@ -15,6 +15,10 @@ export function formatStatus(s: Status, options: { sandbox: boolean; context?: s
     for (const p of w.pods) lines.push(`      pod ${p.pod}: ${p.reason}${p.message ? ` — ${p.message}` : ''}`);
     if (w.diagnosis?.hint) lines.push(`      hint: ${w.diagnosis.hint}`);
   }
+  if (s.causes?.length) {
+    lines.push('causes:');
+    for (const c of s.causes) lines.push(`  ${c.what}: ${c.cause}`, ...(c.hint ? [`    hint: ${c.hint}`] : []));
+  }
   lines.push(`load balancers: ingress ${s.addresses.ingress ?? '(no address)'}, web ${s.addresses.web ?? '(no address)'}`);
   if (s.urls.web) lines.push(`web: ${s.urls.web}`);
   if (s.urls.api) lines.push(`api: ${s.urls.api}`);

@@ -3,6 +3,7 @@
 import type { Kube, KubeObject } from '../adapters/types.js';
 import { redact } from '../adapters/redact.js';
 import { PULL_SECRET } from '../render/index.js';
+import { imagePullCause, type Cause } from '../diagnosis/index.js';
 import { isTerminating } from './ownership.js';
 import { podProblem, type PodProblem } from './pod-problem.js';
 
@@ -28,6 +29,8 @@ export interface DiagnoseOptions {
   final: boolean;
   /** Secrets to scrub from log lines. */
   secrets: readonly string[];
+  /** The student's registry login server: a missing image there is "not pushed", elsewhere "gone upstream". */
+  loginServer?: string;
 }
 
 const LOG_LINES = 10;
@@ -55,6 +58,16 @@ export async function diagnose(
   const summary = `pod ${problem.pod} ${problem.reason}${problem.message ? `: ${problem.message}` : ''}${restarts}`;
   const diagnosis: Diagnosis = { problem, summary: redact(summary, options.secrets), hint: hintFor(problem, workload) };
   if (options.final || problem.fatal) {
+    if (problem.kind === 'image') {
+      // The pod status only says ErrImagePull/ImagePullBackOff; the kubelet's Failed events say why.
+      const cause = await imageCause(kube, workload.namespace, problem, options);
+      if (cause) {
+        diagnosis.hint = cause.hint;
+        if (cause.summary) diagnosis.summary = redact(`pod ${problem.pod} ${problem.reason}: ${cause.summary}`, options.secrets);
+        diagnosis.details = redact(cause.quote, options.secrets);
+      }
+      return diagnosis;
+    }
     const details = await detailsFor(kube, workload.namespace, problem, options);
     if (details) diagnosis.details = details;
   }
@@ -74,6 +87,20 @@ function hintFor(p: PodProblem, w: Workload): string | undefined {
     case 'starting':
       return `still starting; \`kubectl describe pod ${p.pod} -n ${w.namespace}\` shows its events`;
   }
+}
+
+async function imageCause(kube: Kube, namespace: string, p: PodProblem, options: DiagnoseOptions): Promise<Cause | undefined> {
+  const events = await kube.list('v1', 'Event', namespace, { fieldSelector: `involvedObject.name=${p.pod}` }, options.signal);
+  const messages = events
+    .filter((e) => (e as { reason?: string }).reason === 'Failed')
+    .sort((a, b) => String((a as { lastTimestamp?: string }).lastTimestamp ?? '').localeCompare(String((b as { lastTimestamp?: string }).lastTimestamp ?? '')))
+    .map((e) => String((e as { message?: string }).message ?? ''));
+  return imagePullCause([...messages, p.message], {
+    image: p.image ?? '',
+    ...(options.loginServer ? { loginServer: options.loginServer } : {}),
+    namespace,
+    pullSecret: PULL_SECRET,
+  });
 }
 
 async function detailsFor(kube: Kube, namespace: string, p: PodProblem, options: DiagnoseOptions): Promise<string | undefined> {

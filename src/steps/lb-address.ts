@@ -4,6 +4,7 @@ import type { KubeObject } from '../adapters/types.js';
 import { isAbort, ToolError } from '../core/errors.js';
 import type { StepContext } from '../graph/step.js';
 import { budgetMs } from './budget.js';
+import { loadBalancerCause } from '../diagnosis/index.js';
 
 interface LoadBalancerIngress {
   ip?: string;
@@ -61,10 +62,24 @@ export async function waitForLoadBalancer(ctx: StepContext, namespace: string, n
       },
     );
   } catch (err) {
-    if (!gone.signal.aborted || ctx.signal.aborted) throw err;
+    if (ctx.signal.aborted) throw err;
+    if (!gone.signal.aborted) throw await withLoadBalancerCause(ctx, namespace, name, err);
     throw await missingError(ctx, namespace, name, appearWithin, missing);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** A timed-out wait, explained by the cloud provider's SyncLoadBalancerFailed event when there is one. */
+async function withLoadBalancerCause(ctx: StepContext, namespace: string, name: string, err: unknown): Promise<unknown> {
+  if (!(err instanceof ToolError)) return err;
+  try {
+    const events = await ctx.adapters.kube.list('v1', 'Event', namespace, { fieldSelector: `involvedObject.name=${name}` }, ctx.signal);
+    const cause = loadBalancerCause(name, namespace, events);
+    return cause ? new ToolError(`${err.message}: ${cause.quote}`, cause.hint, { cause: err }) : err;
+  } catch (listErr) {
+    if (isAbort(listErr, ctx.signal)) throw listErr;
+    return err; // only an explanation: the timeout is the failure we report
   }
 }
 

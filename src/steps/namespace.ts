@@ -3,6 +3,7 @@
 import { ToolError, UserError } from '../core/errors.js';
 import type { StepDefinition } from '../graph/step.js';
 import { renderNamespace } from '../render/index.js';
+import { namespaceTerminatingCause } from '../diagnosis/index.js';
 import { ID_LABEL, MANAGED_BY, isTerminating, namespaceRef, ownedBy } from './ownership.js';
 
 export const namespaceStep: StepDefinition = {
@@ -20,7 +21,14 @@ export const namespaceStep: StepDefinition = {
       );
     }
     if (existing && isTerminating(existing)) {
-      throw new ToolError(`namespace ${namespace} is being deleted`, `wait until \`kubectl get ns ${namespace}\` shows it gone, then run lifesub up again`);
+      // The namespace's own conditions say what holds it (a finalizer nobody removes never goes away).
+      const cause = namespaceTerminatingCause(existing);
+      throw new ToolError(
+        `namespace ${namespace} is being deleted${cause ? `; ${cause.quote}` : ''}`,
+        cause?.kind === 'namespace-finalizers' || cause?.kind === 'namespace-discovery'
+          ? cause.hint
+          : `wait until \`kubectl get ns ${namespace}\` shows it gone, then run lifesub up again`,
+      );
     }
     await kube.apply(renderNamespace(ctx.settings), ctx.signal);
     return { message: existing ? `${namespace} (existing)` : `${namespace} created` };

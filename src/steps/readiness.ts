@@ -107,7 +107,7 @@ async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal
   );
   const selector = (): Record<string, string> | undefined => w.selector ?? (latest ? selectorOf(latest) : undefined);
   const look = (final: boolean): Promise<Diagnosis | undefined> =>
-    diagnose(ctx.adapters.kube, w, selector(), { signal, final, secrets: knownSecrets(ctx.facts) });
+    diagnose(ctx.adapters.kube, w, selector(), { signal, final, secrets: knownSecrets(ctx.facts), loginServer: ctx.settings.loginServer });
 
   // Runs until the rollout settles; rejects only with a fatal diagnosis.
   const watchPods = async (): Promise<never> => {
@@ -142,9 +142,9 @@ async function waitForWorkload(ctx: StepContext, w: Watched, parent: AbortSignal
   }
 }
 
-/** A diagnosed failure (so the timeout path does not diagnose it twice). */
+/** A diagnosed failure (so the timeout path does not diagnose it twice). notReady() makes one: "<what> is not ready: <summary>". */
 class NotReady extends ToolError {}
 
-function notReady(what: string, d: Diagnosis, cause?: unknown): ToolError {
+export function notReady(what: string, d: Diagnosis, cause?: unknown): ToolError {
   return new NotReady(`${what} is not ready: ${d.summary}`, d.hint, { cause, details: d.details });
 }

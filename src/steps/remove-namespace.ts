@@ -2,7 +2,9 @@
 // namespace, the PVCs (the databases' data) and Secret lifesub-credentials (the passwords that data
 // was created with — without them the next `up` would be locked out) and removes everything else
 // lifesub labelled for this ID.
-import type { ObjectRef } from '../adapters/types.js';
+import type { KubeObject, ObjectRef } from '../adapters/types.js';
+import { ToolError } from '../core/errors.js';
+import { namespaceTerminatingCause } from '../diagnosis/index.js';
 import type { ServiceConfig } from '../config/schema.js';
 import { need, type StepDefinition, type StepContext } from '../graph/step.js';
 import { CREDENTIALS_SECRET } from '../render/index.js';
@@ -48,12 +50,28 @@ async function removeNamespace(ctx: StepContext): Promise<{ message: string }> {
   const ref = namespaceRef(namespace);
   await ctx.adapters.kube.delete(ref, ctx.signal);
   ctx.log(`waiting for namespace ${namespace} to be deleted`);
-  await ctx.adapters.kube.waitFor(ref, (obj) => (obj ? undefined : true), {
-    signal: ctx.signal,
-    timeoutMs: budgetMs(ctx.settings, 'namespaceDelete'),
-    describe: `deletion of namespace ${namespace}`,
-    hint: `see what holds it with \`kubectl get all,pvc -n ${namespace}\` and \`kubectl describe ns ${namespace}\``,
-  });
+  let last: KubeObject | undefined;
+  try {
+    await ctx.adapters.kube.waitFor(
+      ref,
+      (obj) => {
+        last = obj;
+        return obj ? undefined : true;
+      },
+      {
+        signal: ctx.signal,
+        timeoutMs: budgetMs(ctx.settings, 'namespaceDelete'),
+        describe: `deletion of namespace ${namespace}`,
+        hint: `see what holds it with \`kubectl get all,pvc -n ${namespace}\` and \`kubectl describe ns ${namespace}\``,
+      },
+    );
+  } catch (err) {
+    // Timed out: the namespace's conditions name what holds it (a finalizer, a failing aggregated API).
+    if (!(err instanceof ToolError) || ctx.signal.aborted) throw err;
+    const cause = namespaceTerminatingCause(last);
+    if (!cause) throw err;
+    throw new ToolError(`${err.message}: ${cause.quote}`, cause.hint, { cause: err });
+  }
   return { message: `namespace ${namespace} removed` };
 }
 

@@ -2,7 +2,7 @@
 // the student (it may hold their edits): it is never reset, pulled or overwritten — only read. When it
 // is on another branch than configured or has uncommitted changes, it is deployed as it is with a
 // warning in the step's result (the summary), or refused with `--strict`.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitChange } from '../adapters/types.js';
 import { sleep } from '../core/sleep.js';
@@ -94,9 +94,21 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<RepoResult>
     if (!statSync(dir).isDirectory()) throw notARepo(dir, name);
     // `.git` first: inside another repository (a dotfiles-tracked home) git alone would say yes.
     if (existsSync(join(dir, '.git')) && (await git.isRepo(dir, options))) {
-      return { dir, branch: repo.branch, cloned: false, warnings: await existingClone(ctx, name, dir, repo.branch) };
+      try {
+        return { dir, branch: repo.branch, cloned: false, warnings: await existingClone(ctx, name, dir, repo.branch) };
+      } catch (err) {
+        // No commit at all: a clone that was killed half-way (ours, or another ID's still running).
+        if (!(err instanceof ToolError) || ctx.signal.aborted || (await hasCommit(ctx, dir))) throw err;
+        if (await cloneFinished(ctx, dir, STALE_CLONE_MS)) {
+          return { dir, branch: repo.branch, cloned: false, warnings: await existingClone(ctx, name, dir, repo.branch) };
+        }
+        // Nothing is deleted: the remains are moved aside, named in the log, and a fresh clone is made.
+        const aside = `${dir}.interrupted-${Date.now()}`;
+        renameSync(dir, aside);
+        ctx.log(`warning: ${dir} held a clone that never finished (no commit; interrupted); moved it to ${aside} and cloning again`);
+      }
     }
-    if (readdirSync(dir).length > 0) throw notARepo(dir, name);
+    if (existsSync(dir) && readdirSync(dir).length > 0) throw notARepo(dir, name);
   }
   ctx.log(`cloning ${repo.url} (branch ${repo.branch}) into ${dir}`);
   const url = withoutCredentials(repo.url);
@@ -112,14 +124,34 @@ async function ensureRepo(ctx: StepContext, name: RepoName): Promise<RepoResult>
   return { dir, branch: repo.branch, cloned: true, warnings: [] };
 }
 
-/** Waits (up to 2 minutes, or the step's limit) until a clone someone else is making has a HEAD commit. */
-async function cloneFinished(ctx: StepContext, dir: string): Promise<boolean> {
+/**
+ * Waits (up to 2 minutes, or the step's limit) until a clone someone else is making has a HEAD commit.
+ * With `staleAfterMs`, gives up early once nothing in its .git changed for that long (a killed clone).
+ */
+async function cloneFinished(ctx: StepContext, dir: string, staleAfterMs?: number): Promise<boolean> {
   for (let waited = 0; waited < 120_000 && !ctx.signal.aborted; waited += 500) {
-    const head = await ctx.adapters.git.headCommit(dir, { signal: ctx.signal }).catch(() => '');
-    if (/^[0-9a-f]{40}/.test(head)) return true;
+    if (await hasCommit(ctx, dir)) return true;
+    if (staleAfterMs !== undefined && Date.now() - lastChangeMs(dir) > staleAfterMs) return false;
     await sleep(500, ctx.signal).catch(() => undefined);
   }
   return false;
+}
+
+/** A clone that has not changed for this long while having no commit is a dead one. */
+const STALE_CLONE_MS = 10_000;
+
+async function hasCommit(ctx: StepContext, dir: string): Promise<boolean> {
+  const head = await ctx.adapters.git.headCommit(dir, { signal: ctx.signal }).catch(() => '');
+  return /^[0-9a-f]{40}/.test(head);
+}
+
+/** Newest modification time (ms) of the clone's .git and its busiest entries; 0 when unreadable. */
+function lastChangeMs(dir: string): number {
+  const git = join(dir, '.git');
+  return Math.max(
+    0,
+    ...[git, join(git, 'index'), join(git, 'objects'), join(git, 'refs', 'heads')].map((p) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0),
+  );
 }
 
 /** A clone URL may carry a token (https://user:token@host/…); a hint must not. */

@@ -54,19 +54,23 @@ async function upWithFault(
 }
 
 describe.concurrent('up --sandbox with injected faults → exit 1 naming the step and the cause', () => {
-  it('a LoadBalancer address that never comes fails web-address, saying so', async () => {
-    const { r, step, message } = await upWithFault('faultlb', { loadBalancerNever: ['lifesub-web'] }, { loadBalancer: '3s' });
+  it('a LoadBalancer address that never comes fails web-address, quoting the cloud provider (SyncLoadBalancerFailed)', async () => {
+    const quota = 'PublicIPCountLimitReached: Cannot create more than 10 public IP addresses for this subscription in this region.';
+    const { r, step, message, text } = await upWithFault('faultlb', { loadBalancerError: { 'lifesub-web': quota } }, { loadBalancer: '3s' });
+    expect(message).toContain(`SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: ${quota}`);
+    expect(text).toMatch(/hint: the subscription has no public IP left \(PublicIPCountLimitReached\)/);
     expect(step, explain(r)).toBe('web-address');
     expect(message).toMatch(/load ?balancer|address/i);
     expect(message).toMatch(/lifesub-web/);
     expect(statusTable(r)['apply'], 'apply waits for the address').not.toBe('done');
   }, 55_000);
 
-  it('an image that cannot be pulled fails readiness with ImagePullBackOff', async () => {
-    const { r, step, message, text } = await upWithFault('faultpull', { imagePullFailure: ['member'] }, { readiness: '6s' });
+  it('an image the registry refuses (401) fails readiness with ImagePullBackOff, naming the cause and --attach-acr', async () => {
+    const { r, step, message, text } = await upWithFault('faultpull', { imagePullError: { member: 'unauthorized' } }, { readiness: '6s' });
     expect(step, explain(r)).toBe('readiness');
-    expect(message).toMatch(/ImagePullBackOff/);
+    expect(message).toMatch(/ImagePullBackOff: faultpullcr\.azurecr\.io refused the pull \(401 Unauthorized\)/);
     expect(text).toMatch(/member/);
+    expect(text).toMatch(/hint: the cluster is not allowed to pull from faultpullcr\.azurecr\.io \(401\): .*--attach-acr faultpullcr/);
   }, 55_000);
 
   it('a crash-looping app fails readiness with its last log lines', async () => {

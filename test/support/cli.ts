@@ -1,13 +1,14 @@
 // Runs the BUILT CLI (`node bin/lifesub …`) as a child process, the way a user or CI does, and reads
 // its NDJSON events. Shared by the end-to-end and fidelity tests in test/e2e.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepEvent as ProductStepEvent, SummaryEvent as ProductSummaryEvent } from '../../src/output/events.js';
 import { TEST_RUN_VAR, killSandboxOf, trackHome } from './background-sandboxes.js';
 import { e2eHelm } from './helm.js';
+import { filesOf, scanHome, secretsOfHome } from './secret-scan.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binPath = join(repoRoot, 'bin', 'lifesub');
@@ -55,11 +56,41 @@ export function freshHome(label: string): string {
   return mkdtempSync(join(tmpdir(), `lifesub-e2e-${label}-`));
 }
 
-/** Deletes a home made by freshHome, killing first a background sandbox serving it. */
+/**
+ * Removes a home after scanning it (issue 8, item 7): every capture of the CLI runs that used it, every
+ * file in it and the sandbox tools' argv log must be free of the secrets in play. Throws naming where a
+ * secret was found (the home is removed all the same); LIFESUB_SKIP_SECRET_SCAN=1 turns the scan off.
+ */
 export function removeHome(home: string | undefined): void {
   if (!home) return;
+  const hits = process.env.LIFESUB_SKIP_SECRET_SCAN ? [] : scanHome(home, captures.get(home) ?? []);
+  if (process.env.LIFESUB_SECRET_SCAN_REPORT) {
+    const files = filesOf(home);
+    const argv = files.includes(join('sandbox', 'argv.ndjson'))
+      ? readFileSync(join(home, 'sandbox', 'argv.ndjson'), 'utf8')
+          .split('\n')
+          .filter(Boolean).length
+      : 0;
+    process.stderr.write(
+      `secret scan of ${home}: ${secretsOfHome(home).length} secrets, ${captures.get(home)?.length ?? 0} captures, ${files.length} files, ${argv} tool argv records, ${hits.length} hits\n`,
+    );
+  }
+  captures.delete(home);
   killSandboxOf(home);
   rmSync(home, { recursive: true, force: true });
+  if (hits.length > 0) {
+    throw new Error(`secret values found outside the cluster:\n${hits.map((h) => `  ${h.secret} in ${h.where}`).join('\n')}`);
+  }
+}
+
+/** stdout/stderr of every CLI run, by its LIFESUB_HOME, for removeHome's secret scan. */
+const captures = new Map<string, Array<{ where: string; text: string }>>();
+
+function capture(home: string | undefined, what: string, stdout: string, stderr: string): void {
+  if (!home) return;
+  const list = captures.get(home) ?? [];
+  list.push({ where: `stdout of ${what}`, text: stdout }, { where: `stderr of ${what}`, text: stderr });
+  captures.set(home, list);
 }
 
 /** Writes a `--config` override file (YAML text) into `dir` and returns its path. */
@@ -160,6 +191,7 @@ export function spawnCli(args: string[], options: RunOptions = {}): RunningCli {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       running.delete(child);
+      capture(options.env?.LIFESUB_HOME, what, stdout, stderr);
       if (timedOut) {
         reject(new Error(`${what} did not finish within ${timeoutMs} ms\n--- stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`));
         return;

@@ -8,7 +8,8 @@ import { ToolError } from '../../core/errors.js';
  * Status messages for 503 ("the server is currently unable to handle the request") and 429 ("Too
  * many requests"), client-go's rendering of 5xx ("an error on the server (…) has prevented the
  * request from succeeding"), etcd's leader changes, Go's net and net/http errors, HTTP/2 GOAWAY, and
- * the registry's `toomanyrequests` / 5xx status lines that docker prints.
+ * the registry's `toomanyrequests` / 5xx status lines that docker prints, and Helm 4's waiter reporting a
+ * resource as `status: Unknown` with no message (it could not read it).
  */
 const TRANSIENT: readonly RegExp[] = [
   /the server is currently unable to handle the request/i,
@@ -24,6 +25,9 @@ const TRANSIENT: readonly RegExp[] = [
   /received unexpected HTTP status: 5\d\d/i,
   /temporary failure in name resolution|server misbehaving/i,
   /ECONNRESET|ETIMEDOUT|EAI_AGAIN/,
+  // Helm 4's kstatus waiter: a read of the resource failed (a 503 mid-watch), so its status is Unknown
+  // with no message. A resource that is really not becoming ready reports InProgress/Failed instead.
+  /not ready\. status: Unknown, message: *$/m,
 ];
 
 /**

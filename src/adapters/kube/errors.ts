@@ -3,8 +3,11 @@ import { ApiException } from '@kubernetes/client-node';
 import { AbortedError, ToolError, UserError } from '../../core/errors.js';
 import { parseRetryAfter, retryTransient, type RetryPolicy } from '../../core/retry.js';
 import { redact } from '../redact.js';
+import { apiRefusalCause } from '../../diagnosis/index.js';
 
 const CREDENTIALS_HINT = 'check your credentials: run `az aks get-credentials -g <resource-group> -n <cluster> --overwrite-existing`';
+const PERMISSION_HINT =
+  'this is a permission (RBAC), not an expired login: ask the cluster admin for access to this resource (`kubectl auth can-i --list` shows yours)';
 const REACH_HINT = 'is the cluster reachable? check --context and `kubectl cluster-info`';
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
@@ -62,14 +65,19 @@ export function kubeError(err: unknown, what: string, server: string, signal?: A
       return new ToolError(`${what}: the cluster does not serve this API (HTTP ${status})`, 'check the apiVersion/kind and the cluster version');
     }
     if (status === 401) return new ToolError(`${what}: unauthorized (HTTP 401)`, CREDENTIALS_HINT);
-    if (status === 403) return new ToolError(`${what}: forbidden (HTTP 403)${message ? `: ${message}` : ''}`, CREDENTIALS_HINT);
+    // The Status message names the cause: RBAC's verb and resource, the admission webhook that refused.
+    const cause = message ? apiRefusalCause(message) : undefined;
+    if (status === 403) return new ToolError(`${what}: forbidden (HTTP 403)${message ? `: ${message}` : ''}`, cause?.hint ?? PERMISSION_HINT);
     if (status === 422 || status === 400)
       return new ToolError(
         `${what} was rejected: ${message || `HTTP ${status}`}`,
-        'the object is invalid; this is a bug in lifesub or in your --config overrides',
+        cause?.hint ?? 'the object is invalid; this is a bug in lifesub or in your --config overrides',
       );
     if (TRANSIENT_STATUS.has(status)) {
-      const e = new ToolError(`${what} failed (HTTP ${status})${message ? `: ${message}` : ''}`, 'the API server is overloaded or failing; retry in a moment');
+      const e = new ToolError(
+        `${what} failed (HTTP ${status})${message ? `: ${message}` : ''}`,
+        cause?.hint ?? 'the API server is overloaded or failing; retry in a moment',
+      );
       e.transient = true;
       return e;
     }

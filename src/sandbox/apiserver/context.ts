@@ -20,6 +20,8 @@ export interface ServerContext {
   allocateIp(): string;
   /** Uids deleted with propagationPolicy=Orphan: the garbage collector leaves their dependents alone. */
   orphans: Set<string>;
+  /** Validating admission (webhooks): throws the API server's refusal for an object it will not admit. */
+  admit?(kind: string, obj: KObject): void;
   /** Log lines of a pod's container (honours previous= for crashed containers). */
   podLogs(pod: KObject, container: string | undefined, previous: boolean): string[];
 }

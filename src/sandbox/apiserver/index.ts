@@ -22,6 +22,7 @@ import { pvcController } from './controllers/pvcs.js';
 import { replicaSetController } from './controllers/replicasets.js';
 import { statefulSetController } from './controllers/statefulsets.js';
 import { FaultInjector } from './faults.js';
+import { admissionWebhooks } from './admission.js';
 import { StateSaver, loadState } from './persistence.js';
 import { Scheduler } from './scheduler.js';
 import { seedCluster } from './seed.js';
@@ -90,6 +91,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     orphans,
     allocateIp: clusterIpAllocator(store),
     podLogs: (pod, _container, previous) => podLogs(store, options.faults, pod, previous),
+    admit: admissionWebhooks(options.faults.admissionDeny),
   };
   let port = 0;
   const server = createServer(

@@ -1,6 +1,6 @@
 // The sandbox's `git`: `clone` of the two lab repositories produces a real local repository with
 // the lab's layout (no network); everything else goes to the real git.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LAB_VARIANT_VAR, WEB_LAYOUT_VAR } from '../env.js';
@@ -82,33 +82,51 @@ async function clone(ctx: ToolContext, gitPath: string, args: string[]): Promise
     throw new ToolExit(128, `warning: Could not find remote branch ${branch} to clone.\nfatal: Remote branch ${branch} not found in upstream origin`);
   }
   try {
-    writeRepo(gitPath, dir, url, branch, repo.tip(branch, ctx.env));
+    // Interrupted (SIGTERM/SIGINT/SIGHUP reach ctx.signal), the half-made clone is removed below, as
+    // real git does (remove_junk on those signals); only a SIGKILL leaves its remains.
+    await writeRepo(gitPath, dir, url, branch, repo.tip(branch, ctx.env), ctx.signal);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
 }
 
-function writeRepo(gitPath: string, dir: string, url: string, branch: string, { files, date }: { files: Files; date: string }): void {
+async function writeRepo(
+  gitPath: string,
+  dir: string,
+  url: string,
+  branch: string,
+  { files, date }: { files: Files; date: string },
+  signal: AbortSignal,
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
+  const git = (...a: string[]): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(gitPath, ['-C', dir, ...a], { env: { ...process.env, ...commitEnv(date) }, stdio: ['ignore', 'ignore', 'pipe'], signal });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      child.on('error', (err) => reject(signal.aborted ? new ToolExit(143, '') : err));
+      child.on('close', (code) =>
+        code === 0 ? resolve() : reject(new ToolExit(signal.aborted ? 143 : 128, signal.aborted ? '' : `fatal: ${stderr.trim() || `git ${a[0]} failed`}`)),
+      );
+    });
+  // .git first, files after, as a real clone does (it checks out last): a clone killed half-way leaves
+  // a .git without a commit, never a bare directory of sources.
+  await git('init', '-q', '-b', branch);
   for (const [name, content] of Object.entries(files)) {
+    if (signal.aborted) throw new ToolExit(143, '');
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
     if (name === 'gradlew') chmodSync(file, 0o755);
   }
-  const git = (...a: string[]) => {
-    const r = spawnSync(gitPath, ['-C', dir, ...a], { env: { ...process.env, ...commitEnv(date) }, encoding: 'utf8' });
-    if (r.status !== 0) throw new ToolExit(128, `fatal: ${r.stderr.trim() || `git ${a[0]} failed`}`);
-  };
-  git('init', '-q', '-b', branch);
   // -f: the lab repository tracks some files its .gitignore names (committed build output).
-  git('add', '-A', '-f');
-  git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Initial lab sources');
-  git('remote', 'add', 'origin', url);
-  git('update-ref', `refs/remotes/origin/${branch}`, 'HEAD');
-  git('config', `branch.${branch}.remote`, 'origin');
-  git('config', `branch.${branch}.merge`, `refs/heads/${branch}`);
+  await git('add', '-A', '-f');
+  await git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Initial lab sources');
+  await git('remote', 'add', 'origin', url);
+  await git('update-ref', `refs/remotes/origin/${branch}`, 'HEAD');
+  await git('config', `branch.${branch}.remote`, 'origin');
+  await git('config', `branch.${branch}.merge`, `refs/heads/${branch}`);
 }
 
 function nonEmpty(dir: string): boolean {

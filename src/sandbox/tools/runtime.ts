@@ -1,5 +1,7 @@
 // What every tool shim shares: the sandbox environment, the latency profile, fault rules, prompt exit
 // on SIGTERM/SIGINT, and turning failures into the real tool's style of stderr + exit code.
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Faults, DurationName, Profile } from '../contract.js';
 import { FAULTS_VAR, HOME_VAR, PROFILE_VAR } from '../env.js';
 import { toolFault, type ToolName } from '../tool-faults.js';
@@ -37,10 +39,12 @@ export function runTool(tool: ToolName, main: (ctx: ToolContext) => Promise<numb
   const onSignal = (sig: NodeJS.Signals) => {
     controller.abort(new Error(`received ${sig}`));
     // Give the tool a moment to record "failed" (as helm does) but never linger.
-    setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 1500).unref();
+    setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143), 1500).unref();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // A closed terminal: real git, docker and gradle clean up on SIGHUP as on SIGTERM.
+  process.on('SIGHUP', onSignal);
 
   const argv = process.argv.slice(2);
   const finish = (code: number) => {
@@ -52,6 +56,7 @@ export function runTool(tool: ToolName, main: (ctx: ToolContext) => Promise<numb
 }
 
 async function start(tool: ToolName, argv: string[], signal: AbortSignal, main: (ctx: ToolContext) => Promise<number | void>): Promise<number> {
+  recordArgv(tool, argv);
   // zod (for validating the fault file) is loaded only when there is a fault file.
   const faults: Faults = process.env[FAULTS_VAR] ? (await import('../faults.js')).loadFaults(process.env) : {};
   const fault = toolFault(faults, tool, argv);
@@ -110,4 +115,18 @@ export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Appends this invocation to <sandbox>/argv.ndjson: what a process listing on the student's machine
+ * would show. The tests scan it for secrets (nothing secret may travel in argv; stdin carries those).
+ */
+function recordArgv(tool: ToolName, argv: string[]): void {
+  const dir = process.env[HOME_VAR];
+  if (!dir) return;
+  try {
+    appendFileSync(join(dir, 'argv.ndjson'), `${JSON.stringify({ tool, argv, pid: process.pid })}\n`);
+  } catch {
+    // Only a record for the tests: a read-only or missing sandbox directory must not fail the tool.
+  }
 }

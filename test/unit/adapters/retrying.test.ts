@@ -21,6 +21,7 @@ describe('isTransientText', () => {
     'toomanyrequests: too many requests to the registry',
     'Error: an error on the server ("unknown") has prevented the request from succeeding (get secrets)',
     'net/http: TLS handshake timeout',
+    'Error: UPGRADE FAILED: pre-upgrade hooks failed: resource ServiceAccount/ingress-basic/ingress-nginx-admission not ready. status: Unknown, message: ',
   ])('transient: %s', (text) => expect(isTransientText(text)).toBe(true));
 
   test.each([

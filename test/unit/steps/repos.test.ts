@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -141,5 +141,28 @@ describe('repos', () => {
     const { ctx, fakes } = makeContext({ settings: { workspace } });
     fakes.git.script.expect('clone').throws(new ToolError('git clone failed: could not resolve host')).always();
     await expect(reposStep.run(ctx)).rejects.toThrow('git clone failed');
+  });
+
+  test('a clone killed half-way (no commit, untouched for a while) is moved aside, never deleted, and cloned again', async () => {
+    const dir = join(workspace, 'lifesub');
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    writeFileSync(join(dir, 'build.gradle'), 'half-written\n');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, '.git'), old, old);
+    mkdirSync(join(workspace, 'lifesub-web'));
+    const { ctx, fakes, logs } = makeContext({ settings: { workspace } });
+    fakes.git.script.expect('isRepo').returns(true);
+    fakes.git.script
+      .expect('currentBranch')
+      .throws(new ToolError('git rev-parse exited with code 128', undefined, { details: "fatal: ambiguous argument 'HEAD': unknown revision" }));
+    fakes.git.script.expect('headCommit').throws(new ToolError('git rev-parse exited with code 128')).times(2);
+    fakes.git.script.expect('clone', [LIFESUB, 'k8s', dir]);
+    fakes.git.script.expect('clone', [WEB, 'main', join(workspace, 'lifesub-web')]);
+    await reposStep.run(ctx);
+    const aside = readdirSync(workspace).find((n) => n.startsWith('lifesub.interrupted-'));
+    expect(aside, 'the remains are kept').toBeDefined();
+    expect(readFileSync(join(workspace, aside!, 'build.gradle'), 'utf8')).toBe('half-written\n');
+    expect(logs.join('\n')).toMatch(/held a clone that never finished .* moved it to .*lifesub\.interrupted-\d+ and cloning again/);
+    fakes.verify();
   });
 });

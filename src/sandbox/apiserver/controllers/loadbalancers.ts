@@ -18,6 +18,18 @@ export const loadBalancerController: Controller = {
       return undefined;
     }
     if ((ctx.faults.loadBalancerNever ?? []).includes(key.name)) return undefined;
+    const cloudError = ctx.faults.loadBalancerError?.[key.name];
+    if (cloudError !== undefined) {
+      // The service controller retries with back-off and says so each time (the recorder counts repeats).
+      ctx.events.record(
+        svc,
+        'Warning',
+        'SyncLoadBalancerFailed',
+        `Error syncing load balancer: failed to ensure load balancer: ${cloudError}`,
+        'service-controller',
+      );
+      return ctx.now() + Math.max(1_000, ctx.dur('loadBalancer'));
+    }
     const sim = ctx.store.simOf(svc);
     sim.lbRequestedMs ??= ctx.now();
     const readyAt = Number(sim.lbRequestedMs) + ctx.dur('loadBalancer');

@@ -5,6 +5,7 @@ import { R } from '../resources.js';
 import type { SimRecord } from '../store.js';
 import type { KObject } from '../types.js';
 import type { ControllerContext } from './context.js';
+import type { PullErrorKind } from '../../contract.js';
 import { appFor } from '../../apps/index.js';
 import { advanceApp, type AppState } from '../../apps/lifecycle.js';
 import { NODE, containers, insufficient, missingConfig, readyDelayName, unboundClaims, workloadName, worldOf } from './pod-facts.js';
@@ -58,18 +59,15 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
 
   const workload = workloadName(ctx.store, pod);
   if (sim.pulledMs === undefined) {
-    const forcedFailure = (ctx.faults.imagePullFailure ?? []).includes(workload);
+    const pullError = ctx.faults.imagePullError?.[workload];
+    const forcedFailure = pullError !== undefined || (ctx.faults.imagePullFailure ?? []).includes(workload);
     const bad = containers(pod).find((c) => forcedFailure || !ctx.images.hasImage(String(c.image)));
     if (bad) {
       const image = String(bad.image);
       if (sim.pullFailedMs === undefined) {
         sim.pullFailedMs = now;
         ev('Normal', 'Pulling', `Pulling image "${image}"`);
-        ev(
-          'Warning',
-          'Failed',
-          `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`,
-        );
+        ev('Warning', 'Failed', pullFailedMessage(image, pullError ?? 'notFound'));
         ev('Warning', 'Failed', 'Error: ErrImagePull');
       }
       const backoffAt = Number(sim.pullFailedMs) + ctx.dur('podStart');
@@ -81,7 +79,7 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
       }
       const message =
         reason === 'ErrImagePull'
-          ? `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`
+          ? pullFailedMessage(image, pullError ?? 'notFound').replace(/^Failed to pull image "[^"]*": /, '')
           : `Back-off pulling image "${image}"`;
       return { stage: { kind: 'pullError', reason, image, message }, wake: reason === 'ErrImagePull' ? backoffAt : now + retryMs(ctx) };
     }
@@ -127,6 +125,26 @@ export function advancePod(ctx: ControllerContext, pod: KObject, sim: SimRecord)
   }
   const readyAtMs = startedMs + ctx.dur(readyDelayName(pod));
   return { stage: { kind: 'running', ready: now >= readyAtMs, readyAtMs }, wake: now >= readyAtMs ? undefined : readyAtMs };
+}
+
+/**
+ * The kubelet's `Failed` event for a pull, in containerd 1.7's words (the kubelet prefixes
+ * `Failed to pull image "<ref>": `). The 401 is ACR's answer to an anonymous token request; the DNS
+ * failure is Azure's resolver (168.63.129.16) not knowing the host.
+ */
+export function pullFailedMessage(image: string, kind: PullErrorKind): string {
+  const host = image.includes('/') && /[.:]/.test(image.split('/')[0]!) ? image.split('/')[0]! : 'registry-1.docker.io';
+  const repo = image.slice(image.indexOf('/') + 1).replace(/[:@].*$/, '');
+  const tag = /:([^/:@]+)$/.exec(image)?.[1] ?? 'latest';
+  const prefix = `Failed to pull image "${image}": `;
+  switch (kind) {
+    case 'unauthorized':
+      return `${prefix}rpc error: code = Unknown desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://${host}/oauth2/token?scope=repository%3A${encodeURIComponent(repo)}%3Apull&service=${host}: 401 Unauthorized`;
+    case 'noSuchHost':
+      return `${prefix}rpc error: code = Unknown desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": failed to do request: Head "https://${host}/v2/${repo}/manifests/${tag}": dial tcp: lookup ${host} on 168.63.129.16:53: no such host`;
+    default:
+      return `${prefix}rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`;
+  }
 }
 
 /**

@@ -70,6 +70,7 @@ function finish(ctx: ServerContext, def: ResourceDef, info: RequestInfo, obj: Js
   if (key === R.namespaces && live) out.status = clone(live.status);
   checkFinalizers(def, out, live);
   validate(def, key, out);
+  ctx.admit?.(def.kind, out);
   return out;
 }
 

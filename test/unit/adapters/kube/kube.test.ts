@@ -118,11 +118,23 @@ describe('KubeClient failures', () => {
     expect(err.message).toBe(`read Service ${NS}/x failed (HTTP 500): etcd is sad`);
   });
 
-  test('403 → ToolError pointing at az aks get-credentials', async () => {
+  test('403 → ToolError saying permission (RBAC), not stale credentials (issue 8)', async () => {
     api.faults.push({ status: 403, message: 'User "bob" cannot patch deployments' });
     const err = await failure(client().apply(deployment(), never));
     expect(err.message).toBe(`apply Deployment member: forbidden (HTTP 403): User "bob" cannot patch deployments`);
-    expect((err as ToolError).hint).toMatch(/az aks get-credentials/);
+    expect((err as ToolError).hint).toMatch(/^this is a permission \(RBAC\), not an expired login: ask the cluster admin/);
+    expect((err as ToolError).hint).not.toMatch(/get-credentials|refresh/);
+  });
+
+  test('403 in RBAC words → the hint names the verb and the resource', async () => {
+    api.faults.push({
+      status: 403,
+      message: 'deployments.apps "member" is forbidden: User "bob" cannot patch resource "deployments" in API group "apps" in the namespace "alice-lifesub-ns"',
+    });
+    const err = await failure(client().apply(deployment(), never));
+    expect((err as ToolError).hint).toMatch(
+      /bob may not patch deployments\.apps in alice-lifesub-ns; ask the cluster admin .*kubectl auth can-i patch deployments\.apps -n alice-lifesub-ns/,
+    );
   });
 
   test('connection refused → ToolError naming the server, hint about --context', async () => {
