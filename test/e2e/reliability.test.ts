@@ -147,12 +147,17 @@ describe.sequential('one run per ID, and down deletes only what lifesub made (sa
     300_000,
   );
 
-  it('`up` + `down` of one ID at once: exactly one proceeds, the other exits 1 naming the holder', async () => {
+  it('`down` while `up` of the same ID runs: `down` exits 1 naming the holder, `up` finishes', async () => {
+    // Started together they need not overlap at all (a `down` can be over before `up` has finished its
+    // preflight), so `down` starts once `up` holds the lock: its first step has started.
     const up = spawnCli(upArgs('lockx'), { env, timeoutMs: 120_000 });
-    const down = spawnCli(downArgs('lockx'), { env, timeoutMs: 120_000 });
-    const [ru, rd] = await Promise.all([up.done, down.done]);
-    expect([ru.code, rd.code].sort(), `${explain(ru)}\n${explain(rd)}`).toEqual([0, 1]);
-    const loser = ru.code === 1 ? ru : rd;
-    expect(loser.stderr).toMatch(/error: id lockx is in use: `lifesub (up|down)` on host \S+ \(pid \d+\)/);
+    let out = '';
+    up.child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    for (let i = 0; i < 1200 && !/"type":"step","step":"[a-z:-]+","status":"start"/.test(out); i++) await new Promise((r) => setTimeout(r, 25));
+    const down = await runCli(downArgs('lockx'), { env, timeoutMs: 120_000 });
+    const ru = await up.done;
+    expect(ru.code, explain(ru)).toBe(0);
+    expect(down.code, explain(down)).toBe(1);
+    expect(down.stderr).toMatch(new RegExp(`error: id lockx is in use: \`lifesub up\` on host \\S+ \\(pid ${up.child.pid}\\)`));
   }, 150_000);
 });
