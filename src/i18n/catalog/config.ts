@@ -75,5 +75,12 @@ export const config: Section = {
       '인그레스 컨트롤러의 주소 {0}이(가) IPv4 주소가 아니어서 {1} 호스트가 그 주소를 가리킬 수 없습니다',
     'set routing.mode: path in a --config file (routes under /<id>/ on the address), or routing.domain to a domain with wildcard DNS for it':
       '--config 파일에 routing.mode: path를 설정하거나(주소의 /<id>/ 아래 경로), routing.domain을 와일드카드 DNS가 있는 도메인으로 설정하세요',
+    // src/config/read.ts
+    'configuration file {0}: {1} must be a single value (text), not {2}': '설정 파일 {0}: {1}은(는) {2}이(가) 아니라 단일 값(텍스트)이어야 합니다',
+    // src/config/settings.ts
+    'pass --id <your lab ID> (or set LIFESUB_ID, or id: in lifesub.config.yaml), e.g. --id alice':
+      '--id <실습 ID>를 지정하세요 (또는 LIFESUB_ID나 lifesub.config.yaml의 id:를 설정하세요). 예: --id alice',
+    "{0} '{1}' is not a positive duration": "{0} '{1}'은(는) 0보다 큰 시간 값이 아닙니다",
+    "{0} '{1}' is longer than the maximum of 168h (7 days)": "{0} '{1}'은(는) 최대값 168h(7일)보다 깁니다",
   },
 };

@@ -13,15 +13,20 @@
 // added by hand the same way; anything without an entry is shown in English, never broken.
 import { adapters } from './adapters.js';
 import { cli } from './cli.js';
+import { klass } from './class.js';
 import { commander } from './commander.js';
 import { config } from './config.js';
 import { core } from './core.js';
+import { diagnosis } from './diagnosis.js';
+import { doctor } from './doctor.js';
 import { misc } from './misc.js';
 import { output } from './output.js';
+import { sandbox } from './sandbox.js';
 import type { Section } from './section.js';
+import { status } from './status.js';
 import { steps } from './steps.js';
 
-export const SECTIONS: readonly Section[] = [core, commander, cli, config, output, steps, adapters, misc];
+export const SECTIONS: readonly Section[] = [core, commander, cli, config, output, steps, adapters, doctor, klass, diagnosis, status, sandbox, misc];
 
 /** English template → Korean template, over all sections (a template in two sections: the first wins; the test forbids it). */
 export const CATALOG: ReadonlyMap<string, string> = new Map(SECTIONS.flatMap((s) => Object.entries(s.entries)).reverse());

@@ -431,5 +431,12 @@ export const steps: Section = {
     '{0} objects applied, {1} unchanged': '오브젝트 {0}개 적용됨, {1}개 변경 없음',
     '{0} {1} applied': '{1} {0}개 적용됨',
     '{0} {1} applied, {2} unchanged': '{1} {0}개 적용됨, {2}개 변경 없음',
+    // src/steps/namespace.ts
+    'namespace {0} is being deleted{1}': '네임스페이스 {0}이(가) 삭제되는 중입니다{1}',
+    // src/steps/readiness.ts
+    '{0}/{1} ready; waiting for {2}': '{0}/{1} 준비됨, {2} 대기 중',
+    // src/steps/repos.ts
+    'warning: {0} held a clone that never finished (no commit; interrupted); moved it to {1} and cloning again':
+      '경고: {0}에 끝나지 않은 클론이 있었습니다 (커밋 없음, 중단됨). {1}(으)로 옮기고 다시 클론합니다',
   },
 };

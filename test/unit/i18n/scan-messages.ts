@@ -12,6 +12,8 @@
 //   - problems and hints gathered before one error: `problems.push(…)`, `hints.add(…)`, `problem:` /
 //     `hint:` properties, and what functions named *Question, *Line, *Problems, why* return.
 // A file constant (`const EXAMPLE = '…'`) used in a message is inlined like a literal.
+// Not messages: module specifiers of `import('./x.js')`, options handed to a library's constructor
+// (`new Listr(…, { renderer: 'default' })`) and commands as typed (`lifesub status`, `export KUBECONFIG=…`).
 // A conditional inside a template whose branches are both literals (`${keep ? 'a' : 'b'}`) is expanded
 // into one template per branch, so each sentence is translated whole.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -141,7 +143,9 @@ function calleeName(expr: ts.Expression): string {
 
 /** A command as it is typed (`helm uninstall {0} -n {1}`, a --dry-run line): the same in every language. */
 function isCommandLine(template: string): boolean {
-  if (!/^(?:helm|docker|kubectl|git|az|\.\/gradlew|npm) /.test(template) || /[(;:]/.test(template)) return false;
+  // `lifesub status`, `lifesub ${command}`: a command name the summary prints before its flags.
+  if (/^lifesub (?:[a-z]+|\{\d+\})$/.test(template)) return true;
+  if (!/^(?:helm|docker|kubectl|git|az|\.\/gradlew|npm|export|lifesub) /.test(template) || /[(;:]/.test(template)) return false;
   return /\{\d+\}| -/.test(template.split(' ').slice(0, 4).join(' '));
 }
 
@@ -162,6 +166,10 @@ function isInsideCollected(node: ts.Node, errorClasses: ReadonlySet<string>): bo
   const p = node.parent;
   // `new Error('internal: …')` is a bug report for developers, not a message.
   if (ts.isNewExpression(p) && ts.isIdentifier(p.expression) && !errorClasses.has(p.expression.text)) return true;
+  // `await import('./view.js')`: a module specifier.
+  if (ts.isCallExpression(p) && p.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
+  // An option of a library object (`new Listr(…, { renderer: 'default' })`): a key the library reads.
+  if (ts.isPropertyAssignment(p) && p.initializer === node && isLibraryOptions(p.parent, errorClasses)) return true;
   if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'need') return true;
   if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isLiteralTypeNode(p) || ts.isExternalModuleReference(p)) return true;
   if (ts.isElementAccessExpression(p) || ts.isCaseClause(p)) return true;
@@ -172,6 +180,13 @@ function isInsideCollected(node: ts.Node, errorClasses: ReadonlySet<string>): bo
   if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(p.expression) && p.expression.name.text !== 'push') return true;
   for (let a: ts.Node | undefined = p; a; a = a.parent) if (ts.isTemplateSpan(a) || ts.isTemplateExpression(a)) return true;
   return false;
+}
+
+/** An object literal passed (maybe through `as`) to `new X(…)` where X is not a message-carrying error. */
+function isLibraryOptions(obj: ts.Node, errorClasses: ReadonlySet<string>): boolean {
+  let a = obj.parent;
+  while (a && (ts.isAsExpression(a) || ts.isParenthesizedExpression(a) || ts.isSatisfiesExpression(a))) a = a.parent;
+  return !!a && ts.isNewExpression(a) && ts.isIdentifier(a.expression) && !errorClasses.has(a.expression.text);
 }
 
 /** The texts a function or arrow returns (its expression body, or each `return` expression). */

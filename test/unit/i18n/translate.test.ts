@@ -96,6 +96,16 @@ describe('translateOutput and t', () => {
     expect(t("member base ends in '/api/auth', and something else", 'ko')).toBe("member base ends in '/api/auth', and something else");
   });
 
+  it("translate down's question with the cluster it names, whether it ends the sentence or not", () => {
+    expect(t('Remove namespace alice-lifesub-ns in context aks (https://aks.example:443)?', 'ko')).toBe(
+      '네임스페이스 alice-lifesub-ns (컨텍스트 aks, https://aks.example:443)을(를) 삭제할까요?',
+    );
+    expect(t('Remove namespace alice-lifesub-ns and the shared ingress controller in context aks (https://aks.example:443)?', 'ko')).toBe(
+      '네임스페이스 alice-lifesub-ns과(와) 공유 인그레스 컨트롤러 (컨텍스트 aks, https://aks.example:443)를 삭제할까요?',
+    );
+    expect(t('Remove namespace alice-lifesub-ns?', 'ko')).toBe('네임스페이스 alice-lifesub-ns을(를) 삭제할까요?');
+  });
+
   it('translate with the catalog in Korean and keep the line ends', () => {
     expect(t('Create the namespace', 'ko')).toBe('네임스페이스 생성');
     expect(translateOutput('Nothing was changed.\n', 'ko')).toBe('아무것도 변경하지 않았습니다.\n');
@@ -197,8 +207,11 @@ describe('lifesub in Korean', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('사용법: lifesub up [options]');
     expect(r.out).toContain('실습 ID: 네임스페이스 <id>-lifesub-ns');
-    expect(r.out).toMatch(/\(선택:\s+"text",/);
-    expect(r.out).toMatch(/\(기본값:\s+"fast"\)/);
+    // commander's choices and default, in Korean
+    expect(r.out).toMatch(/\(선택:\s+"text",\s+"json",\s+기본값:\s+"text"\)/);
+    // --profile has no fixed default (a running sandbox's profile wins): its Korean description says so
+    expect(r.out).toMatch(/sandbox 지연 프로필: fast 또는 realistic\s+\(기본값:\s+실행\s+중인\s+sandbox의\s+프로필,\s+없으면\s+fast\)/);
+    expect(r.out).not.toContain('"fast"');
     expect(r.out).toContain('종료 코드: 0 성공');
     // Wrapped for an 80-column terminal, where a Hangul syllable takes two columns.
     const columns = (line: string) => line.length + (line.match(/[\uAC00-\uD7A3]/g)?.length ?? 0);

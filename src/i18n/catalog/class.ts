@@ -1,0 +1,79 @@
+import type { Section } from './section.js';
+
+/** `lifesub class …`: the roster, the shared build and each student's lab (src/class, src/cli/class.ts). */
+export const klass: Section = {
+  area: 'class',
+  entries: {
+    // src/class/init.ts
+    '{0} already exists': '{0}이(가) 이미 있습니다',
+    'edit it, or pass another --roster FILE to write a new one': '그 파일을 수정하거나, 새로 만들려면 다른 --roster FILE을 지정하세요',
+    // src/class/plan.ts
+    'student {0}: {1}': '학생 {0}: {1}',
+    "--concurrency '{0}' is not a whole number from 1 to 64": "--concurrency '{0}'은(는) 1에서 64 사이의 정수가 아닙니다",
+    'cannot start ({0}):\n{1}': '시작할 수 없습니다 ({0}):\n{1}',
+    // src/class/progress.ts
+    'hint for {0}: {1}': '{0}에 대한 힌트: {1}',
+    // src/class/roster.ts
+    'no roster at {0}': '{0}에 명단이 없습니다',
+    'cannot read the roster {0}: {1}': '명단 {0}을(를) 읽을 수 없습니다: {1}',
+    'write one with `lifesub class init` (or pass --roster FILE)': '`lifesub class init`으로 명단을 만드세요 (또는 --roster FILE을 지정하세요)',
+    'check the path and its permissions': '경로와 권한을 확인하세요',
+    'the roster {0} is not valid YAML{1}: {2}': '명단 {0}이(가) 올바른 YAML이 아닙니다{1}: {2}',
+    'fix the YAML (indentation, quotes)': 'YAML을 고치세요 (들여쓰기, 따옴표)',
+    'the roster {0} has {1}:\n{2}': '명단 {0}에 문제가 있습니다 ({1}):\n{2}',
+    'fix them in the roster and run the command again; nothing was changed': '명단에서 고친 뒤 명령을 다시 실행하세요. 아무것도 변경하지 않았습니다',
+    'students.{0}: {1}': 'students.{0}: {1}',
+    "students.{0}: ID '{1}' is already student {2} (IDs must be unique)": "students.{0}: ID '{1}'은(는) 이미 학생 {2}의 ID입니다 (ID는 서로 달라야 합니다)",
+    "students.{0}: registry '{1}' is not a valid ACR name (5-50 letters or digits)":
+      "students.{0}: 레지스트리 '{1}'은(는) 올바른 ACR 이름이 아닙니다 (영문자 또는 숫자 5-50자)",
+    "sourceRegistry: '{0}' is not a valid ACR name (5-50 letters or digits)":
+      "sourceRegistry: '{0}'은(는) 올바른 ACR 이름이 아닙니다 (영문자 또는 숫자 5-50자)",
+    "students: '{0}' and '{1}' share registry {2} (each student needs their own)":
+      "students: '{0}'과(와) '{1}'이(가) 레지스트리 {2}을(를) 함께 씁니다 (학생마다 자기 레지스트리가 필요합니다)",
+    '--only names a student not in the roster: {0}': '--only에 명단에 없는 학생이 있습니다: {0}',
+    '--only names students not in the roster: {0}': '--only에 명단에 없는 학생들이 있습니다: {0}',
+    'roster IDs: {0}': '명단의 ID: {0}',
+    // src/class/steps.ts
+    'ACR import of {0} from {1} into {2} failed: {3}': '{0}을(를) {1}에서 {2}(으)로 ACR 가져오기(import)에 실패했습니다: {3}',
+    '{0}importing needs the Contributor role (action Microsoft.ContainerRegistry/registries/importImage/action) on {1} and read access to {2}':
+      '{0}가져오기(import)에는 {1}에 대한 Contributor 역할(작업 Microsoft.ContainerRegistry/registries/importImage/action)과 {2}에 대한 읽기 권한이 필요합니다',
+    'ACR import into {0} reported success but {1}:{2} is not there': '{0}(으)로의 ACR 가져오기가 성공했다고 응답했지만 {1}:{2}이(가) 없습니다',
+    'run the command again': '명령을 다시 실행하세요',
+    // src/class/up.ts
+    '{0} of the roster do not exist in the subscription:\n{1}': '명단의 레지스트리가 구독에 없습니다 ({0}):\n{1}',
+    'create them (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) or fix `registry:` in the roster; nothing was changed':
+      '레지스트리를 만들거나 (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) 명단의 `registry:`를 고치세요. 아무것도 변경하지 않았습니다',
+    // src/cli/class.ts
+    'the class roster': '수업 명단',
+    'only these students (repeat or comma-separate)': '이 학생들만 (여러 번 지정하거나 쉼표로 구분)',
+    'run against the simulated cluster, registries and toolchain under $LIFESUB_HOME':
+      '$LIFESUB_HOME 아래의 시뮬레이션 클러스터, 레지스트리, 도구로 실행합니다',
+    'show every line of tool output of the shared build': '공유 빌드의 도구 출력을 모두 보여 줍니다',
+    'overall time limit, e.g. 60m': '전체 제한 시간, 예: 60m',
+    'where the lifesub and lifesub-web repositories live': 'lifesub, lifesub-web 저장소가 있는 위치',
+    'YAML file overriding config/default.yaml for every student (default: the roster’s `config:`)':
+      '모든 학생에게 config/default.yaml을 덮어쓰는 YAML 파일 (기본값: 명단의 `config:`)',
+    'text for people, json for NDJSON on stdout': 'text는 사람용, json은 stdout에 NDJSON',
+    'Stand up, check and tear down a whole class of labs on one shared cluster, building the images once':
+      '공유 클러스터 하나에 수업 전체의 실습 환경을 구성하고, 확인하고, 정리합니다 (컨테이너 이미지는 한 번만 빌드)',
+    'where to write it': '작성할 위치',
+    'write a commented class.yaml to start from (never overwrites)': '시작용으로 주석이 달린 class.yaml을 작성합니다 (덮어쓰지 않습니다)',
+    'wrote {0}: add your students, then run `lifesub class up --roster {1}`':
+      '{0}을(를) 작성했습니다: 학생을 추가한 뒤 `lifesub class up --roster {1}`을 실행하세요',
+    '\nExit codes: 0 all ready, 1 a student (or the shared build) failed, 2 invalid roster (nothing changed), 130 interrupted.':
+      '\n종료 코드: 0 모두 준비됨, 1 학생(또는 공유 빌드) 실패, 2 잘못된 명단(아무것도 변경하지 않음), 130 중단됨.',
+    'students set up at once (default: the roster’s, else 4)': '동시에 구성할 학생 수 (기본값: 명단의 값, 없으면 4)',
+    'set every student of the roster up: shared ingress and image build once, then each student (namespace with a budget, databases, images imported into their registry, workloads, smoke check)':
+      '명단의 모든 학생을 구성합니다: 공유 인그레스와 이미지 빌드는 한 번만, 그다음 학생별로 (리소스 한도가 있는 네임스페이스, 데이터베이스, 학생 레지스트리로 가져온 컨테이너 이미지, 워크로드, 동작 확인)',
+    'one row per student: namespace, ready, web URL, age, and what is wrong (read-only)':
+      '학생마다 한 줄: 네임스페이스, 준비 상태, 웹 URL, 경과 시간, 문제점 (읽기 전용)',
+    'text table, or markdown to paste for the students': 'text 표, 또는 학생들에게 붙여 넣을 markdown',
+    'then remove the shared ingress controller, if lifesub installed it and no lab or other Ingress uses it':
+      '그다음 공유 인그레스 컨트롤러도 삭제합니다 (lifesub이 설치했고 실습 환경이나 다른 Ingress가 사용하지 않을 때만)',
+    'also delete objects lifesub did not create in the students’ namespaces': '학생 네임스페이스 안에서 lifesub이 만들지 않은 오브젝트도 삭제합니다',
+    'keep the database volumes and credentials': '데이터베이스 볼륨과 인증 정보를 남깁니다',
+    'students removed at once (default: the roster’s, else 4)': '동시에 삭제할 학생 수 (기본값: 명단의 값, 없으면 4)',
+    "remove every student's lab with down's safety rules; the shared ingress controller only with --include-ingress once no lab remains":
+      'down의 안전 규칙에 따라 모든 학생의 실습 환경을 삭제합니다. 공유 인그레스 컨트롤러는 --include-ingress를 지정했고 남은 실습 환경이 없을 때만 삭제합니다',
+  },
+};
