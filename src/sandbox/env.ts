@@ -7,6 +7,11 @@ export const HOME_VAR = 'LIFESUB_SANDBOX_HOME';
 export const REGISTRY_VAR = 'LIFESUB_SANDBOX_REGISTRY';
 /** Latency profile name (config/sandbox/profiles/<name>.yaml). */
 export const PROFILE_VAR = 'LIFESUB_SANDBOX_PROFILE';
+/**
+ * The loaded profile itself (JSON), so each tool shim can skip reading and parsing the YAML: the
+ * `yaml` package was about half of a shim's start-up, and an `up` starts over a dozen shims.
+ */
+export const PROFILE_DATA_VAR = 'LIFESUB_SANDBOX_PROFILE_DATA';
 /** Optional fault file (YAML or JSON), see docs/sandbox.md. */
 export const FAULTS_VAR = 'LIFESUB_SANDBOX_FAULTS';
 /**

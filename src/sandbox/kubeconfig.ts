@@ -2,7 +2,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { DOCKER_CONFIG_VAR, FAULTS_VAR, HOME_VAR, JAVA_VERSION_VAR, LAB_VARIANT_VAR, PROFILE_VAR, REGISTRY_VAR, WEB_LAYOUT_VAR } from './env.js';
+import {
+  DOCKER_CONFIG_VAR,
+  FAULTS_VAR,
+  HOME_VAR,
+  JAVA_VERSION_VAR,
+  LAB_VARIANT_VAR,
+  PROFILE_DATA_VAR,
+  PROFILE_VAR,
+  REGISTRY_VAR,
+  WEB_LAYOUT_VAR,
+} from './env.js';
+import { loadProfile } from './profile.js';
 import type { SandboxPaths } from './home.js';
 import { shimDir } from './package-root.js';
 
@@ -30,6 +41,7 @@ export function toolEnvironment(paths: SandboxPaths, registryUrl: string, profil
     [HOME_VAR]: paths.dir,
     [REGISTRY_VAR]: registryUrl,
     [PROFILE_VAR]: profile,
+    [PROFILE_DATA_VAR]: JSON.stringify(loadProfile(profile)),
     [DOCKER_CONFIG_VAR]: paths.dockerConfigDir,
     KUBECONFIG: paths.kubeconfig,
     ...helmEnvironment(paths.helmDir),

@@ -85,8 +85,4 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The duration in milliseconds: the profile's value × its scale × any `slow` fault for it. */
-export function scaled(profile: Profile, name: DurationName, faults?: Faults): number {
-  const factor = faults?.slow?.[name] ?? 1;
-  return Math.round(profile.durations[name] * profile.scale * factor);
-}
+export { scaled } from './profile-scale.js';

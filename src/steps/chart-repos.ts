@@ -1,6 +1,7 @@
 // Registers the two Helm chart repositories (ingress-nginx, bitnami) and refreshes their indexes only
 // when a pinned chart version is missing from the local index (`helm repo add` downloads the index, so
 // a fresh machine rarely needs the update; a re-run never does). Always safe to repeat.
+import { allSettledOrThrow } from '../core/settle.js';
 import type { HelmRelease } from '../adapters/types.js';
 import { rethrowWithHint } from '../core/errors.js';
 import type { Facts, StepDefinition } from '../graph/step.js';
@@ -25,7 +26,7 @@ export const chartReposStep: StepDefinition = {
     const options = { signal: ctx.signal, onLine: ctx.output };
     // Charts are inputs of installs only: when every release is already deployed (the ingress at any
     // version — it is shared and left as it is — each database at the pinned chart), no repository is needed.
-    const seen = await Promise.all([helm.list(ingress.namespace, options), helm.list(ctx.settings.namespace, options)]).catch(
+    const seen = await allSettledOrThrow([helm.list(ingress.namespace, options), helm.list(ctx.settings.namespace, options)]).catch(
       rethrowWithHint(`check that helm can reach the cluster: \`helm list -n ${ctx.settings.namespace}\``),
     );
     ctx.facts.helmReleases = seen.flat();
@@ -39,7 +40,7 @@ export const chartReposStep: StepDefinition = {
     }
     const network = (...urls: string[]) => rethrowWithHint(`check network access to ${urls.join(' and ')}`);
     // Both at once (helm locks its repositories file around an add): this step heads the ingress chain.
-    await Promise.all([
+    await allSettledOrThrow([
       helm.repoAdd(ingress.repoName, ingress.repoUrl, options).catch(network(ingress.repoUrl)),
       helm.repoAdd(postgres.repoName, postgres.repoUrl, options).catch(network(postgres.repoUrl)),
     ]);
@@ -49,7 +50,7 @@ export const chartReposStep: StepDefinition = {
         ctx.log(`could not look up ${chart} ${version} in the local index; updating the indexes`);
         return false;
       });
-    const known = await Promise.all([lookUp(ingress.chart, ingress.version), lookUp(postgres.chart, postgres.version)]);
+    const known = await allSettledOrThrow([lookUp(ingress.chart, ingress.version), lookUp(postgres.chart, postgres.version)]);
     if (known.every(Boolean)) return { message: `${ingress.repoName}, ${postgres.repoName} (pinned charts in the local index)` };
     await helm.repoUpdate([ingress.repoName, postgres.repoName], options).catch(network(ingress.repoUrl, postgres.repoUrl));
     return { message: `${ingress.repoName}, ${postgres.repoName} (index updated)` };

@@ -2,6 +2,7 @@
 // the student (it may hold their edits): it is never reset, pulled or overwritten — only read. When it
 // is on another branch than configured or has uncommitted changes, it is deployed as it is with a
 // warning in the step's result (the summary), or refused with `--strict`.
+import { allSettledOrThrow } from '../core/settle.js';
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitChange } from '../adapters/types.js';
@@ -23,7 +24,7 @@ export const reposStep: StepDefinition = {
       return `git clone ${repo.url} -b ${repo.branch} ${join(settings.workspace, repo.dir)} (kept as is if already cloned)`;
     }),
   async run(ctx) {
-    const results = await Promise.all(REPOS.map((name) => ensureRepo(ctx, name)));
+    const results = await allSettledOrThrow(REPOS.map((name) => ensureRepo(ctx, name)));
     const warnings = results.flatMap((r) => r.warnings);
     if (warnings.length > 0 && ctx.settings.strict) {
       throw new ToolError(

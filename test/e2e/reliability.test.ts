@@ -149,15 +149,16 @@ describe.sequential('one run per ID, and down deletes only what lifesub made (sa
 
   it('`down` while `up` of the same ID runs: `down` exits 1 naming the holder, `up` finishes', async () => {
     // Started together they need not overlap at all (a `down` can be over before `up` has finished its
-    // preflight), so `down` starts once `up` holds the lock: its first step has started.
-    const up = spawnCli(upArgs('lockx'), { env, timeoutMs: 120_000 });
+    // preflight, and a warm `up` is over in seconds), so: a first `up` of a fresh ID, and `down` starts
+    // once that `up` holds the lock and has made the namespace (else there is nothing for `down` to do).
+    const up = spawnCli(upArgs('lockz', '--workspace', `${env.LIFESUB_HOME}/ws-lockz`), { env, timeoutMs: 120_000 });
     let out = '';
     up.child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    for (let i = 0; i < 1200 && !/"type":"step","step":"[a-z:-]+","status":"start"/.test(out); i++) await new Promise((r) => setTimeout(r, 25));
-    const down = await runCli(downArgs('lockx'), { env, timeoutMs: 120_000 });
+    for (let i = 0; i < 1200 && !/"step":"namespace","status":"done"/.test(out); i++) await new Promise((r) => setTimeout(r, 25));
+    const down = await runCli(downArgs('lockz'), { env, timeoutMs: 120_000 });
     const ru = await up.done;
     expect(ru.code, explain(ru)).toBe(0);
     expect(down.code, explain(down)).toBe(1);
-    expect(down.stderr).toMatch(new RegExp(`error: id lockx is in use: \`lifesub up\` on host \\S+ \\(pid ${up.child.pid}\\)`));
+    expect(down.stderr).toMatch(new RegExp(`error: id lockz is in use: \`lifesub up\` on host \\S+ \\(pid ${up.child.pid}\\)`));
   }, 150_000);
 });

@@ -170,7 +170,7 @@ describe('routes on one shared sandbox controller (built CLI)', () => {
     const config = writeFile(
       home,
       'wrong-convention.yaml',
-      'frontend:\n  apiClient: src/services/api.js\n  apiBasePaths: { member: "", mysub: "", recommend: "" }\ntimeouts:\n  smoke: 8s\n',
+      'frontend:\n  apiClient: src/services/api.js\n  apiBasePaths: { member: "", mysub: "", recommend: "" }\ntimeouts:\n  smoke: 4s\n',
     );
     const r = await runUp('erin', { env: { ...env, LIFESUB_SANDBOX_LAB_VARIANT: 'B' }, timeoutMs: 150_000 }, '--config', config);
     expect(r.code, explain(r)).toBe(1);

@@ -3,10 +3,10 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Faults, DurationName, Profile } from '../contract.js';
-import { FAULTS_VAR, HOME_VAR, PROFILE_VAR } from '../env.js';
+import { FAULTS_VAR, HOME_VAR, PROFILE_DATA_VAR, PROFILE_VAR } from '../env.js';
 import { toolFault, type ToolName } from '../tool-faults.js';
 import { pathsOfSandboxDir, type SandboxPaths } from '../home.js';
-import { loadProfile, scaled } from '../profile.js';
+import { scaled } from '../profile-scale.js';
 
 /** Ends the tool with this exit code after printing `stderr` (already in the real tool's words). */
 export class ToolExit extends Error {
@@ -64,7 +64,9 @@ async function start(tool: ToolName, argv: string[], signal: AbortSignal, main: 
     process.stderr.write(fault.stderr.endsWith('\n') ? fault.stderr : `${fault.stderr}\n`);
     return fault.exitCode;
   }
-  const profile = loadProfile(process.env[PROFILE_VAR] ?? 'fast');
+  // The profile lifesub already loaded (JSON in the environment); the YAML only when run by hand.
+  const data = process.env[PROFILE_DATA_VAR];
+  const profile: Profile = data ? (JSON.parse(data) as Profile) : (await import('../profile.js')).loadProfile(process.env[PROFILE_VAR] ?? 'fast');
   const ctx: ToolContext = {
     argv,
     env: process.env,
