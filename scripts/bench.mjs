@@ -231,7 +231,12 @@ async function concurrentIds() {
     const results = await Promise.allSettled(
       ids.map((id) => runCli(home, ['up', '--id', id, '--sandbox', '--yes', '--output', 'json', '--workspace', join(home, `ws-${id}`)], `ids-${id}`)),
     );
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${ids[i]}: ${r.reason.message.split('\n').slice(0, 3).join(' | ')}`] : []));
+    // The command, then lifesub's own error and hint lines (the SANDBOX banner says nothing about why).
+    const why = (message) => {
+      const lines = message.split('\n');
+      return [lines[0], ...lines.filter((l) => /^(error|hint|warning):|^  \|/.test(l))].join(' | ');
+    };
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${ids[i]}: ${why(r.reason.message)}`] : []));
     for (const f of failed) console.log(`  failed ${f}`);
     return { started: ids.length, succeeded: results.filter((r) => r.status === 'fulfilled').length, wallMs: Date.now() - started };
   } finally {

@@ -75,7 +75,8 @@ export async function liveServe(file: string, signal?: AbortSignal): Promise<Ser
   if (!info) return undefined;
   const answers = async (url: string) => {
     try {
-      await fetch(url, { signal: AbortSignal.any([AbortSignal.timeout(1500), ...(signal ? [signal] : [])]) });
+      // 5 s: a serve busy with several students' installs can take seconds to answer; it is not gone.
+      await fetch(url, { signal: AbortSignal.any([AbortSignal.timeout(5000), ...(signal ? [signal] : [])]) });
       return true;
     } catch {
       return false;
