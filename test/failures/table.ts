@@ -317,7 +317,7 @@ export const FAILURES: FailureRow[] = [
     what: 'down: the namespace never goes (a finalizer nobody removes)',
     code: 1,
     first:
-      "error: step 'remove-namespace' failed: timed out after 270ms waiting for deletion of namespace stuckdown-lifesub-ns: namespace stuckdown-lifesub-ns: Some content in the namespace has finalizers remaining: example.com/backup-guard in 1 resource instances",
+      "error: step 'remove-namespace' failed: timed out after 150ms waiting for deletion of namespace stuckdown-lifesub-ns: namespace stuckdown-lifesub-ns: Some content in the namespace has finalizers remaining: example.com/backup-guard in 1 resource instances",
   },
   {
     id: 'lb-sync-failed',
@@ -325,7 +325,7 @@ export const FAILURES: FailureRow[] = [
     what: 'LoadBalancer never gets an address: SyncLoadBalancerFailed (public IP quota)',
     code: 1,
     first:
-      'error: step \'web-address\' failed: timed out after 270ms waiting for LoadBalancer address of service lb-quota in lbquota-lifesub-ns: service lb-quota: SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: {"error":{"code":"PublicIPCountLimitReached","message":"Cannot create more than 10 public IP addresses for this subscription in this region."}}',
+      'error: step \'web-address\' failed: timed out after 150ms waiting for LoadBalancer address of service lb-quota in lbquota-lifesub-ns: service lb-quota: SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: {"error":{"code":"PublicIPCountLimitReached","message":"Cannot create more than 10 public IP addresses for this subscription in this region."}}',
   },
   {
     id: 'admission-denied',

@@ -74,13 +74,13 @@ describe('a Service that never appears', () => {
 
   test('a budget under 30 s shortens the grace period (90% of it)', async () => {
     const t = context();
-    t.settings.config.timeouts.loadBalancer = '10s'; // budget 9 s → gives up on the Service after 8.1 s
+    t.settings.config.timeouts.loadBalancer = '10s'; // budget 8.5 s (1.5 s kept to explain) → gives up on the Service after 7.65 s
     let settled = false;
     const running = webAddressStep
       .run(t.ctx)
       .catch((e: unknown) => e)
       .finally(() => (settled = true));
-    await vi.advanceTimersByTimeAsync(8_000);
+    await vi.advanceTimersByTimeAsync(7_600);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(200);
     const err = (await running) as ToolError;
