@@ -33,7 +33,7 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
     }
     const runtime = await compose(
       plan.source,
-      flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: flags.workspace !== undefined, registries: classRegistries(plan) } : undefined,
+      flags.sandbox ? { profile: flags.profile, workspaceGiven: flags.workspace !== undefined, registries: classRegistries(plan) } : undefined,
     );
     try {
       const mode: ProgressMode = json ? 'json' : process.stdout.isTTY && io.stdout === process.stdout ? 'tty' : 'plain';

@@ -93,11 +93,16 @@ export function formatStatusTable(rows: readonly StudentStatus[], format: 'text'
   return [fmt(head), ...cells.map(fmt), summary].join('\n');
 }
 
+/**
+ * `lifesub class status`: one row per selected student (read-only). Writes the table (text or markdown)
+ * or one `class-status` JSON object to `io.stdout`. Returns EXIT.ok when every student is ready, else
+ * EXIT.failed (1), as `lifesub status` does. Throws UserError for a bad roster or kubeconfig.
+ */
 export async function classStatus(flags: ClassFlags & { format?: string }, io: ClassIo): Promise<number> {
   const plan = planClass(flags);
   const runtime = await compose(
     plan.source,
-    flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: flags.workspace !== undefined, registries: classRegistries(plan) } : undefined,
+    flags.sandbox ? { profile: flags.profile, workspaceGiven: flags.workspace !== undefined, registries: classRegistries(plan) } : undefined,
   );
   try {
     const signal = AbortSignal.timeout(120_000);
@@ -109,7 +114,8 @@ export async function classStatus(flags: ClassFlags & { format?: string }, io: C
     }
     if (flags.output === 'json') io.stdout.write(`${JSON.stringify({ type: 'class-status', students: rows })}\n`);
     else io.stdout.write(`${formatStatusTable(rows, flags.format === 'markdown' ? 'markdown' : 'text')}\n`);
-    return EXIT.ok;
+    // Like `lifesub status`: a script can ask `class status && …` whether the whole class is ready.
+    return rows.every((r) => r.ready) ? EXIT.ok : EXIT.failed;
   } finally {
     await runtime.close();
   }

@@ -37,7 +37,7 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
   const run = runSignal(plan.source.timeoutMs, flags.timeout, forceExit);
   const runtime = await compose(
     plan.source,
-    flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: flags.workspace !== undefined, registries: classRegistries(plan) } : undefined,
+    flags.sandbox ? { profile: flags.profile, workspaceGiven: flags.workspace !== undefined, registries: classRegistries(plan) } : undefined,
   );
   try {
     if (runtime.sandbox)

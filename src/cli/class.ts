@@ -18,7 +18,7 @@ function classOptions(cmd: Command, only = true): Command {
     .option('--timeout <duration>', 'overall time limit, e.g. 60m')
     .option('-v, --verbose', 'show every line of tool output of the shared build')
     .option('--sandbox', 'run against the simulated cluster, registries and toolchain under $LIFESUB_HOME')
-    .option('--profile <name>', 'sandbox latency profile: fast or realistic', 'fast');
+    .option('--profile <name>', 'sandbox latency profile: fast or realistic (default: the running sandbox’s, else fast)');
 }
 
 export function classCommand(io: Io, wrap: Wrap): Command {

@@ -1,6 +1,7 @@
 // Attaching to a running `lifesub sandbox serve` (in the foreground, or the background one `--sandbox`
 // commands start): its serve.json names the pid, endpoints, profile and faults; the attaching CLI uses
 // them as they are and only makes sure its registry exists (via the fake ARM).
+import path from 'node:path';
 import type { Faults } from './contract.js';
 import { readJson, writeJsonAtomic } from './json-file.js';
 import { isRunning } from './processes.js';
@@ -27,22 +28,42 @@ export interface ServeInfo {
 }
 
 /**
- * The part of a fault file the API server applies (the rest — `tools`, and `slow` for tool durations —
- * is read by the tool shims, which run under each command with that command's environment).
+ * The part of a fault file the served process applies — API server, controllers, admission, registry and
+ * ARM (everything but `tools`, which the tool shims read under each command with that command's
+ * environment; `slow` counts, since it also slows the controllers). Empty lists and maps are dropped.
  */
 export function serverFaults(f: Faults): Faults {
-  const out: Faults = {};
-  if (f.api) out.api = f.api;
-  if (f.loadBalancerNever?.length) out.loadBalancerNever = f.loadBalancerNever;
-  if (f.imagePullFailure?.length) out.imagePullFailure = f.imagePullFailure;
-  if (f.crashLoop && Object.keys(f.crashLoop).length) out.crashLoop = f.crashLoop;
-  if (f.slow && Object.keys(f.slow).length) out.slow = f.slow;
-  return out;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(f) as Array<[keyof Faults, unknown]>) {
+    if (key === 'tools' || value === undefined) continue;
+    if (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && value !== null && Object.keys(value).length === 0) continue;
+    out[key] = value;
+  }
+  return out as Faults;
 }
 
-/** True when two fault sets make the API server behave the same (key order does not matter). */
-export function sameServerFaults(a: Faults, b: Faults): boolean {
-  return canonical(serverFaults(a)) === canonical(serverFaults(b));
+/**
+ * Faults the served process reads from its fault file at every request, so an edit takes effect at
+ * once: the same file means the same faults, whatever they were when it started.
+ */
+const LIVE_FAULTS: ReadonlyArray<keyof Faults> = ['importRefused'];
+
+/**
+ * True when a command with fault set `a` (from file `aFile`) sees the same served world as one started
+ * with `b` (from `bFile`): the faults fixed at start are equal (key order does not matter), and the
+ * live ones come from the same file or are equal.
+ */
+export function sameServerFaults(a: Faults, b: Faults, aFile?: string, bFile?: string): boolean {
+  const split = (f: Faults) => {
+    const all = serverFaults(f) as Record<string, unknown>;
+    const live = Object.fromEntries(LIVE_FAULTS.filter((k) => k in all).map((k) => [k, all[k]]));
+    for (const k of LIVE_FAULTS) delete all[k];
+    return { fixed: canonical(all), live: canonical(live) };
+  };
+  const x = split(a);
+  const y = split(b);
+  const sameFile = aFile !== undefined && bFile !== undefined && path.resolve(aFile) === path.resolve(bFile);
+  return x.fixed === y.fixed && (sameFile || x.live === y.live);
 }
 
 function canonical(v: unknown): string {

@@ -113,12 +113,19 @@ async function attach(options: SandboxOptions, paths: SandboxPaths, served: Serv
 /**
  * How a served sandbox differs from what a command asks for, in words; undefined when it does not.
  * `profile` undefined and `faults` undefined (no LIFESUB_SANDBOX_FAULTS) accept whatever is served.
+ * `faultsFile` is the command's fault file (default: LIFESUB_SANDBOX_FAULTS); faults the served process
+ * reads live (attach.ts) match when it reads them from that same file.
  */
-export function servedMismatch(served: ServeInfo, profile: string | undefined, faults: Faults | undefined): { served: string; wanted: string } | undefined {
+export function servedMismatch(
+  served: ServeInfo,
+  profile: string | undefined,
+  faults: Faults | undefined,
+  faultsFile: string | undefined = process.env[FAULTS_VAR],
+): { served: string; wanted: string } | undefined {
   const servedFaults = served.faults ?? {};
   const profileDiffers = profile !== undefined && profile !== served.profile;
   // A serve.json written before faults were recorded there says nothing about them: accept it.
-  const faultsDiffer = faults !== undefined && served.faults !== undefined && !sameServerFaults(faults, servedFaults);
+  const faultsDiffer = faults !== undefined && served.faults !== undefined && !sameServerFaults(faults, servedFaults, faultsFile, served.faultsFile);
   if (!profileDiffers && !faultsDiffer) return undefined;
   const describe = (p: string, f: Faults | undefined, file: string | undefined) =>
     [
@@ -129,7 +136,7 @@ export function servedMismatch(served: ServeInfo, profile: string | undefined, f
       .join(' and ');
   return {
     served: describe(served.profile, servedFaults, served.faultsFile),
-    wanted: describe(profile ?? served.profile, faults, process.env[FAULTS_VAR]),
+    wanted: describe(profile ?? served.profile, faults, faultsFile),
   };
 }
 

@@ -2,6 +2,9 @@
 // has a registry the instructor may not import into. The other two end ready with images built once
 // (four builds in all, imported server-side); each student's login route reaches only that student's
 // backends; the broken one fails alone with its cause; once fixed, a second run touches only it.
+// `class status` then shows the class ready, and `class down` removes every student's namespace and
+// nothing else (a bystander namespace the instructor made by hand stays, with its ConfigMap).
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchHttp } from '../../src/adapters/http.js';
 import {
@@ -17,6 +20,7 @@ import {
   type CliResult,
   type Serve,
 } from '../support/cli.js';
+import { kubectlPath } from '../support/kubectl.js';
 
 const http = new FetchHttp();
 const opts = () => ({ signal: AbortSignal.timeout(10_000), timeoutMs: 5_000 });
@@ -126,4 +130,36 @@ describe('lifesub class up (built CLI, one served sandbox)', () => {
     expect(stepsOf(second, 'bob')).toEqual([]);
     expect(second.events.filter((e) => e.type === 'step' && String(e.step).startsWith('image:') && e.status === 'done')).toEqual([]);
   }, 300_000);
+
+  it('class status shows the class ready; class down removes every lab and keeps a bystander namespace', async () => {
+    const kubectl = (...args: string[]) => execFileSync(kubectlPath(), ['--kubeconfig', serve!.kubeconfig, ...args], { encoding: 'utf8' });
+    kubectl('create', 'namespace', 'bystander');
+    kubectl('-n', 'bystander', 'create', 'configmap', 'keep-me', '--from-literal=owner=instructor');
+
+    const status = await runCli(['class', 'status', '--sandbox', '--roster', roster, '-o', 'json'], { env, timeoutMs: 60_000 });
+    expect(status.code, explain(status)).toBe(0);
+    const rows = status.events.find((e) => e.type === 'class-status') as unknown as { students: Array<{ id: string; ready: boolean; web?: string }> };
+    expect(rows.students.map((r) => [r.id, r.ready, !!r.web])).toEqual([
+      ['alice', true, true],
+      ['bob', true, true],
+      ['carol', true, true],
+    ]);
+
+    const down = await runCli(['class', 'down', '--sandbox', '--roster', roster, '--yes', '-o', 'json'], { env, timeoutMs: 120_000 });
+    expect(down.code, explain(down)).toBe(0);
+    expect(summary(down).students.map((s) => [s.id, s.phase])).toEqual([
+      ['alice', 'removed'],
+      ['bob', 'removed'],
+      ['carol', 'removed'],
+    ]);
+    const namespaces = kubectl('get', 'namespaces', '-o', 'name').split('\n');
+    expect(namespaces.filter((n) => n.endsWith('-lifesub-ns'))).toEqual([]);
+    expect(namespaces).toContain('namespace/bystander');
+    expect(kubectl('-n', 'bystander', 'get', 'configmap', 'keep-me', '-o', 'jsonpath={.data.owner}')).toBe('instructor');
+
+    // Nobody is ready now: `class status` says so in its exit code, as `lifesub status` does.
+    const after = await runCli(['class', 'status', '--sandbox', '--roster', roster, '--only', 'alice'], { env, timeoutMs: 60_000 });
+    expect(after.code, explain(after)).toBe(1);
+    expect(after.stdout).toMatch(/alice .*not set up: no namespace/);
+  }, 200_000);
 });

@@ -1,7 +1,7 @@
 // The background sandbox's decisions, without spawning it: which served sandbox a command may attach
 // to, when a restart would break another command, and the `sandbox status|stop` commands. (Spawning,
 // attaching after `up` exits and `sandbox stop` are covered end to end by test/e2e/up.test.ts.)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -72,6 +72,27 @@ describe('what a command may attach to', () => {
     expect(sameServerFaults({ tools: [{ tool: 'docker', stderr: 'boom' }] }, {})).toBe(true);
     expect(sameServerFaults({ slow: { podStart: 2 }, api: { rate: 0.1, kind: '503' } }, { api: { kind: '503', rate: 0.1 }, slow: { podStart: 2 } })).toBe(true);
     expect(sameServerFaults({ crashLoop: { member: ['x'] } }, {})).toBe(false);
+    expect(sameServerFaults({ importRefused: [], admissionDeny: [] }, {})).toBe(true);
+  });
+
+  test('registry and ARM faults are the served process’s too: a command asking for them gets a restart, not a silent no-op', () => {
+    for (const f of [
+      { importRefused: ['carolcr'] },
+      { registryMissing: ['bobcr'] },
+      { imagePullError: { member: 'notFound' as const } },
+      { loadBalancerError: { 'lifesub-web': 'quota' } },
+      { admissionDeny: [{ kind: 'Deployment', webhook: 'w', message: 'm' }] },
+    ]) {
+      expect(sameServerFaults(f, {}), JSON.stringify(f)).toBe(false);
+      expect(servedMismatch(info({ profile: 'fast', faults: {} }), undefined, f)?.wanted).toMatch(/the faults of/);
+    }
+  });
+
+  test('an ACR import refusal is read live from the served fault file: editing that file needs no restart', () => {
+    const served = info({ profile: 'fast', faults: { importRefused: ['carolcr'] }, faultsFile: '/class/faults.yaml' });
+    expect(servedMismatch(served, undefined, {}, '/class/faults.yaml')).toBeUndefined();
+    expect(servedMismatch(served, undefined, {}, '/other/faults.yaml')?.wanted).toBe('no faults');
+    expect(servedMismatch(served, undefined, { crashLoop: { member: ['x'] } }, '/class/faults.yaml')?.wanted).toMatch(/the faults of/);
   });
 
   test('LIFESUB_SANDBOX_BACKGROUND=0 (or false/no/off) keeps the sandbox in the command’s process', () => {
@@ -129,5 +150,15 @@ describe('lifesub sandbox status|stop', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toMatch(/served by process \d+ with profile fast, but this command asks for profile realistic/);
     expect((err as UserError).hint).toMatch(/Ctrl-C in its terminal/);
+  });
+
+  test('class commands without --profile use the served sandbox as it is, like up and status', async () => {
+    const h = home();
+    await serve(h, 'realistic', false);
+    const roster = path.join(h, 'class.yaml');
+    writeFileSync(roster, 'students:\n  - id: alice\n');
+    const r = await run(h, 'class', 'status', '--sandbox', '--roster', roster);
+    expect(r.out).toMatch(/alice .*not set up: no namespace/);
+    expect(r.code, r.out).toBe(1);
   });
 });
