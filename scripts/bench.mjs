@@ -10,16 +10,13 @@
 // line, and the last line of output is one JSON object with every figure: with N > 1 the median of the
 // runs for each number (`concurrentIds.succeeded`: the worst run), and the per-run figures under `runs`.
 // `--only concurrent` runs only the 5-ID trial.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { bin, root, runBuiltCli, serveSandbox } from './lib/cli.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'lifesub');
-const rssProbe = join(root, 'scripts', 'rss-probe.mjs');
 const PROFILE = 'realistic';
 const ID = 'bench';
 /** How many IDs start together on one fresh cluster (the shared ingress controller is installed once, by one of them). */
@@ -95,35 +92,16 @@ function bounds() {
 
 // ------------------------------------------------------------------ running the CLI
 
-function runCli(home, args, label, extraEnv = {}) {
-  const rssFile = join(home, `rss-${label}.txt`);
-  const started = process.hrtime.bigint();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', rssProbe, bin, ...args], {
-      // The sandbox in the CLI's own process (as measured so far; a background one would outlive the bench).
-      env: { ...process.env, LIFESUB_HOME: home, LIFESUB_RSS_OUT: rssFile, CI: '1', LIFESUB_SANDBOX_BACKGROUND: '0', ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const events = stdout
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l));
-      let rssKb = 0;
-      try {
-        rssKb = Number(readFileSync(rssFile, 'utf8'));
-      } catch {}
-      if (process.env.LIFESUB_BENCH_EVENTS) appendFileSync(join(process.env.LIFESUB_BENCH_EVENTS, `${label}.ndjson`), stdout);
-      if (code !== 0) return reject(new Error(`lifesub ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
-      resolvePromise({ events, wallMs, rssMb: rssKb / 1024, stderr });
-    });
+/** `lifesub <args>` with the sandbox in the CLI's own process; rejects on a non-zero exit. */
+async function runCli(home, args, label, extraEnv = {}) {
+  const r = await runBuiltCli(args, {
+    // The sandbox in the CLI's own process (as measured so far; a background one would outlive the bench).
+    env: { ...process.env, LIFESUB_HOME: home, CI: '1', LIFESUB_SANDBOX_BACKGROUND: '0', ...extraEnv },
+    rssFile: join(home, `rss-${label}.txt`),
   });
+  if (process.env.LIFESUB_BENCH_EVENTS) appendFileSync(join(process.env.LIFESUB_BENCH_EVENTS, `${label}.ndjson`), r.stdout);
+  if (r.code !== 0) throw new Error(`lifesub ${args.join(' ')} exited ${r.code}\n${r.stderr.slice(-2000)}`);
+  return { events: r.events, wallMs: r.wallMs, rssMb: (r.rssKb ?? 0) / 1024, stderr: r.stderr };
 }
 
 const up = (home, label) => runCli(home, ['up', '--id', ID, '--sandbox', '--profile', PROFILE, '--yes', '--output', 'json', '--verbose'], label);
@@ -186,45 +164,13 @@ function startupMs(args) {
 
 // ------------------------------------------------------------------ 5 IDs on one cluster
 
-/** Starts `lifesub sandbox serve` on `home`; resolves once it prints its kubeconfig, with a stop function. */
-function startServe(home) {
-  const child = spawn(process.execPath, [bin, 'sandbox', 'serve', '--profile', PROFILE], {
-    env: { ...process.env, LIFESUB_HOME: home, CI: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const exited = new Promise((r) => child.on('close', r));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return new Promise((resolveServe, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`lifesub sandbox serve printed no kubeconfig within 60 s:\n${out.slice(-2000)}`));
-    }, 60_000);
-    const onData = (c) => {
-      out += c;
-      if (/^kubeconfig: /m.test(out)) {
-        clearTimeout(timer);
-        resolveServe({ stop });
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', onData);
-    child.on('close', (code) => reject(new Error(`lifesub sandbox serve exited ${code}:\n${out.slice(-2000)}`)));
-  });
-}
-
 /**
  * CONCURRENT_IDS students run `up` at the same moment against one fresh simulated cluster (each with
  * its own workspace): all of them need the shared ingress controller, which none has installed yet.
  */
 async function concurrentIds() {
   const home = mkdtempSync(join(tmpdir(), 'lifesub-bench-ids-'));
-  const serve = await startServe(home);
+  const serve = await serveSandbox({ ...process.env, LIFESUB_HOME: home, CI: '1' }, PROFILE);
   try {
     const ids = Array.from({ length: CONCURRENT_IDS }, (_, i) => `bench${i + 1}`);
     const started = Date.now();

@@ -11,18 +11,14 @@
 //  5. `class status`: N of N ready (exit 0). 6. `class down --yes`: no student namespace is left; the
 //     bystander namespace and its ConfigMap are untouched.
 // Prints one line per check and, last, one JSON object with every figure; exit 1 if any check failed.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { FetchHttp } from '../dist/adapters/http.js';
 import { formatClassTable } from '../dist/class/progress.js';
 import { parseRuntimeEnv } from '../dist/steps/smoke-checks.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'lifesub');
+import { runBuiltCli } from './lib/cli.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -46,25 +42,11 @@ function check(name, ok, detail = '') {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
 }
 
-/** Runs the built CLI; resolves with exit code, stdout, stderr, NDJSON events and wall seconds. */
-function cli(argv) {
-  const started = Date.now();
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [bin, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const events = stdout
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l));
-      resolveRun({ code, stdout, stderr, events, wallS: Number(((Date.now() - started) / 1000).toFixed(1)) });
-    });
-  });
-}
+/** Runs the built CLI under `env`; resolves with exit code, stdout, stderr, NDJSON events and wall seconds. */
+const cli = async (argv) => {
+  const r = await runBuiltCli(argv, { env });
+  return { ...r, wallS: Number((r.wallMs / 1000).toFixed(1)) };
+};
 
 const summaryOf = (r) => r.events.find((e) => e.type === 'class-summary') ?? { students: [] };
 const builds = (r) => r.events.filter((e) => e.type === 'step' && String(e.step).startsWith('image:') && e.status === 'done');
