@@ -14,7 +14,7 @@ import { readKb, runBuiltCli, serveSandbox } from './lib/cli.mjs';
 const args = process.argv.slice(2);
 const profileAt = args.indexOf('--profile');
 const profile = profileAt >= 0 ? args[profileAt + 1] : 'realistic';
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== profileAt + 1).map(Number);
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && (profileAt < 0 || i !== profileAt + 1)).map(Number);
 if (sizes.length === 0) sizes.push(1, 10);
 
 /** Runs `class up` for `n` students in a fresh LIFESUB_HOME against a served sandbox; resolves with the figures. */
