@@ -1,5 +1,5 @@
-// Registers the two Helm chart repositories (ingress-nginx, bitnami) and refreshes their indexes only
-// when a pinned chart version is missing from the local index (`helm repo add` downloads the index, so
+// Registers the Helm chart repositories of the charts about to be installed (ingress-nginx, bitnami) and
+// refreshes their indexes only when a pinned chart version is missing from the local index (`helm repo add` downloads the index, so
 // a fresh machine rarely needs the update; a re-run never does). Always safe to repeat.
 import { allSettledOrThrow } from '../core/settle.js';
 import type { HelmRelease } from '../adapters/types.js';
@@ -15,8 +15,8 @@ export const chartReposStep: StepDefinition = {
   plan: (settings) => {
     const { ingress, postgres } = settings.config;
     return [
-      `helm repo add ${ingress.repoName} ${ingress.repoUrl}`,
-      `helm repo add ${postgres.repoName} ${postgres.repoUrl}`,
+      `helm repo add ${ingress.repoName} ${ingress.repoUrl} (only if the ingress controller is to be installed)`,
+      `helm repo add ${postgres.repoName} ${postgres.repoUrl} (only if a database is to be installed or moved to ${postgres.chart} ${postgres.version})`,
       `helm repo update ${ingress.repoName} ${postgres.repoName} (only if ${ingress.chart} ${ingress.version} or ${postgres.chart} ${postgres.version} is not in the local index)`,
     ];
   },
@@ -32,28 +32,32 @@ export const chartReposStep: StepDefinition = {
     ctx.facts.helmReleases = seen.flat();
     const databases = ctx.settings.config.services.filter((s) => s.kind === 'backend').map((s) => s.database ?? s.name);
     const pinnedPostgres = `${postgres.chart.split('/').pop()}-${postgres.version}`;
-    if (
-      deployedRelease(ctx.facts, ingress.release, ingress.namespace) &&
-      databases.every((d) => deployedRelease(ctx.facts, d, ctx.settings.namespace)?.chart === pinnedPostgres)
-    ) {
-      return { skipped: 'every release is deployed; no chart needed' };
-    }
+    // Only the repositories of charts about to be installed: a deployed controller is left as it is
+    // whatever its version, so a class or a second ID never fetches the ingress-nginx index again.
+    const needed = [
+      ...(deployedRelease(ctx.facts, ingress.release, ingress.namespace) ? [] : [ingress]),
+      ...(databases.every((d) => deployedRelease(ctx.facts, d, ctx.settings.namespace)?.chart === pinnedPostgres) ? [] : [postgres]),
+    ];
+    if (needed.length === 0) return { skipped: 'every release is deployed; no chart needed' };
+    const names = needed.map((c) => c.repoName).join(', ');
     const network = (...urls: string[]) => rethrowWithHint(`check network access to ${urls.join(' and ')}`);
-    // Both at once (helm locks its repositories file around an add): this step heads the ingress chain.
-    await allSettledOrThrow([
-      helm.repoAdd(ingress.repoName, ingress.repoUrl, options).catch(network(ingress.repoUrl)),
-      helm.repoAdd(postgres.repoName, postgres.repoUrl, options).catch(network(postgres.repoUrl)),
-    ]);
+    // All at once (helm locks its repositories file around an add): this step heads the ingress chain.
+    await allSettledOrThrow(needed.map((c) => helm.repoAdd(c.repoName, c.repoUrl, options).catch(network(c.repoUrl))));
     // A search that fails only costs the update it would have saved.
     const lookUp = (chart: string, version: string) =>
       helm.chartVersionKnown(chart, version, options).catch(() => {
         ctx.log(`could not look up ${chart} ${version} in the local index; updating the indexes`);
         return false;
       });
-    const known = await allSettledOrThrow([lookUp(ingress.chart, ingress.version), lookUp(postgres.chart, postgres.version)]);
-    if (known.every(Boolean)) return { message: `${ingress.repoName}, ${postgres.repoName} (pinned charts in the local index)` };
-    await helm.repoUpdate([ingress.repoName, postgres.repoName], options).catch(network(ingress.repoUrl, postgres.repoUrl));
-    return { message: `${ingress.repoName}, ${postgres.repoName} (index updated)` };
+    const known = await allSettledOrThrow(needed.map((c) => lookUp(c.chart, c.version)));
+    if (known.every(Boolean)) return { message: `${names} (pinned charts in the local index)` };
+    await helm
+      .repoUpdate(
+        needed.map((c) => c.repoName),
+        options,
+      )
+      .catch(network(...needed.map((c) => c.repoUrl)));
+    return { message: `${names} (index updated)` };
   },
 };
 

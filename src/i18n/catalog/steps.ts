@@ -20,8 +20,11 @@ export const steps: Section = {
     'every release is deployed; no chart needed': '모든 릴리스가 배포되어 있어 차트가 필요 없습니다',
     'check network access to {0}': '{0}에 네트워크로 접근할 수 있는지 확인하세요',
     'could not look up {0} {1} in the local index; updating the indexes': '로컬 인덱스에서 {0} {1}을(를) 찾지 못해 인덱스를 업데이트합니다',
-    '{0}, {1} (pinned charts in the local index)': '{0}, {1} (로컬 인덱스의 고정 버전 차트)',
-    '{0}, {1} (index updated)': '{0}, {1} (인덱스 업데이트됨)',
+    '{0} (pinned charts in the local index)': '{0} (로컬 인덱스의 고정 버전 차트)',
+    '{0} (index updated)': '{0} (인덱스 업데이트됨)',
+    'helm repo add {0} {1} (only if the ingress controller is to be installed)': 'helm repo add {0} {1} (인그레스 컨트롤러를 설치할 때만)',
+    'helm repo add {0} {1} (only if a database is to be installed or moved to {2} {3})':
+      'helm repo add {0} {1} (데이터베이스를 설치하거나 {2} {3}(으)로 바꿀 때만)',
     // src/steps/config.ts
     'Apply the configuration': '설정 적용',
     // src/steps/credentials-recover.ts

@@ -53,14 +53,16 @@ describe('chart-repos', () => {
     fakes.verify();
   });
 
-  test('a database at another chart version still needs the repositories', async () => {
+  test('a database at another chart version needs the bitnami repository, not the deployed controller’s', async () => {
     const { ctx, fakes } = makeContext();
     const release = (name: string, namespace: string, chart: string) => ({ name, namespace, chart, status: 'deployed', revision: 1 });
     fakes.helm.script.expect('list', ['ingress-basic']).returns([release('ingress-nginx', 'ingress-basic', 'ingress-nginx-4.12.1')]);
     fakes.helm.script.expect('list', ['alice-lifesub-ns']).returns([release('member', 'alice-lifesub-ns', 'postgresql-13.0.0')]);
-    fakes.helm.script.expect('repoAdd').times(2);
-    fakes.helm.script.expect('chartVersionKnown').returns(true).times(2);
-    expect(await chartReposStep.run(ctx)).toHaveProperty('message');
+    fakes.helm.script.expect('repoAdd', ['bitnami', 'https://charts.bitnami.com/bitnami']);
+    fakes.helm.script.expect('chartVersionKnown', ['bitnami/postgresql', '14.3.2']).returns(false);
+    fakes.helm.script.expect('repoUpdate', [['bitnami']]);
+    expect(await chartReposStep.run(ctx)).toEqual({ message: 'bitnami (index updated)' });
+    expect(fakes.helm.script.calls.map((c) => c.method)).toEqual(['list', 'list', 'repoAdd', 'chartVersionKnown', 'repoUpdate']);
     fakes.verify();
   });
 
