@@ -6,9 +6,9 @@ import { compose } from '../compose.js';
 import { EXIT } from '../core/errors.js';
 import { toExitReport } from '../cli/exit.js';
 import { downSteps } from '../graph/down.js';
-import { Semaphore } from '../graph/pools.js';
 import { dependsOn, type Step } from '../graph/step.js';
 import { clusterPreflightStep, removeIngressStep } from '../steps/index.js';
+import { eachStudent } from './each-student.js';
 import { classRegistries, planClass, type ClassFlags } from './plan.js';
 import { ClassProgress, formatClassTable, type ProgressMode } from './progress.js';
 import type { ClassIo } from './up.js';
@@ -39,52 +39,40 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
       const mode: ProgressMode = json ? 'json' : process.stdout.isTTY && io.stdout === process.stdout ? 'tty' : 'plain';
       const progress = new ClassProgress(io.stdout, mode);
       for (const s of plan.students) progress.add(s.settings.id, s.settings.namespace);
-      const slots = new Semaphore(plan.concurrency);
       progress.start();
-      await Promise.all(
-        plan.students.map(async (student) => {
-          const settings = {
-            ...runtime.settings,
-            id: student.settings.id,
-            namespace: student.settings.namespace,
-            registryName: student.settings.registryName,
-            loginServer: student.settings.loginServer,
-          };
-          const id = settings.id;
-          let release: () => void;
+      await eachStudent(plan.students, plan.concurrency, progress, run.signal, async (student) => {
+        const settings = {
+          ...runtime.settings,
+          id: student.settings.id,
+          namespace: student.settings.namespace,
+          registryName: student.settings.registryName,
+          loginServer: student.settings.loginServer,
+        };
+        const id = settings.id;
+        progress.update(id, { phase: 'running', step: 'lock' });
+        try {
+          const lock = await acquireRunLock(runtime.adapters.kube, { id, command: 'class down', wait: false, signal: run.signal, log: () => undefined });
           try {
-            release = await slots.acquire(run.signal);
-          } catch {
-            progress.update(id, { phase: 'failed', cause: 'interrupted before it started' });
-            return;
-          }
-          progress.update(id, { phase: 'running', step: 'lock' });
-          try {
-            const lock = await acquireRunLock(runtime.adapters.kube, { id, command: 'class down', wait: false, signal: run.signal, log: () => undefined });
-            try {
-              const result = await runGraph(downSteps(settings, { keepData: !!flags.keepData, includeIngress: false, force: !!flags.force }), {
-                settings,
-                adapters: runtime.adapters,
-                signal: AbortSignal.any([run.signal, lock.lost]),
-                events: progress.sink(id),
-                renderer: 'silent',
-              });
-              if (result.ok) progress.update(id, { phase: 'removed', step: undefined });
-              else {
-                const report = result.failure ? toExitReport(result.failure) : { message: 'interrupted', step: undefined, hint: undefined };
-                progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: report.hint });
-              }
-            } finally {
-              await lock.release();
+            const result = await runGraph(downSteps(settings, { keepData: !!flags.keepData, includeIngress: false, force: !!flags.force }), {
+              settings,
+              adapters: runtime.adapters,
+              signal: AbortSignal.any([run.signal, lock.lost]),
+              events: progress.sink(id),
+              renderer: 'silent',
+            });
+            if (result.ok) progress.update(id, { phase: 'removed', step: undefined });
+            else {
+              const report = result.failure ? toExitReport(result.failure) : { message: 'interrupted', step: undefined, hint: undefined };
+              progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: report.hint });
             }
-          } catch (err) {
-            const report = toExitReport(err);
-            progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
           } finally {
-            release();
+            await lock.release();
           }
-        }),
-      );
+        } catch (err) {
+          const report = toExitReport(err);
+          progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
+        }
+      });
       progress.stop();
       const outcomes = progress.outcomes();
       const failed = outcomes.filter((o) => o.phase === 'failed');

@@ -14,6 +14,7 @@ import { toExitReport, maskReport } from '../cli/exit.js';
 import { collectStatus } from '../status/collect.js';
 import { sharedFacts, sharedSteps, studentSteps } from './graph.js';
 import { classRegistries, planClass, type ClassFlags, type ClassPlan, type ClassStudent } from './plan.js';
+import { eachStudent } from './each-student.js';
 import { ClassProgress, formatClassTable, type ProgressMode } from './progress.js';
 import type { ClassImages } from './steps.js';
 
@@ -69,24 +70,9 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
       pushes: new Semaphore(c.pushes),
       helm: new Semaphore(c.helm),
     };
-    const slots = new Semaphore(plan.concurrency);
     progress.start();
-    await Promise.all(
-      plan.students.map(async (student) => {
-        const id = student.settings.id;
-        let release: () => void;
-        try {
-          release = await slots.acquire(run.signal);
-        } catch {
-          progress.update(id, { phase: 'failed', cause: 'interrupted before it started' });
-          return;
-        }
-        try {
-          await runStudent(student, plan, runtime, { images, base, pools, progress, signal: run.signal, runGraph, acquireRunLock });
-        } finally {
-          release();
-        }
-      }),
+    await eachStudent(plan.students, plan.concurrency, progress, run.signal, (student) =>
+      runStudent(student, plan, runtime, { images, base, pools, progress, signal: run.signal, runGraph, acquireRunLock }),
     );
     progress.stop();
     const outcomes = progress.outcomes();

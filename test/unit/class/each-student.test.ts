@@ -1,0 +1,44 @@
+// The class fan-out: never more students at once than the concurrency; Ctrl-C marks the ones still
+// waiting as not started, while those already running finish their own way.
+import { Writable } from 'node:stream';
+import { expect, test } from 'vitest';
+import { eachStudent } from '../../../src/class/each-student.js';
+import { ClassProgress } from '../../../src/class/progress.js';
+
+const quiet = () => new Writable({ write: (_c, _e, done) => done() });
+const students = ['alice', 'bob', 'carol', 'dave'].map((id) => ({ settings: { id } }));
+
+function progressOf(): ClassProgress {
+  const p = new ClassProgress(quiet(), 'json');
+  for (const s of students) p.add(s.settings.id, `${s.settings.id}-lifesub-ns`);
+  return p;
+}
+
+test('runs every student, at most `concurrency` at once', async () => {
+  const progress = progressOf();
+  let running = 0;
+  let most = 0;
+  await eachStudent(students, 2, progress, new AbortController().signal, async (s) => {
+    most = Math.max(most, ++running);
+    await new Promise((r) => setTimeout(r, 5));
+    running--;
+    progress.update(s.settings.id, { phase: 'ready' });
+  });
+  expect(most).toBe(2);
+  expect(progress.outcomes().map((o) => o.phase)).toEqual(['ready', 'ready', 'ready', 'ready']);
+});
+
+test('an abort marks the students still waiting for a slot as not started; the running ones end as they report', async () => {
+  const progress = progressOf();
+  const abort = new AbortController();
+  await eachStudent(students, 1, progress, abort.signal, async (s) => {
+    abort.abort();
+    progress.update(s.settings.id, { phase: 'failed', cause: 'interrupted' });
+  });
+  expect(progress.outcomes().map((o) => [o.id, o.phase, o.cause])).toEqual([
+    ['alice', 'failed', 'interrupted'],
+    ['bob', 'failed', 'interrupted before it started'],
+    ['carol', 'failed', 'interrupted before it started'],
+    ['dave', 'failed', 'interrupted before it started'],
+  ]);
+});
