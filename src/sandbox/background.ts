@@ -18,7 +18,7 @@ import { FAULTS_VAR } from './env.js';
 import { loadFaults } from './faults.js';
 import { sandboxPaths, type SandboxPaths } from './home.js';
 import { packageRoot } from './package-root.js';
-import { isRunning, signal, waitForExit } from './processes.js';
+import { isRunning, pidIn, signal, waitForExit } from './processes.js';
 import { loadProfile } from './profile.js';
 import { lockHolder, tryLock, unlock } from './lock.js';
 import { servedMismatch } from './start.js';
@@ -206,15 +206,6 @@ async function stopServed(paths: SandboxPaths, graceMs: number, backgroundOnly =
   const left = pidIn(paths.servePidFile);
   if (left === undefined || !isRunning(left)) rmSync(paths.servePidFile, { force: true });
   return results;
-}
-
-function pidIn(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface SandboxStatus {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runningServe } from '../../src/sandbox/attach.js';
 import { stopSandbox } from '../../src/sandbox/background.js';
 import { sandboxPaths } from '../../src/sandbox/home.js';
-import { isRunning, waitForExit } from '../../src/sandbox/processes.js';
+import { isRunning, pidIn, waitForExit } from '../../src/sandbox/processes.js';
 import { processesMentioning } from '../e2e/helpers/processes.js';
 
 /** Set by the global setup to this test run's directory; passed to every spawned CLI. */
@@ -30,15 +30,6 @@ export function killSandboxOf(home: string): void {
     } catch {
       // gone meanwhile
     }
-  }
-}
-
-function pidIn(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
   }
 }
 
