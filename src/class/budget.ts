@@ -25,23 +25,32 @@ interface PodCost {
   limitsMemory: number;
 }
 
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
-const DECIMAL: Record<string, number> = { k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+
+/**
+ * A Kubernetes quantity in base units (cores, bytes, a count): `500m` → 0.5, `4Gi` → 4294967296,
+ * `1e3` → 1000, `1.5` → 1.5 (the forms of k8s.io/apimachinery resource.Quantity: a decimal number
+ * with a binary-SI, decimal-SI or exponent suffix). Throws Error for anything else (the roster
+ * schema has refused those already).
+ */
+export function quantityValue(q: string | number): number {
+  const m = /^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/.exec(String(q).trim());
+  if (!m) throw new Error(`not a quantity: ${q}`);
+  const n = Number(m[1]);
+  if (m[2]) return Number(`${m[1]}${m[2]}`);
+  const unit = m[3] ?? '';
+  return n * (BINARY[unit] ?? DECIMAL[unit]!);
+}
 
 /** `500m` → 500, `1` → 1000 (millicores). */
 export function milliCpu(q: string | number | undefined): number {
-  if (q === undefined) return 0;
-  const text = String(q);
-  return text.endsWith('m') ? Number(text.slice(0, -1)) : Math.round(Number(text) * 1000);
+  return q === undefined ? 0 : Math.round(quantityValue(q) * 1000);
 }
 
 /** `512Mi` → 536870912, `1G` → 1e9 (bytes). */
 export function bytes(q: string | number | undefined): number {
-  if (q === undefined) return 0;
-  const m = /^([0-9.]+)([A-Za-z]*)$/.exec(String(q));
-  if (!m) throw new Error(`not a quantity: ${q}`);
-  const unit = m[2] ?? '';
-  return Number(m[1]) * (BINARY[unit] ?? DECIMAL[unit] ?? 1);
+  return q === undefined ? 0 : quantityValue(q);
 }
 
 const cpuText = (milli: number): string => (milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`);
@@ -98,6 +107,41 @@ export function labBudget(settings: Settings): Required<Budget> {
     persistentvolumeclaims: String(databases.length),
     'requests.storage': memText(databases.reduce((s, d) => s + d.storage, 0)),
   };
+}
+
+/**
+ * Why a budget cannot hold the lab, one line per key (empty when it can): each of the budget's keys
+ * (the computed default with `overrides` applied) must cover at least the lab's steady state — every
+ * Deployment's replicas and the PostgreSQL primaries, without the rolling-update surge. Below that,
+ * the ResourceQuota refuses a pod the lab needs and `class up` would wait for it until its time limit.
+ * Counts (`pods`, `persistentvolumeclaims`) must be whole numbers.
+ */
+export function budgetProblems(settings: Settings, ...overrides: Array<Budget | undefined>): string[] {
+  const { steady, databases } = labPods(settings);
+  const pods = [...steady, ...databases.map((d) => d.pod)];
+  const total = (k: keyof PodCost): number => pods.reduce((sum, p) => sum + p[k], 0);
+  const floor: Record<BudgetKey, { value: number; text: string }> = {
+    'requests.cpu': { value: total('requestsCpu') / 1000, text: cpuText(total('requestsCpu')) },
+    'requests.memory': { value: total('requestsMemory'), text: memText(total('requestsMemory')) },
+    'limits.cpu': { value: total('limitsCpu') / 1000, text: cpuText(total('limitsCpu')) },
+    'limits.memory': { value: total('limitsMemory'), text: memText(total('limitsMemory')) },
+    pods: { value: pods.length, text: String(pods.length) },
+    persistentvolumeclaims: { value: databases.length, text: String(databases.length) },
+    'requests.storage': { value: databases.reduce((sum, d) => sum + d.storage, 0), text: memText(databases.reduce((sum, d) => sum + d.storage, 0)) },
+  };
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const o of [...overrides].reverse()) {
+    for (const [k, v] of Object.entries(o ?? {}) as Array<[BudgetKey, string]>) {
+      if (seen.has(k)) continue; // a later override (the student's own) replaces the class budget's
+      seen.add(k);
+      const value = quantityValue(v);
+      if ((k === 'pods' || k === 'persistentvolumeclaims') && !Number.isInteger(value)) problems.push(`budget ${k}: '${v}' is not a whole number`);
+      else if (value < floor[k].value)
+        problems.push(`budget ${k}: ${v} is less than the lab needs (${floor[k].text}; the default ${labBudget(settings)[k]} also allows a rolling update)`);
+    }
+  }
+  return problems;
 }
 
 /**

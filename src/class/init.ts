@@ -1,5 +1,6 @@
 // `lifesub class init`: a commented class.yaml to start from. Never overwrites an existing roster.
 import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { DEFAULT_CLASS_CONCURRENCY } from './roster.js';
 
@@ -41,5 +42,17 @@ students:
 /** Writes the template to `file`; throws UserError (exit 2, nothing changed) when it exists. */
 export function writeRosterTemplate(file: string): void {
   if (existsSync(file)) throw new UserError(`${file} already exists`, 'edit it, or pass another --roster FILE to write a new one');
-  writeFileSync(file, rosterTemplate(), { flag: 'wx' });
+  try {
+    writeFileSync(file, rosterTemplate(), { flag: 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new UserError(
+        `cannot write ${file}: the folder ${dirname(resolve(file))} does not exist`,
+        'create the folder first, or pass --roster with a path in an existing folder',
+      );
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new UserError(`cannot write ${file}: ${(err as Error).message}`, 'pass --roster with a path you may write to');
+    throw err;
+  }
 }

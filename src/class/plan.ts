@@ -5,6 +5,7 @@ import { UserError } from '../core/errors.js';
 import { readConfig } from '../config/read.js';
 import { resolveSettings } from '../config/settings.js';
 import type { Settings } from '../config/schema.js';
+import { budgetProblems } from './budget.js';
 import { DEFAULT_CLASS_CONCURRENCY, readRoster, selectStudents, type Roster, type RosterStudent } from './roster.js';
 
 /** Flags every `lifesub class` command accepts. */
@@ -52,7 +53,11 @@ export function planClass(flags: ClassFlags): ClassPlan {
   const problems: string[] = [];
   const hints = new Set<string>();
   const all: ClassStudent[] = [];
+  // Problems per student, one line each; a line every student has (a bad --timeout, the class budget)
+  // is reported once, without a student's name.
+  const perStudent = new Map<string, string[]>();
   for (const entry of roster.students) {
+    const lines: string[] = [];
     try {
       const settings = resolveSettings({
         id: entry.id,
@@ -66,11 +71,20 @@ export function planClass(flags: ClassFlags): ClassPlan {
         yes: true,
       });
       all.push({ entry, settings: entry.registry ? withRegistry(settings, entry.registry) : settings });
+      lines.push(...budgetProblems(settings, roster.budget, entry.budget));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      problems.push(`student ${entry.id}: ${err.message.replace(/^cannot start[^:]*:\n?/, '').trim()}`);
+      lines.push(...problemLines(err.message));
       if (err.hint) hints.add(err.hint);
     }
+    perStudent.set(entry.id, lines);
+  }
+  const everyone = [...perStudent.values()];
+  const common = roster.students.length > 1 ? (everyone[0] ?? []).filter((line) => everyone.every((l) => l.includes(line))) : [];
+  problems.push(...common);
+  for (const [id, lines] of perStudent) for (const line of lines) if (!common.includes(line)) problems.push(`student ${id}: ${line}`);
+  if ([...perStudent.values()].some((l) => l.some((line) => line.startsWith('budget ')))) {
+    hints.add('raise the `budget:` of the roster (or the student’s own), or remove it to use the computed default');
   }
   let concurrency = roster.concurrency ?? DEFAULT_CLASS_CONCURRENCY;
   if (flags.concurrency !== undefined) {
@@ -96,6 +110,15 @@ export function planClass(flags: ClassFlags): ClassPlan {
   const source = roster.sourceRegistry ? withRegistry(first, roster.sourceRegistry) : first;
   const students = all.filter((s) => only.includes(s.entry));
   return { file, roster, students, all, source, concurrency };
+}
+
+/** The single problems of a settings error: its heading ("cannot start (2 problems):") and list marks dropped. */
+function problemLines(message: string): string[] {
+  return message
+    .replace(/^cannot start[^:\n]*:\n?/, '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*-\s+/, '').trim())
+    .filter(Boolean);
 }
 
 function withRegistry(settings: Settings, registry: string): Settings {

@@ -7,8 +7,11 @@ import { UserError } from '../core/errors.js';
 import { idProblems } from '../config/id.js';
 import type { Config } from '../config/schema.js';
 
-/** A Kubernetes quantity as a ResourceQuota accepts it: 2, 500m, 1.5, 4Gi, 512Mi. */
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
+/**
+ * A Kubernetes quantity as a ResourceQuota accepts it: 2, 500m, 1.5, 4Gi, 512Mi, 1e3 (a decimal number
+ * with a binary-SI, decimal-SI or exponent suffix, as k8s.io/apimachinery's resource.Quantity parses).
+ */
+const QUANTITY = /^([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 const ACR_NAME = /^[A-Za-z0-9]{5,50}$/;
 
 /** The ResourceQuota keys a budget may set (names as `kubectl describe quota` shows them). */
@@ -19,7 +22,9 @@ export type Budget = Partial<Record<BudgetKey, string>>;
 const quantity = z
   .union([z.string(), z.number()])
   .transform((v) => String(v))
-  .refine((v) => QUANTITY.test(v), 'a quantity like 2, 500m or 4Gi');
+  .superRefine((v, ctx) => {
+    if (!QUANTITY.test(v)) ctx.addIssue({ code: 'custom', message: `'${v}' is not a quantity (like 2, 500m, 1.5 or 4Gi)` });
+  });
 const budget = z.partialRecord(z.enum(BUDGET_KEYS), quantity);
 
 const student = z
@@ -83,7 +88,7 @@ export function readRoster(file: string, config: Pick<Config, 'namespaceSuffix' 
     throw new UserError(`the roster ${file} is not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`, 'fix the YAML (indentation, quotes)');
   }
   const parsed = rosterSchema.safeParse(raw);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${placeOf(i.path)}: ${i.message}`);
   // The rules below need only IDs and registries: check them even when another part of the file is wrong.
   problems.push(...rosterProblems(parsed.success ? parsed.data : loosely(raw), config));
   if (problems.length > 0) {
@@ -93,6 +98,16 @@ export function readRoster(file: string, config: Pick<Config, 'namespaceSuffix' 
     );
   }
   return (parsed as { data: Roster }).data;
+}
+
+/** Where in the roster, for people: `student 2: budget.pods` (list items counted from 1, as read). */
+function placeOf(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return '(top)';
+  if (path[0] === 'students' && typeof path[1] === 'number') {
+    const rest = path.slice(2).map(String).join('.');
+    return `student ${path[1] + 1}${rest ? `: ${rest}` : ''}`;
+  }
+  return path.map(String).join('.');
 }
 
 /** The students and source registry of a file that failed the schema, as far as they can be read. */
@@ -110,15 +125,15 @@ export function rosterProblems(roster: Roster, config: Pick<Config, 'namespaceSu
   const seen = new Map<string, number>();
   roster.students.forEach((s, i) => {
     const first = seen.get(s.id);
-    if (first !== undefined) problems.push(`students.${i}: ID '${s.id}' is already student ${first} (IDs must be unique)`);
+    if (first !== undefined) problems.push(`student ${i + 1}: ID '${s.id}' is already student ${first + 1}'s (IDs must be unique)`);
     else seen.set(s.id, i);
-    problems.push(...idProblems(s.id, config).map((p) => `students.${i}: ${p}`));
+    problems.push(...idProblems(s.id, config).map((p) => `student ${i + 1}: ${p}`));
     if (s.registry !== undefined && !ACR_NAME.test(s.registry)) {
-      problems.push(`students.${i}: registry '${s.registry}' is not a valid ACR name (5-50 letters or digits)`);
+      problems.push(`student ${i + 1}: registry '${s.registry}' is not a valid ACR name (5–50 letters or digits)`);
     }
   });
   if (roster.sourceRegistry !== undefined && !ACR_NAME.test(roster.sourceRegistry)) {
-    problems.push(`sourceRegistry: '${roster.sourceRegistry}' is not a valid ACR name (5-50 letters or digits)`);
+    problems.push(`sourceRegistry: '${roster.sourceRegistry}' is not a valid ACR name (5–50 letters or digits)`);
   }
   const registries = new Map<string, string>();
   for (const s of roster.students) {

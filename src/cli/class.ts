@@ -1,11 +1,19 @@
 // `lifesub class …`: one instructor, one shared cluster, a roster of students (src/class/).
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { addClusterOptions } from './options.js';
 import type { Io } from './run-graph-command.js';
 import type { Wrap } from './wrap.js';
 import type { ClassFlags } from '../class/plan.js';
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
+/** `--only a,b --only c` → [a, b, c]. An empty value (`--only "$UNSET"`) is refused: it must never mean "everyone". */
+const collect = (value: string, previous: string[] = []): string[] => {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (ids.length === 0) throw new InvalidArgumentError('it names no student; give one or more roster IDs (omit --only for the whole class)');
+  return [...previous, ...ids];
+};
 
 function classOptions(cmd: Command, only = true): Command {
   cmd.option('--roster <file>', 'the class roster', 'class.yaml');

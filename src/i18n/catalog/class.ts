@@ -22,12 +22,26 @@ export const klass: Section = {
     'fix the YAML (indentation, quotes)': 'YAML을 고치세요 (들여쓰기, 따옴표)',
     'the roster {0} has {1}:\n{2}': '명단 {0}에 문제가 있습니다 ({1}):\n{2}',
     'fix them in the roster and run the command again; nothing was changed': '명단에서 고친 뒤 명령을 다시 실행하세요. 아무것도 변경하지 않았습니다',
-    'students.{0}: {1}': 'students.{0}: {1}',
-    "students.{0}: ID '{1}' is already student {2} (IDs must be unique)": "students.{0}: ID '{1}'은(는) 이미 학생 {2}의 ID입니다 (ID는 서로 달라야 합니다)",
-    "students.{0}: registry '{1}' is not a valid ACR name (5-50 letters or digits)":
-      "students.{0}: 레지스트리 '{1}'은(는) 올바른 ACR 이름이 아닙니다 (영문자 또는 숫자 5-50자)",
-    "sourceRegistry: '{0}' is not a valid ACR name (5-50 letters or digits)":
-      "sourceRegistry: '{0}'은(는) 올바른 ACR 이름이 아닙니다 (영문자 또는 숫자 5-50자)",
+    "student {0}: ID '{1}' is already student {2}'s (IDs must be unique)": "학생 {0}: ID '{1}'은(는) 이미 학생 {2}의 ID입니다 (ID는 서로 달라야 합니다)",
+    "student {0}: registry '{1}' is not a valid ACR name (5–50 letters or digits)":
+      "학생 {0}: 레지스트리 '{1}'은(는) 올바른 ACR 이름이 아닙니다 (영문자 또는 숫자 5–50자)",
+    "sourceRegistry: '{0}' is not a valid ACR name (5–50 letters or digits)":
+      "sourceRegistry: '{0}'은(는) 올바른 ACR 이름이 아닙니다 (영문자 또는 숫자 5–50자)",
+    "'{0}' is not a quantity (like 2, 500m, 1.5 or 4Gi)": "'{0}'은(는) 수량이 아닙니다 (예: 2, 500m, 1.5, 4Gi)",
+    // src/class/budget.ts
+    "budget {0}: '{1}' is not a whole number": "예산 {0}: '{1}'은(는) 정수가 아닙니다",
+    'budget {0}: {1} is less than the lab needs ({2}; the default {3} also allows a rolling update)':
+      '예산 {0}: {1}은(는) 실습에 필요한 양({2})보다 적습니다 (기본값 {3}은(는) 롤링 업데이트까지 허용합니다)',
+    'raise the `budget:` of the roster (or the student’s own), or remove it to use the computed default':
+      '명단의 `budget:`(또는 학생별 budget)을 늘리거나, 지워서 계산된 기본값을 쓰세요',
+    // src/class/init.ts (write errors)
+    'cannot write {0}: the folder {1} does not exist': '{0}을(를) 쓸 수 없습니다: 폴더 {1}이(가) 없습니다',
+    'create the folder first, or pass --roster with a path in an existing folder': '폴더를 먼저 만들거나, 있는 폴더 안의 경로를 --roster로 지정하세요',
+    'cannot write {0}: {1}': '{0}을(를) 쓸 수 없습니다: {1}',
+    'pass --roster with a path you may write to': '쓸 수 있는 경로를 --roster로 지정하세요',
+    // src/cli/class.ts
+    'it names no student; give one or more roster IDs (omit --only for the whole class)':
+      '학생이 지정되지 않았습니다. 명단의 ID를 하나 이상 지정하세요 (수업 전체라면 --only를 빼세요)',
     "students: '{0}' and '{1}' share registry {2} (each student needs their own)":
       "students: '{0}'과(와) '{1}'이(가) 레지스트리 {2}을(를) 함께 씁니다 (학생마다 자기 레지스트리가 필요합니다)",
     '--only names a student not in the roster: {0}': '--only에 명단에 없는 학생이 있습니다: {0}',

@@ -1,7 +1,7 @@
 // The default namespace budget is computed from the lab's own manifests and database values, and the
 // simulated API server's quota admission — the same rules as the real apiserver — admits exactly that lab.
 import { describe, expect, test } from 'vitest';
-import { labBudget, renderBudget } from '../../../src/class/budget.js';
+import { budgetProblems, labBudget, quantityValue, renderBudget } from '../../../src/class/budget.js';
 import { sharedFacts, sharedSteps, studentSteps } from '../../../src/class/graph.js';
 import type { Facts } from '../../../src/graph/step.js';
 import { validateGraph } from '../../../src/graph/validate.js';
@@ -90,5 +90,28 @@ describe('class budget', () => {
     expect(names).toEqual(expect.arrayContaining(['quota', 'import:member', 'import:lifesub-web', 'readiness', 'smoke']));
     for (const s of student.filter((x) => x.name.startsWith('database:') || x.name.startsWith('apply:'))) expect(s.needs).toContain('quota');
     expect(student.find((s) => s.name === 'apply:member')!.needs).toContain('import:member');
+  });
+});
+
+describe('budget floor', () => {
+  test('quantities parse as Kubernetes parses them', () => {
+    expect([quantityValue('500m'), quantityValue('1e3'), quantityValue('.5'), quantityValue('4Gi'), quantityValue('1G'), quantityValue(3)]).toEqual([
+      0.5,
+      1000,
+      0.5,
+      4 * 2 ** 30,
+      1e9,
+      3,
+    ]);
+    expect(() => quantityValue('12Gx')).toThrow(/not a quantity/);
+  });
+
+  test('the default fits; a key below the steady lab is named; the student’s own value replaces the class’s', () => {
+    expect(budgetProblems(settings)).toEqual([]);
+    expect(budgetProblems(settings, { 'limits.memory': '2Gi', pods: '3.5' })).toEqual([
+      expect.stringMatching(/^budget limits\.memory: 2Gi is less than the lab needs \(\d+Gi; the default \d+Gi also allows a rolling update\)$/),
+      "budget pods: '3.5' is not a whole number",
+    ]);
+    expect(budgetProblems(settings, { 'limits.memory': '2Gi' }, { 'limits.memory': '64Gi' })).toEqual([]);
   });
 });

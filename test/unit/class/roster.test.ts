@@ -9,6 +9,7 @@ import { planClass } from '../../../src/class/plan.js';
 import { readRoster, rosterSchema } from '../../../src/class/roster.js';
 import { checkRegistriesExist } from '../../../src/class/up.js';
 import { UserError } from '../../../src/core/errors.js';
+import { runMain } from '../cli/run-main.js';
 
 const suffixes = { namespaceSuffix: '-lifesub-ns', registrySuffix: 'cr' };
 const dir = mkdtempSync(join(tmpdir(), 'lifesub-roster-'));
@@ -37,11 +38,11 @@ describe('class roster', () => {
     );
     const message = problemsOf(() => readRoster(file, suffixes));
     expect(message).toMatch(/has 6 problems/);
-    expect(message).toContain('students.3: Unrecognized key: "colour"');
+    expect(message).toContain('student 4: Unrecognized key: "colour"');
     expect(message).toContain('concurrency: Too small');
-    expect(message).toContain("students.1: ID 'alice' is already student 0");
-    expect(message).toContain("students.2: ID 'Bob_1'");
-    expect(message).toContain("students.3: registry 'no-dash' is not a valid ACR name");
+    expect(message).toContain("student 2: ID 'alice' is already student 1's");
+    expect(message).toContain("student 3: ID 'Bob_1'");
+    expect(message).toContain("student 4: registry 'no-dash' is not a valid ACR name");
   });
 
   test('a missing roster says how to make one', () => {
@@ -66,6 +67,34 @@ describe('class roster', () => {
     expect((err as Error).message).toContain('- instructorcr (sourceRegistry)');
     expect((err as Error).message).toContain('- bobcr (student bob)');
     expect((err as Error).message).not.toContain('alicecr');
+  });
+
+  test('a budget the lab cannot run in is refused up front, per student; a line every student shares is said once', () => {
+    const file = roster(
+      'budget.yaml',
+      ['budget: { limits.memory: 2Gi }', 'students:', '  - id: alice', '  - id: bobby', '    budget: { pods: 3.5, requests.cpu: "1e3" }'].join('\n'),
+    );
+    const message = problemsOf(() => planClass({ roster: file }));
+    expect(message).toMatch(/^cannot start \(2 problems\):/);
+    expect(message).toContain('\n- budget limits.memory: 2Gi is less than the lab needs (');
+    expect(message).toContain("\n- student bobby: budget pods: '3.5' is not a whole number");
+    expect(message).not.toContain('requests.cpu'); // 1e3 cores: a valid quantity, and plenty
+    expect(problemsOf(() => planClass({ roster: file, timeout: 'soon' }))).toMatch(
+      /^cannot start \(1 problem\):\n- --timeout 'soon' is not a positive duration$/,
+    );
+  });
+
+  test('--only "" (an unset variable) is refused, never read as the whole class', async () => {
+    const file = roster('only.yaml', 'students:\n  - id: alice\n  - id: bob\n');
+    for (const only of ['', ',,', ' ']) {
+      const r = await runMain(['class', 'down', '--roster', file, '--only', only, '--yes']);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain('it names no student');
+    }
+  });
+
+  test('init into a folder that does not exist says so (exit 2), not "internal error"', () => {
+    expect(problemsOf(() => writeRosterTemplate(join(dir, 'no-such-folder', 'class.yaml')))).toMatch(/the folder .*no-such-folder does not exist/);
   });
 
   test('init writes a template that is a valid roster, and never overwrites', () => {
