@@ -51,7 +51,13 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
         const id = settings.id;
         progress.update(id, { phase: 'running', step: 'lock' });
         try {
-          const lock = await acquireRunLock(runtime.adapters.kube, { id, command: 'class down', wait: false, signal: run.signal, log: () => undefined });
+          const lock = await acquireRunLock(runtime.adapters.kube, {
+            id,
+            command: 'class down',
+            wait: !!flags.waitLock,
+            signal: run.signal,
+            log: () => undefined,
+          });
           try {
             const result = await runGraph(downSteps(settings, { keepData: !!flags.keepData, includeIngress: false, force: !!flags.force }), {
               settings,

@@ -23,6 +23,8 @@ export interface ClassFlags {
   verbose?: boolean;
   yes?: boolean;
   concurrency?: string;
+  /** class up / class down: wait for a student's other run (their lock) instead of failing that student. */
+  waitLock?: boolean;
 }
 
 export interface ClassStudent {

@@ -5,7 +5,7 @@ import { compose } from '../compose.js';
 import { EXIT } from '../core/errors.js';
 import { collectStatus, type Status } from '../status/collect.js';
 import { diagnose } from '../steps/diagnose.js';
-import { classRegistries, planClass, type ClassFlags } from './plan.js';
+import { classRegistries, DEFAULT_ROSTER, planClass, type ClassFlags } from './plan.js';
 import { STAMP_CONFIGMAP, type ClassIo } from './up.js';
 
 export interface StudentStatus {
@@ -18,12 +18,27 @@ export interface StudentStatus {
   problem?: string;
 }
 
-/** Why a student's lab is not ready, in one line, from what status saw. */
-export function problemOf(status: Status, stamped: boolean): string | undefined {
-  if (status.ready) return stamped ? undefined : 'ready, but the last `class up` did not finish for this student';
-  if (status.namespaceState === 'absent') return 'not set up: no namespace (run `lifesub class up --only ' + status.id + '`)';
+/**
+ * Why a student's lab is not ready, in one line, from what status saw. `stamped`: the last `class up`
+ * finished this student (its ConfigMap is there). `rerun(id)`: the command that sets this student up
+ * again, as the instructor typed the class commands (roster, --sandbox). `cause`: the pod problem
+ * `up`'s diagnosis found, said instead of the bare ready counts.
+ */
+export function problemOf(
+  status: Status,
+  stamped: boolean,
+  { rerun = (id) => `lifesub class up --only ${id}`, cause }: { rerun?: (id: string) => string; cause?: string } = {},
+): string | undefined {
+  if (status.ready) return stamped ? undefined : `ready, but the last \`class up\` did not finish for this student (run \`${rerun(status.id)}\`)`;
+  if (status.namespaceState === 'absent') return `not set up: no namespace (run \`${rerun(status.id)}\`)`;
   if (status.namespaceState === 'not-lifesub') return `namespace ${status.namespace} was not created by lifesub for this ID`;
   if (status.namespaceState === 'terminating') return `namespace ${status.namespace} is being deleted`;
+  const what = cause ?? whatIsMissing(status);
+  // Not finished: `class up` failed or was interrupted for this student, and its table said why.
+  return stamped ? what : `the last \`class up\` did not finish for this student (run \`${rerun(status.id)}\`): ${what}`;
+}
+
+function whatIsMissing(status: Status): string {
   const waiting = status.workloads.filter((w) => w.desired === 0 || w.ready < w.desired).map((w) => `${w.kind} ${w.name} ${w.ready}/${w.desired || '-'} ready`);
   if (waiting.length > 0) return waiting.join(', ');
   if (!status.urls.web) return 'the frontend has no LoadBalancer address yet';
@@ -48,6 +63,7 @@ export async function studentStatus(
   adapters: Pick<Adapters, 'kube' | 'helm' | 'http'>,
   signal: AbortSignal,
   now = Date.now(),
+  rerun?: (id: string) => string,
 ): Promise<StudentStatus> {
   // Forty students: the cluster's state only; `lifesub status --id` asks one student's URLs.
   const status = await collectStatus(settings, adapters, signal, { probe: false });
@@ -57,7 +73,8 @@ export async function studentStatus(
       ? await adapters.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: STAMP_CONFIGMAP, namespace: settings.namespace }, signal)
       : undefined;
   const created = ns?.metadata.creationTimestamp ? Date.parse(ns.metadata.creationTimestamp) : undefined;
-  const problem = (await causeOf(status, adapters.kube, signal)) ?? problemOf(status, !!stamp);
+  const cause = await causeOf(status, adapters.kube, signal);
+  const problem = problemOf(status, !!stamp, { ...(rerun ? { rerun } : {}), ...(cause ? { cause } : {}) });
   return {
     id: settings.id,
     namespace: settings.namespace,
@@ -107,10 +124,13 @@ export async function classStatus(flags: ClassFlags & { format?: string }, io: C
   try {
     const signal = AbortSignal.timeout(120_000);
     const rows: StudentStatus[] = [];
+    const rerun = rerunCommand(flags);
     // A few at a time: each is a handful of API reads and one `helm list`.
     for (let i = 0; i < plan.students.length; i += 8) {
       const batch = plan.students.slice(i, i + 8);
-      rows.push(...(await Promise.all(batch.map((s) => studentStatus({ ...runtime.settings, ...pickIds(s.settings) }, runtime.adapters, signal)))));
+      rows.push(
+        ...(await Promise.all(batch.map((s) => studentStatus({ ...runtime.settings, ...pickIds(s.settings) }, runtime.adapters, signal, Date.now(), rerun)))),
+      );
     }
     if (flags.output === 'json') io.stdout.write(`${JSON.stringify({ type: 'class-status', students: rows })}\n`);
     else io.stdout.write(`${formatStatusTable(rows, flags.format === 'markdown' ? 'markdown' : 'text')}\n`);
@@ -119,6 +139,12 @@ export async function classStatus(flags: ClassFlags & { format?: string }, io: C
   } finally {
     await runtime.close();
   }
+}
+
+/** `lifesub class up [--roster F] [--sandbox] --only <id>`, with the roster and world the instructor named. */
+export function rerunCommand(flags: Pick<ClassFlags, 'roster' | 'sandbox'>): (id: string) => string {
+  const roster = flags.roster && flags.roster !== DEFAULT_ROSTER ? ` --roster ${flags.roster}` : '';
+  return (id) => `lifesub class up${roster}${flags.sandbox ? ' --sandbox' : ''} --only ${id}`;
 }
 
 function pickIds(s: Parameters<typeof collectStatus>[0]) {

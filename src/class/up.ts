@@ -72,7 +72,7 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
     };
     progress.start();
     await eachStudent(plan.students, plan.concurrency, progress, run.signal, (student) =>
-      runStudent(student, plan, runtime, { images, base, pools, progress, signal: run.signal, runGraph, acquireRunLock }),
+      runStudent(student, plan, runtime, { images, base, pools, progress, signal: run.signal, runGraph, acquireRunLock, waitLock: !!flags.waitLock }),
     );
     progress.stop();
     const outcomes = progress.outcomes();
@@ -98,6 +98,8 @@ interface StudentRun {
   signal: AbortSignal;
   runGraph: typeof import('../graph/runner.js').runGraph;
   acquireRunLock: typeof import('../lock/run-lock.js').acquireRunLock;
+  /** --wait-lock: wait for another run of this student (their own `up`, another `class up`) instead of failing them. */
+  waitLock: boolean;
 }
 
 async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPlan, runtime: Runtime, r: StudentRun): Promise<void> {
@@ -108,7 +110,7 @@ async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPla
   r.progress.update(id, { phase: 'running', step: 'lock' });
   let lock: Awaited<ReturnType<typeof r.acquireRunLock>>;
   try {
-    lock = await r.acquireRunLock(kube, { id, command: 'class up', wait: false, signal: r.signal, log: () => undefined });
+    lock = await r.acquireRunLock(kube, { id, command: 'class up', wait: r.waitLock, signal: r.signal, log: () => undefined });
   } catch (err) {
     const report = toExitReport(err);
     r.progress.update(id, { phase: 'failed', step: 'lock', cause: report.message, hint: report.hint });

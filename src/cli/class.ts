@@ -52,6 +52,7 @@ export function classCommand(io: Io, wrap: Wrap): Command {
         'set every student of the roster up: shared ingress and image build once, then each student (namespace with a budget, databases, images imported into their registry, workloads, smoke check)',
       )
       .option('--concurrency <n>', 'students set up at once (default: the roster’s, else 4)')
+      .option('--wait-lock', 'if another run of a student is going on, wait for it to finish instead of failing that student')
       .addHelpText('after', '\nExit codes: 0 all ready, 1 a student (or the shared build) failed, 2 invalid roster (nothing changed), 130 interrupted.')
       .action(
         wrap(async (flags: ClassFlags) => {
@@ -78,6 +79,7 @@ export function classCommand(io: Io, wrap: Wrap): Command {
       .description("remove every student's lab with down's safety rules; the shared ingress controller only with --include-ingress once no lab remains")
       .option('-y, --yes', 'do not ask for confirmation')
       .option('--concurrency <n>', 'students removed at once (default: the roster’s, else 4)')
+      .option('--wait-lock', 'if another run of a student is going on, wait for it to finish instead of failing that student')
       .option('--keep-data', 'keep the database volumes and credentials')
       .option('--force', 'also delete objects lifesub did not create in the students’ namespaces')
       .option('--include-ingress', 'then remove the shared ingress controller, if lifesub installed it and no lab or other Ingress uses it')

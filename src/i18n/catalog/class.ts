@@ -47,6 +47,11 @@ export const klass: Section = {
     '--only names a student not in the roster: {0}': '--only에 명단에 없는 학생이 있습니다: {0}',
     '--only names students not in the roster: {0}': '--only에 명단에 없는 학생들이 있습니다: {0}',
     'roster IDs: {0}': '명단의 ID: {0}',
+    // src/class/status.ts (the PROBLEM column)
+    'ready, but the last `class up` did not finish for this student (run `{0}`)':
+      '준비되었지만 이 학생에 대한 마지막 `class up`이 끝나지 않았습니다 (`{0}` 실행)',
+    'not set up: no namespace (run `{0}`)': '구성되지 않음: 네임스페이스가 없습니다 (`{0}` 실행)',
+    'the last `class up` did not finish for this student (run `{0}`): {1}': '이 학생에 대한 마지막 `class up`이 끝나지 않았습니다 (`{0}` 실행): {1}',
     // src/class/steps.ts
     'ACR import of {0} from {1} into {2} failed: {3}': '{0}을(를) {1}에서 {2}(으)로 ACR 가져오기(import)에 실패했습니다: {3}',
     '{0}importing needs the Contributor role (action Microsoft.ContainerRegistry/registries/importImage/action) on {1} and read access to {2}':
@@ -71,6 +76,8 @@ export const klass: Section = {
     'Stand up, check and tear down a whole class of labs on one shared cluster, building the images once':
       '공유 클러스터 하나에 수업 전체의 실습 환경을 구성하고, 확인하고, 정리합니다 (컨테이너 이미지는 한 번만 빌드)',
     'where to write it': '작성할 위치',
+    'if another run of a student is going on, wait for it to finish instead of failing that student':
+      '어떤 학생의 다른 실행이 진행 중이면 그 학생을 실패로 처리하지 않고 끝날 때까지 기다립니다',
     'write a commented class.yaml to start from (never overwrites)': '시작용으로 주석이 달린 class.yaml을 작성합니다 (덮어쓰지 않습니다)',
     'wrote {0}: add your students, then run `lifesub class up --roster {1}`':
       '{0}을(를) 작성했습니다: 학생을 추가한 뒤 `lifesub class up --roster {1}`을 실행하세요',

@@ -1,6 +1,6 @@
 // `class status`: the problem column says why a student is not ready; markdown is pasteable.
 import { describe, expect, test } from 'vitest';
-import { formatStatusTable, problemOf } from '../../../src/class/status.js';
+import { formatStatusTable, problemOf, rerunCommand } from '../../../src/class/status.js';
 import type { Status } from '../../../src/status/collect.js';
 
 const base: Status = {
@@ -32,6 +32,18 @@ describe('class status', () => {
       ),
     ).toBe('Deployment member 0/1 ready');
     expect(problemOf({ ...base, ready: true }, false)).toMatch(/did not finish/);
+    // A student the last class up failed or interrupted: said so, with the command that finishes them.
+    const rerun = rerunCommand({ roster: 'week3.yaml', sandbox: true });
+    expect(problemOf({ ...base, namespaceState: 'absent' }, false, { rerun })).toBe(
+      'not set up: no namespace (run `lifesub class up --roster week3.yaml --sandbox --only bob`)',
+    );
+    expect(
+      problemOf({ ...base, workloads: [{ kind: 'Deployment', name: 'member', ready: 0, desired: 0, rolledOut: false, pods: [] }] }, false, { rerun }),
+    ).toBe(
+      'the last `class up` did not finish for this student (run `lifesub class up --roster week3.yaml --sandbox --only bob`): Deployment member 0/- ready',
+    );
+    expect(problemOf(base, true, { cause: 'Deployment member 0/1 ready: ImagePullBackOff' })).toBe('Deployment member 0/1 ready: ImagePullBackOff');
+    expect(rerunCommand({ roster: 'class.yaml' })('bob')).toBe('lifesub class up --only bob');
     expect(problemOf({ ...base, ready: true }, true)).toBeUndefined();
   });
 
