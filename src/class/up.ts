@@ -201,9 +201,10 @@ export async function checkRegistriesExist(adapters: Pick<Adapters, 'registry'>,
           .filter((s) => s.settings.registryName === name)
           .map((s) => `student ${s.settings.id}`)
           .join(', ');
+  const fields = [...new Set(missing.map((n) => (users(n) === 'sourceRegistry' ? '`sourceRegistry:`' : '`registry:`')))].join(' or ');
   throw new UserError(
-    `${missing.length === 1 ? 'a registry' : `${missing.length} registries`} of the roster do not exist in the subscription:\n${missing.map((n) => `- ${n} (${users(n)})`).join('\n')}`,
-    'create them (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) or fix `registry:` in the roster; nothing was changed',
+    `${missing.length === 1 ? 'a registry of the roster does not exist' : `${missing.length} registries of the roster do not exist`} in the subscription:\n${missing.map((n) => `- ${n} (${users(n)})`).join('\n')}`,
+    `create ${missing.length === 1 ? 'it' : 'them'} (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) or fix ${fields} in the roster; nothing was changed`,
   );
 }
 

@@ -2,6 +2,7 @@
 // background one src/sandbox/background.ts starts), or start the
 // registry, fake ARM, Helm chart repository and API server in this process on stable ports (owned=true) under the owner
 // lock, write the kubeconfig and hand back the environment for the tool shims.
+import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { startApiServer as realStartApiServer } from './apiserver/index.js';
@@ -134,9 +135,11 @@ export function servedMismatch(
     ]
       .filter(Boolean)
       .join(' and ');
+  const sameFile = faultsFile !== undefined && served.faultsFile !== undefined && path.resolve(faultsFile) === path.resolve(served.faultsFile);
   return {
-    served: describe(served.profile, servedFaults, served.faultsFile),
-    wanted: describe(profile ?? served.profile, faults, faultsFile),
+    // The same file edited since: say which contents, not the same path twice.
+    served: describe(served.profile, servedFaults, sameFile ? `${served.faultsFile} as it was when it started` : served.faultsFile),
+    wanted: describe(profile ?? served.profile, faults, sameFile ? `${faultsFile} as it is now` : faultsFile),
   };
 }
 

@@ -59,9 +59,13 @@ export const klass: Section = {
     'ACR import into {0} reported success but {1}:{2} is not there': '{0}(으)로의 ACR 가져오기가 성공했다고 응답했지만 {1}:{2}이(가) 없습니다',
     'run the command again': '명령을 다시 실행하세요',
     // src/class/up.ts
-    '{0} of the roster do not exist in the subscription:\n{1}': '명단의 레지스트리가 구독에 없습니다 ({0}):\n{1}',
-    'create them (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) or fix `registry:` in the roster; nothing was changed':
-      '레지스트리를 만들거나 (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) 명단의 `registry:`를 고치세요. 아무것도 변경하지 않았습니다',
+    '{0} in the subscription:\n{1}': '{0} (구독):\n{1}',
+    'a registry of the roster does not exist': '명단의 레지스트리 하나가 없습니다',
+    '{0} registries of the roster do not exist': '명단의 레지스트리 {0}개가 없습니다',
+    'create it (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) or fix {0} in the roster; nothing was changed':
+      '레지스트리를 만들거나 (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) 명단의 {0}을(를) 고치세요. 아무것도 변경하지 않았습니다',
+    'create them (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) or fix {0} in the roster; nothing was changed':
+      '레지스트리들을 만들거나 (az acr create -n <name> -g <resource-group> --sku Basic --admin-enabled true) 명단의 {0}을(를) 고치세요. 아무것도 변경하지 않았습니다',
     // src/cli/class.ts
     'the class roster': '수업 명단',
     'only these students (repeat or comma-separate)': '이 학생들만 (여러 번 지정하거나 쉼표로 구분)',
