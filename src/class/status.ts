@@ -1,6 +1,7 @@
 // `lifesub class status`: one row per student — the same readiness rules as `lifesub status`
 // (src/status/collect.ts) — read-only: no lock, no write.
-import type { Adapters } from '../adapters/types.js';
+import type { Adapters, KubeObject } from '../adapters/types.js';
+import { ID_LABEL, MANAGED_BY } from '../steps/ownership.js';
 import { compose } from '../compose.js';
 import { EXIT } from '../core/errors.js';
 import { collectStatus, type Status } from '../status/collect.js';
@@ -132,13 +133,40 @@ export async function classStatus(flags: ClassFlags & { format?: string }, io: C
         ...(await Promise.all(batch.map((s) => studentStatus({ ...runtime.settings, ...pickIds(s.settings) }, runtime.adapters, signal, Date.now(), rerun)))),
       );
     }
-    if (flags.output === 'json') io.stdout.write(`${JSON.stringify({ type: 'class-status', students: rows })}\n`);
-    else io.stdout.write(`${formatStatusTable(rows, flags.format === 'markdown' ? 'markdown' : 'text')}\n`);
+    // Labs lifesub set up for IDs this roster does not list (a student taken off it keeps running).
+    const namespaces = await runtime.adapters.kube.list('v1', 'Namespace', undefined, { labelSelector: `${MANAGED_BY}=lifesub` }, signal);
+    const others = labsNotInRoster(
+      namespaces,
+      plan.all.map((s) => s.settings.id),
+    );
+    if (flags.output === 'json')
+      io.stdout.write(`${JSON.stringify({ type: 'class-status', students: rows, ...(others.length ? { notInRoster: others } : {}) })}\n`);
+    else {
+      io.stdout.write(`${formatStatusTable(rows, flags.format === 'markdown' ? 'markdown' : 'text')}\n`);
+      if (others.length > 0 && flags.format !== 'markdown') io.stdout.write(`${formatNotInRoster(others, !!flags.sandbox)}\n`);
+    }
     // Like `lifesub status`: a script can ask `class status && …` whether the whole class is ready.
     return rows.every((r) => r.ready) ? EXIT.ok : EXIT.failed;
   } finally {
     await runtime.close();
   }
+}
+
+/** Lab namespaces (labelled by lifesub with an ID) whose ID is not among `rosterIds`, sorted by ID. */
+export function labsNotInRoster(namespaces: readonly KubeObject[], rosterIds: readonly string[]): Array<{ id: string; namespace: string }> {
+  const known = new Set(rosterIds);
+  return namespaces
+    .flatMap((n) => {
+      const id = n.metadata.labels?.[ID_LABEL];
+      return id && !known.has(id) ? [{ id, namespace: n.metadata.name }] : [];
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The line under the table about labs the roster does not list, with how to remove one. */
+export function formatNotInRoster(others: ReadonlyArray<{ id: string; namespace: string }>, sandbox: boolean): string {
+  const first = others[0]!.id;
+  return `also on this cluster, not in this roster: ${others.map((o) => `${o.id} (${o.namespace})`).join(', ')} — \`lifesub down --id ${first}${sandbox ? ' --sandbox' : ''}\` removes one`;
 }
 
 /** `lifesub class up [--roster F] [--sandbox] --only <id>`, with the roster and world the instructor named. */

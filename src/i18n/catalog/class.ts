@@ -47,6 +47,9 @@ export const klass: Section = {
     '--only names a student not in the roster: {0}': '--only에 명단에 없는 학생이 있습니다: {0}',
     '--only names students not in the roster: {0}': '--only에 명단에 없는 학생들이 있습니다: {0}',
     'roster IDs: {0}': '명단의 ID: {0}',
+    // src/class/status.ts (under the table)
+    'also on this cluster, not in this roster: {0} — `lifesub down --id {1}{2}` removes one':
+      '이 클러스터에 있지만 이 명단에는 없음: {0} — `lifesub down --id {1}{2}`(으)로 지울 수 있습니다',
     // src/class/status.ts (the PROBLEM column)
     'ready, but the last `class up` did not finish for this student (run `{0}`)':
       '준비되었지만 이 학생에 대한 마지막 `class up`이 끝나지 않았습니다 (`{0}` 실행)',

@@ -1,6 +1,6 @@
 // `class status`: the problem column says why a student is not ready; markdown is pasteable.
 import { describe, expect, test } from 'vitest';
-import { formatStatusTable, problemOf, rerunCommand } from '../../../src/class/status.js';
+import { formatNotInRoster, formatStatusTable, labsNotInRoster, problemOf, rerunCommand } from '../../../src/class/status.js';
 import type { Status } from '../../../src/status/collect.js';
 
 const base: Status = {
@@ -60,5 +60,21 @@ describe('class status', () => {
     expect(md[2]).toBe('| alice | alice-lifesub-ns | yes | http://1.2.3.4 | 10m |  |');
     expect(md[3]).toBe('| bob | bob-lifesub-ns | no | - | - | a\\|b |');
     expect(md.at(-1)).toBe('1 of 2 ready');
+  });
+
+  test('labs lifesub made for IDs the roster no longer lists are named, with how to remove one', () => {
+    const ns = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
+    const lab = (id: string) => ns(`${id}-lifesub-ns`, { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/id': id });
+    const others = labsNotInRoster(
+      [lab('dave01'), lab('alice'), ns('ingress-basic', { 'app.kubernetes.io/managed-by': 'lifesub' }), lab('ann02')],
+      ['alice', 'bob'],
+    );
+    expect(others).toEqual([
+      { id: 'ann02', namespace: 'ann02-lifesub-ns' },
+      { id: 'dave01', namespace: 'dave01-lifesub-ns' },
+    ]);
+    expect(formatNotInRoster(others, true)).toBe(
+      'also on this cluster, not in this roster: ann02 (ann02-lifesub-ns), dave01 (dave01-lifesub-ns) — `lifesub down --id ann02 --sandbox` removes one',
+    );
   });
 });
