@@ -122,9 +122,14 @@ export class ClassProgress {
     if (this.mode !== 'json') this.out.write(`${text}\n`);
   }
 
-  private draw(): void {
+  /** The terminal view's lines now: the shared part's row (once it has a view), then every student's. */
+  frame(): string[] {
     const rows = this.shared ? [this.shared.row, ...this.students.values()] : [...this.students.values()];
-    const lines = rows.map((s) => lineOf(s, this.now()));
+    return rows.map((s) => lineOf(s, this.now()));
+  }
+
+  private draw(): void {
+    const lines = this.frame();
     // Move up over the previous drawing and overwrite it line by line (clearing each line's rest).
     const up = this.drawn > 0 ? `\x1b[${this.drawn}A` : '';
     this.out.write(`${up}${lines.map((l) => `\r${l}\x1b[K`).join('\n')}\n`);
@@ -152,9 +157,9 @@ function problemOf(s: StudentOutcome): string {
   return '';
 }
 
-/** `1 student`, `3 students`. */
-export function studentsCount(n: number): string {
-  return `${n} student${n === 1 ? '' : 's'}`;
+/** The first line of `class up` in plain and terminal mode: how many students, and where the images go. */
+export function classUpLine(students: number, registry: string): string {
+  return `lifesub class up: ${students} student${students === 1 ? '' : 's'}; building the images once into ${registry}`;
 }
 
 /** The line `up` ends an interrupted run with (src/cli/run-graph-command.ts). */

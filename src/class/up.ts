@@ -15,7 +15,7 @@ import { collectStatus } from '../status/collect.js';
 import { sharedFacts, sharedSteps, studentSteps } from './graph.js';
 import { classRegistries, planClass, type ClassFlags, type ClassPlan, type ClassStudent } from './plan.js';
 import { eachStudent } from './each-student.js';
-import { ClassProgress, classProgressMode, formatClassTable, INTERRUPTED_LINE, studentsCount } from './progress.js';
+import { ClassProgress, classProgressMode, classUpLine, formatClassTable, INTERRUPTED_LINE } from './progress.js';
 import type { ClassImages } from './steps.js';
 
 export interface ClassIo {
@@ -51,7 +51,7 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
     for (const s of plan.students) progress.add(s.settings.id, s.settings.namespace);
 
     // 1. The shared part, once.
-    progress.note(`lifesub class up: ${studentsCount(plan.students.length)}; building the images once into ${plan.source.registryName}`);
+    progress.note(classUpLine(plan.students.length, plan.source.registryName));
     progress.start();
     const shared = await runGraph(sharedSteps(plan.source), {
       settings: { ...runtime.settings, registryName: plan.source.registryName, loginServer: plan.source.loginServer },
