@@ -3,14 +3,14 @@
 // never stops the others. The shared ingress controller only with --include-ingress, after every lab is
 // gone, through `down`'s remove-ingress step (which looks again for anyone still using it).
 import { compose } from '../compose.js';
-import { EXIT } from '../core/errors.js';
+import { AbortedError, EXIT } from '../core/errors.js';
 import { toExitReport } from '../cli/exit.js';
 import { downSteps } from '../graph/down.js';
 import { dependsOn, type Step } from '../graph/step.js';
 import { clusterPreflightStep, removeIngressStep } from '../steps/index.js';
 import { eachStudent } from './each-student.js';
 import { classRegistries, planClass, type ClassFlags } from './plan.js';
-import { ClassProgress, formatClassTable, type ProgressMode } from './progress.js';
+import { ClassProgress, formatClassTable, INTERRUPTED_LINE, type ProgressMode } from './progress.js';
 import type { ClassIo } from './up.js';
 
 export type ClassDownFlags = ClassFlags & { keepData?: boolean; force?: boolean; includeIngress?: boolean };
@@ -67,16 +67,20 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
               renderer: 'silent',
             });
             if (result.ok) progress.update(id, { phase: 'removed', step: undefined });
+            else if (!result.failure) progress.update(id, { phase: 'interrupted' });
             else {
-              const report = result.failure ? toExitReport(result.failure) : { message: 'interrupted', step: undefined, hint: undefined };
+              const report = toExitReport(result.failure);
               progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: report.hint });
             }
           } finally {
             await lock.release();
           }
         } catch (err) {
-          const report = toExitReport(err);
-          progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
+          if (run.signal.aborted && run.signal.reason instanceof AbortedError) progress.update(id, { phase: 'interrupted' });
+          else {
+            const report = toExitReport(err);
+            progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
+          }
         }
       });
       progress.stop();
@@ -101,9 +105,10 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
       } else if (flags.includeIngress) ingress = 'shared ingress controller: kept (not every lab was removed)';
       if (json)
         io.stdout.write(
-          `${JSON.stringify({ type: 'class-summary', command: 'class down', ok: failed.length === 0, students: outcomes, ...(ingress ? { ingress } : {}) })}\n`,
+          `${JSON.stringify({ type: 'class-summary', command: 'class down', ok: failed.length === 0 && !run.signal.aborted, students: outcomes, ...(ingress ? { ingress } : {}) })}\n`,
         );
-      else io.stdout.write(`${formatClassTable(outcomes, 'removed')}${ingress ? `\n${ingress}` : ''}\n`);
+      else io.stdout.write(`${formatClassTable(outcomes, { done: 'removed', web: false })}${ingress ? `\n${ingress}` : ''}\n`);
+      if (outcomes.some((o) => o.phase === 'interrupted')) io.stderr.write(`${INTERRUPTED_LINE}\n`);
       return run.signal.aborted ? EXIT.interrupted : failed.length > 0 ? EXIT.failed : EXIT.ok;
     } finally {
       await runtime.close();

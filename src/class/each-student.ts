@@ -5,7 +5,7 @@ import type { ClassProgress } from './progress.js';
 
 /**
  * Runs `work(student)` for every student, at most `concurrency` at once. A student still waiting for a
- * slot when `signal` aborts (Ctrl-C, the time limit) is marked failed, "interrupted before it started".
+ * slot when `signal` aborts (Ctrl-C, the time limit) is marked interrupted, "not started".
  * `work` reports its own outcome through `progress` and should not throw; resolves when all have ended.
  */
 export async function eachStudent<S extends { settings: { id: string } }>(
@@ -22,7 +22,7 @@ export async function eachStudent<S extends { settings: { id: string } }>(
       try {
         release = await slots.acquire(signal);
       } catch {
-        progress.update(student.settings.id, { phase: 'failed', cause: 'interrupted before it started' });
+        progress.update(student.settings.id, { phase: 'interrupted', cause: 'not started' });
         return;
       }
       try {

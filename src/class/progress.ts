@@ -1,17 +1,26 @@
-// Progress of a class run. In a terminal: one line per student (state, current step, elapsed), redrawn
-// in place. Elsewhere: one line when a student starts and when it ends. With --output json: every
-// event of every student's graph as NDJSON, each carrying the student's `id`.
+// Progress of a class run. In a terminal: one line for the shared part and one per student (state,
+// current step, elapsed), redrawn in place. Elsewhere: the shared part's steps as `up` prints them, then
+// one line when a student starts and when it ends. With --output json: every event of every student's
+// graph as NDJSON, each carrying the student's `id` ("class" for the shared part).
 import type { Writable } from 'node:stream';
 import type { EventSink, LifesubEvent } from '../output/events.js';
+import { PlainProgress } from '../output/plain-progress.js';
+import { silentProgress, type Progress } from '../output/progress.js';
+import { SharedProgress } from './shared-progress.js';
 
-export type StudentPhase = 'waiting' | 'running' | 'ready' | 'unchanged' | 'removed' | 'failed';
+/**
+ * Where a student stands (`student` and `class-summary` events carry it as `phase`): `interrupted` is a
+ * student stopped by Ctrl-C (or never started because of it, or of the overall time limit), which the
+ * same command continues; `failed` is a real failure with its step, cause and hint.
+ */
+export type StudentPhase = 'waiting' | 'running' | 'ready' | 'unchanged' | 'removed' | 'failed' | 'interrupted';
 
 /** Where one student stands; the final table is made of these. */
 export interface StudentOutcome {
   id: string;
   namespace: string;
   phase: StudentPhase;
-  /** The step running now, or the one that failed. */
+  /** The step running now, the one that failed, or the one running when it was interrupted. */
   step?: string;
   startedMs?: number;
   durationMs?: number;
@@ -23,12 +32,22 @@ export interface StudentOutcome {
 
 export type ProgressMode = 'tty' | 'plain' | 'json';
 
+/**
+ * The view for a class run, as `up` chooses its own (src/output/progress.ts): NDJSON for json; lines for
+ * pipes, CI (`CI` set) and --verbose (every tool line, which a redrawn list cannot hold); else the live list.
+ */
+export function classProgressMode(json: boolean, verbose: boolean, stdout: { isTTY?: boolean }, env: NodeJS.ProcessEnv): ProgressMode {
+  if (json) return 'json';
+  return stdout.isTTY && !env.CI && !verbose ? 'tty' : 'plain';
+}
+
 const REDRAW_MS = 250;
 
 export class ClassProgress {
   private readonly students = new Map<string, StudentOutcome>();
   private timer?: NodeJS.Timeout;
   private drawn = 0;
+  private shared?: SharedProgress;
 
   constructor(
     private readonly out: Writable,
@@ -45,10 +64,27 @@ export class ClassProgress {
     if (this.mode === 'tty') this.timer = setInterval(() => this.draw(), REDRAW_MS);
   }
 
+  /** Stops redrawing and draws the last frame; once (later calls do nothing). */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (!this.timer) return;
+    clearInterval(this.timer);
     this.timer = undefined;
-    if (this.mode === 'tty') this.draw();
+    this.draw();
+  }
+
+  /**
+   * The view of the shared graph run (the runner's `progress`): a `class` row above the students in a
+   * terminal; in plain mode each step's start and end (every tool line with `verbose`) and a closing
+   * `class` line like a student's; nothing for json (the sink carries its events).
+   */
+  sharedView(verbose: boolean): Progress {
+    if (this.mode === 'json') return silentProgress;
+    const inner = this.mode === 'plain' ? new PlainProgress(this.out, { verbose, now: this.now }) : silentProgress;
+    const onEnd = (row: StudentOutcome) => {
+      if (this.mode === 'plain') this.out.write(`${lineOf(row, this.now())}\n`);
+    };
+    this.shared = new SharedProgress(this.now, inner, onEnd);
+    return this.shared;
   }
 
   /** An event sink for one graph run: events tagged with `id` (a student's, or "class" for the shared build). */
@@ -86,8 +122,14 @@ export class ClassProgress {
     if (this.mode !== 'json') this.out.write(`${text}\n`);
   }
 
+  /** The terminal view's lines now: the shared part's row (once it has a view), then every student's. */
+  frame(): string[] {
+    const rows = this.shared ? [this.shared.row, ...this.students.values()] : [...this.students.values()];
+    return rows.map((s) => lineOf(s, this.now()));
+  }
+
   private draw(): void {
-    const lines = [...this.students.values()].map((s) => lineOf(s, this.now()));
+    const lines = this.frame();
     // Move up over the previous drawing and overwrite it line by line (clearing each line's rest).
     const up = this.drawn > 0 ? `\x1b[${this.drawn}A` : '';
     this.out.write(`${up}${lines.map((l) => `\r${l}\x1b[K`).join('\n')}\n`);
@@ -95,7 +137,7 @@ export class ClassProgress {
   }
 }
 
-const SYMBOL: Record<StudentPhase, string> = { waiting: '·', running: '…', ready: '✔', unchanged: '✔', removed: '✔', failed: '✖' };
+const SYMBOL: Record<StudentPhase, string> = { waiting: '·', running: '…', ready: '✔', unchanged: '✔', removed: '✔', failed: '✖', interrupted: '■' };
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '' : `${(ms / 1000).toFixed(0)}s`;
@@ -104,22 +146,43 @@ function seconds(ms: number | undefined): string {
 /** `✔ alice     ready       42s` / `… bob       running     database:member   12s` */
 export function lineOf(s: StudentOutcome, now: number): string {
   const elapsed = s.phase === 'running' && s.startedMs !== undefined ? now - s.startedMs : s.durationMs;
-  const what = s.phase === 'running' ? (s.step ?? '') : s.phase === 'failed' ? `${s.step ?? ''}: ${s.cause ?? ''}` : '';
-  return `${SYMBOL[s.phase]} ${s.id.padEnd(12)} ${s.phase.padEnd(10)} ${seconds(elapsed).padStart(5)}  ${what}`.trimEnd();
+  const what = s.phase === 'running' ? (s.step ?? '') : problemOf(s);
+  return `${SYMBOL[s.phase]} ${s.id.padEnd(12)} ${s.phase.padEnd(11)} ${seconds(elapsed).padStart(5)}  ${what}`.trimEnd();
 }
 
-/** The final table: failures first (with cause and hint), then the others in roster order. */
-export function formatClassTable(outcomes: readonly StudentOutcome[], done = 'ready'): string {
+/** What went wrong: `import:member: HTTP 403` for a failure, `during database:member` for an interruption, else ''. */
+function problemOf(s: StudentOutcome): string {
+  if (s.phase === 'failed') return s.step ? `${s.step}: ${s.cause ?? ''}` : (s.cause ?? '');
+  if (s.phase === 'interrupted') return s.step ? `during ${s.step}` : (s.cause ?? '');
+  return '';
+}
+
+/** The first line of `class up` in plain and terminal mode: how many students, and where the images go. */
+export function classUpLine(students: number, registry: string): string {
+  return `lifesub class up: ${students} student${students === 1 ? '' : 's'}; building the images once into ${registry}`;
+}
+
+/** The line `up` ends an interrupted run with (src/cli/run-graph-command.ts). */
+export const INTERRUPTED_LINE = 'interrupted: stopped cleanly; run the same command again to continue.';
+
+/**
+ * The final table: failures first (with cause and hint), then the others in roster order, then the
+ * count (`2 of 3 ready, 1 failed, 1 interrupted`). `done` is the word for a finished student; `web: false`
+ * drops the WEB column (`class down` has no URL to show).
+ */
+export function formatClassTable(outcomes: readonly StudentOutcome[], options: { done?: string; web?: boolean } = {}): string {
+  const { done = 'ready', web = true } = options;
   const ordered = [...outcomes.filter((o) => o.phase === 'failed'), ...outcomes.filter((o) => o.phase !== 'failed')];
-  const rows = ordered.map((o) => [
-    o.id,
-    o.namespace,
-    o.phase,
-    seconds(o.durationMs),
-    o.web ?? '',
-    o.phase === 'failed' ? `${o.step ?? ''}: ${o.cause ?? ''}` : '',
-  ]);
-  const head = ['ID', 'NAMESPACE', 'STATE', 'TIME', 'WEB', 'PROBLEM'];
+  const columns: Array<[string, (o: StudentOutcome) => string]> = [
+    ['ID', (o) => o.id],
+    ['NAMESPACE', (o) => o.namespace],
+    ['STATE', (o) => o.phase],
+    ['TIME', (o) => seconds(o.durationMs)],
+    ...(web ? [['WEB', (o: StudentOutcome) => o.web ?? ''] as [string, (o: StudentOutcome) => string]] : []),
+    ['PROBLEM', problemOf],
+  ];
+  const head = columns.map(([h]) => h);
+  const rows = ordered.map((o) => columns.map(([, cell]) => cell(o)));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) =>
     r
@@ -129,6 +192,8 @@ export function formatClassTable(outcomes: readonly StudentOutcome[], done = 're
   const lines = [fmt(head), ...rows.map(fmt)];
   for (const o of ordered.filter((x) => x.phase === 'failed' && x.hint)) lines.push(`hint for ${o.id}: ${o.hint}`);
   const failed = outcomes.filter((o) => o.phase === 'failed').length;
-  lines.push(`${outcomes.length - failed} of ${outcomes.length} ${done}${failed ? `, ${failed} failed` : ''}`);
+  const interrupted = outcomes.filter((o) => o.phase === 'interrupted').length;
+  const finished = outcomes.length - failed - interrupted;
+  lines.push(`${finished} of ${outcomes.length} ${done}${failed ? `, ${failed} failed` : ''}${interrupted ? `, ${interrupted} interrupted` : ''}`);
   return lines.join('\n');
 }

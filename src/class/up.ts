@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Adapters, KubeObject } from '../adapters/types.js';
 import { compose, type Runtime } from '../compose.js';
-import { EXIT, UserError } from '../core/errors.js';
+import { AbortedError, EXIT, UserError } from '../core/errors.js';
 import type { GraphResult } from '../graph/runner.js';
 import { Semaphore } from '../graph/pools.js';
 import type { Pool } from '../graph/step.js';
@@ -15,7 +15,7 @@ import { collectStatus } from '../status/collect.js';
 import { sharedFacts, sharedSteps, studentSteps } from './graph.js';
 import { classRegistries, planClass, type ClassFlags, type ClassPlan, type ClassStudent } from './plan.js';
 import { eachStudent } from './each-student.js';
-import { ClassProgress, formatClassTable, type ProgressMode } from './progress.js';
+import { ClassProgress, classProgressMode, classUpLine, formatClassTable, INTERRUPTED_LINE } from './progress.js';
 import type { ClassImages } from './steps.js';
 
 export interface ClassIo {
@@ -45,20 +45,25 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
       io.stderr.write(`SANDBOX: simulated cluster, registries and tools (${runtime.sandbox.profile.name} profile); state in ${runtime.sandbox.home}\n`);
     await checkRegistriesExist(runtime.adapters, plan, run.signal);
     await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: 10 * 60_000 });
-    const mode: ProgressMode = json ? 'json' : process.stdout.isTTY && io.stdout === process.stdout ? 'tty' : 'plain';
+    const verbose = !!plan.source.verbose;
+    const mode = classProgressMode(json, verbose, { isTTY: process.stdout.isTTY && io.stdout === process.stdout }, process.env);
     const progress = new ClassProgress(io.stdout, mode);
     for (const s of plan.students) progress.add(s.settings.id, s.settings.namespace);
 
     // 1. The shared part, once.
-    progress.note(`lifesub class up: ${plan.students.length} students; building the images once into ${plan.source.registryName}`);
+    progress.note(classUpLine(plan.students.length, plan.source.registryName));
+    progress.start();
     const shared = await runGraph(sharedSteps(plan.source), {
       settings: { ...runtime.settings, registryName: plan.source.registryName, loginServer: plan.source.loginServer },
       adapters: runtime.adapters,
       signal: run.signal,
       events: progress.sink('class'),
-      renderer: json ? 'silent' : plan.source.verbose ? 'verbose' : 'default',
+      progress: progress.sharedView(verbose),
     });
-    if (!shared.ok) return sharedFailed(shared, runtime, io, json);
+    if (!shared.ok) {
+      progress.stop();
+      return sharedFailed(shared, runtime, io, json);
+    }
     const images: ClassImages = { sourceRegistry: plan.source.registryName, refs: shared.facts.imageTags ?? {} };
     const base = sharedFacts(shared.facts);
 
@@ -70,7 +75,6 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
       pushes: new Semaphore(c.pushes),
       helm: new Semaphore(c.helm),
     };
-    progress.start();
     await eachStudent(plan.students, plan.concurrency, progress, run.signal, (student) =>
       runStudent(student, plan, runtime, { images, base, pools, progress, signal: run.signal, runGraph, acquireRunLock, waitLock: !!flags.waitLock }),
     );
@@ -83,6 +87,7 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
         `${JSON.stringify({ type: 'class-summary', ok: failed.length === 0 && !interrupted, durationMs: Date.now() - started, students: outcomes })}\n`,
       );
     } else io.stdout.write(`${formatClassTable(outcomes)}\n`);
+    if (outcomes.some((o) => o.phase === 'interrupted')) io.stderr.write(`${INTERRUPTED_LINE}\n`);
     return interrupted ? EXIT.interrupted : failed.length > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     await runtime.close();
@@ -137,14 +142,20 @@ async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPla
       r.progress.update(id, { phase: 'ready', step: undefined, web: result.facts.urls?.web });
       return;
     }
+    if (!result.failure) {
+      // Ctrl-C: the step it was in stays on the row; the same command continues from there.
+      r.progress.update(id, { phase: 'interrupted' });
+      return;
+    }
     const secrets = knownSecrets(result.facts);
-    const report = result.failure
-      ? maskReport(toExitReport(result.failure), (t) => maskSecrets(t, secrets))
-      : { message: 'interrupted', step: undefined, hint: undefined };
+    const report = maskReport(toExitReport(result.failure), (t) => maskSecrets(t, secrets));
     r.progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: report.hint });
   } catch (err) {
-    const report = toExitReport(err);
-    r.progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
+    if (r.signal.aborted && r.signal.reason instanceof AbortedError) r.progress.update(id, { phase: 'interrupted' });
+    else {
+      const report = toExitReport(err);
+      r.progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
+    }
   } finally {
     await lock.release();
   }
@@ -211,7 +222,7 @@ export async function checkRegistriesExist(adapters: Pick<Adapters, 'registry'>,
 function sharedFailed(result: GraphResult, runtime: Runtime, io: ClassIo, json: boolean): number {
   const secrets = knownSecrets(result.facts);
   if (result.interrupted || !result.failure) {
-    io.stderr.write('interrupted: stopped cleanly; run the same command again to continue.\n');
+    io.stderr.write(`${INTERRUPTED_LINE}\n`);
     return EXIT.interrupted;
   }
   const report = maskReport(toExitReport(result.failure, runtime.writes), (t) => maskSecrets(t, secrets));

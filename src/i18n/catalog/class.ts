@@ -13,6 +13,8 @@ export const klass: Section = {
     'cannot start ({0}):\n{1}': '시작할 수 없습니다 ({0}):\n{1}',
     // src/class/progress.ts
     'hint for {0}: {1}': '{0}에 대한 힌트: {1}',
+    'lifesub class up: {0} student; building the images once into {1}': 'lifesub class up: 학생 {0}명, 컨테이너 이미지는 {1}에 한 번만 빌드합니다',
+    'lifesub class up: {0} students; building the images once into {1}': 'lifesub class up: 학생 {0}명, 컨테이너 이미지는 {1}에 한 번만 빌드합니다',
     // src/class/roster.ts
     'no roster at {0}': '{0}에 명단이 없습니다',
     'cannot read the roster {0}: {1}': '명단 {0}을(를) 읽을 수 없습니다: {1}',

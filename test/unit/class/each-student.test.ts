@@ -37,8 +37,8 @@ test('an abort marks the students still waiting for a slot as not started; the r
   });
   expect(progress.outcomes().map((o) => [o.id, o.phase, o.cause])).toEqual([
     ['alice', 'failed', 'interrupted'],
-    ['bob', 'failed', 'interrupted before it started'],
-    ['carol', 'failed', 'interrupted before it started'],
-    ['dave', 'failed', 'interrupted before it started'],
+    ['bob', 'interrupted', 'not started'],
+    ['carol', 'interrupted', 'not started'],
+    ['dave', 'interrupted', 'not started'],
   ]);
 });
