@@ -17,7 +17,7 @@ export function doctorCommand(io: Io, wrap: Wrap): Command {
     .option('--config <file>', 'YAML file overriding config/default.yaml')
     .addOption(new Option('-o, --output <format>', 'text for people, json for one JSON object on stdout').choices(['text', 'json']).default('text'))
     .option('--sandbox', 'check against the simulated cluster, registry and toolchain under $LIFESUB_HOME')
-    .option('--profile <name>', 'sandbox latency profile', 'fast')
+    .option('--profile <name>', 'sandbox latency profile: fast or realistic (default: the running sandbox’s, else fast)')
     .addHelpText('after', '\nExit codes: 0 nothing blocks `up`, 1 something does (each problem is shown with its fix), 2 invalid input.')
     .action(
       wrap(async (flags: CommonFlags) => {
@@ -40,7 +40,7 @@ export function doctorCommand(io: Io, wrap: Wrap): Command {
         try {
           const runtime = await compose(
             settings,
-            flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: flags.workspace !== undefined } : undefined,
+            flags.sandbox ? { profile: flags.profile, workspaceGiven: flags.workspace !== undefined } : undefined,
           );
           try {
             const report = await runChecks(checks, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal });

@@ -16,7 +16,7 @@ export function listCommand(io: Io, wrap: Wrap): Command {
     .option('--config <file>', 'YAML file overriding config/default.yaml')
     .addOption(new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text'))
     .option('--sandbox', 'look at the simulated cluster under $LIFESUB_HOME')
-    .option('--profile <name>', 'sandbox latency profile', 'fast')
+    .option('--profile <name>', 'sandbox latency profile: fast or realistic (default: the running sandbox’s, else fast)')
     .addHelpText(
       'after',
       '\nLabs are the namespaces labelled app.kubernetes.io/managed-by=lifesub with a lifesub.io/id.\nREADY: Helm releases deployed and workloads rolled out; `lifesub status --id <id>` also asks the URLs.',
@@ -35,7 +35,7 @@ export function listCommand(io: Io, wrap: Wrap): Command {
           ]);
         const settings = resolveSettings({ ...flags, id: ANY_ID });
         const run = runSignal(undefined, undefined, forceExit);
-        const runtime = await compose(settings, flags.sandbox ? { profile: flags.profile ?? 'fast', workspaceGiven: false } : undefined);
+        const runtime = await compose(settings, flags.sandbox ? { profile: flags.profile, workspaceGiven: false } : undefined);
         try {
           await runtime.adapters.kube.authenticate?.({ signal: run.signal, timeoutMs: EXEC_PLUGIN_TIMEOUT_MS });
           const context = resolveTarget(runtime.settings)?.context;

@@ -156,7 +156,7 @@ describe('lifesub sandbox status|stop', () => {
     expect((err as UserError).hint).toMatch(/Ctrl-C in its terminal/);
   });
 
-  test('class commands without --profile use the served sandbox as it is, like up and status', async () => {
+  test('class commands and list without --profile use the served sandbox as it is, like up and status', async () => {
     const h = home();
     await serve(h, 'realistic', false);
     const roster = path.join(h, 'class.yaml');
@@ -164,5 +164,7 @@ describe('lifesub sandbox status|stop', () => {
     const r = await run(h, 'class', 'status', '--sandbox', '--roster', roster);
     expect(r.out).toMatch(/alice .*not set up: no namespace/);
     expect(r.code, r.out).toBe(1);
+    const list = await run(h, 'list', '--sandbox');
+    expect(list.code, list.out).toBe(0);
   });
 });
