@@ -9,7 +9,7 @@ import { downSteps } from '../graph/down.js';
 import { dependsOn, type Step } from '../graph/step.js';
 import { clusterPreflightStep, removeIngressStep } from '../steps/index.js';
 import { eachStudent } from './each-student.js';
-import { classRegistries, planClass, type ClassFlags } from './plan.js';
+import { classHint, classRegistries, planClass, type ClassFlags } from './plan.js';
 import { ClassProgress, formatClassTable, INTERRUPTED_LINE, type ProgressMode } from './progress.js';
 import type { ClassIo } from './up.js';
 
@@ -70,7 +70,12 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
             else if (!result.failure) progress.update(id, { phase: 'interrupted' });
             else {
               const report = toExitReport(result.failure);
-              progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: report.hint });
+              progress.update(id, {
+                phase: 'failed',
+                step: report.step,
+                cause: report.message.replace(/^step '[^']+' failed: /, ''),
+                hint: classHint(report.hint, flags, 'down'),
+              });
             }
           } finally {
             await lock.release();
@@ -79,7 +84,7 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
           if (run.signal.aborted && run.signal.reason instanceof AbortedError) progress.update(id, { phase: 'interrupted' });
           else {
             const report = toExitReport(err);
-            progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
+            progress.update(id, { phase: 'failed', cause: report.message, hint: classHint(report.hint, flags, 'down') });
           }
         }
       });

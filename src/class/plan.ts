@@ -132,3 +132,18 @@ function withRegistry(settings: Settings, registry: string): Settings {
 export function classRegistries(plan: Pick<ClassPlan, 'all' | 'source'>): string[] {
   return [...new Set([plan.source.registryName, ...plan.all.map((s) => s.settings.registryName)])];
 }
+
+/**
+ * `lifesub class <verb> [--roster F] [--sandbox] --only <id>`: the command for one student, with the
+ * roster and world the instructor is using (for hints; the default roster is left out).
+ */
+export function classCommandLine(flags: Pick<ClassFlags, 'roster' | 'sandbox'>, verb: 'up' | 'down' | 'status'): (id: string) => string {
+  const roster = flags.roster && flags.roster !== DEFAULT_ROSTER ? ` --roster ${flags.roster}` : '';
+  return (id) => `lifesub class ${verb}${roster}${flags.sandbox ? ' --sandbox' : ''} --only ${id}`;
+}
+
+/** A hint of `down`'s steps, said for `class down`: `lifesub down --id X …` becomes the class command for X. */
+export function classHint(hint: string | undefined, flags: Pick<ClassFlags, 'roster' | 'sandbox'>, verb: 'up' | 'down'): string | undefined {
+  const line = classCommandLine(flags, verb);
+  return hint?.replace(new RegExp(`lifesub ${verb} --id ([a-z0-9-]+)`, 'g'), (_m, id: string) => line(id));
+}

@@ -6,7 +6,7 @@ import { compose } from '../compose.js';
 import { EXIT } from '../core/errors.js';
 import { collectStatus, type Status } from '../status/collect.js';
 import { diagnose } from '../steps/diagnose.js';
-import { classRegistries, DEFAULT_ROSTER, planClass, type ClassFlags } from './plan.js';
+import { classCommandLine, classRegistries, planClass, type ClassFlags } from './plan.js';
 import { STAMP_CONFIGMAP, type ClassIo } from './up.js';
 
 export interface StudentStatus {
@@ -170,10 +170,7 @@ export function formatNotInRoster(others: ReadonlyArray<{ id: string; namespace:
 }
 
 /** `lifesub class up [--roster F] [--sandbox] --only <id>`, with the roster and world the instructor named. */
-export function rerunCommand(flags: Pick<ClassFlags, 'roster' | 'sandbox'>): (id: string) => string {
-  const roster = flags.roster && flags.roster !== DEFAULT_ROSTER ? ` --roster ${flags.roster}` : '';
-  return (id) => `lifesub class up${roster}${flags.sandbox ? ' --sandbox' : ''} --only ${id}`;
-}
+export const rerunCommand = (flags: Pick<ClassFlags, 'roster' | 'sandbox'>): ((id: string) => string) => classCommandLine(flags, 'up');
 
 function pickIds(s: Parameters<typeof collectStatus>[0]) {
   return { id: s.id, namespace: s.namespace, registryName: s.registryName, loginServer: s.loginServer };

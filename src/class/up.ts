@@ -13,7 +13,7 @@ import { knownSecrets, maskSecrets } from '../output/secrets.js';
 import { toExitReport, maskReport } from '../cli/exit.js';
 import { collectStatus } from '../status/collect.js';
 import { sharedFacts, sharedSteps, studentSteps } from './graph.js';
-import { classRegistries, planClass, type ClassFlags, type ClassPlan, type ClassStudent } from './plan.js';
+import { classHint, classRegistries, planClass, type ClassFlags, type ClassPlan, type ClassStudent } from './plan.js';
 import { eachStudent } from './each-student.js';
 import { ClassProgress, classProgressMode, classUpLine, formatClassTable, INTERRUPTED_LINE } from './progress.js';
 import type { ClassImages } from './steps.js';
@@ -76,7 +76,17 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
       helm: new Semaphore(c.helm),
     };
     await eachStudent(plan.students, plan.concurrency, progress, run.signal, (student) =>
-      runStudent(student, plan, runtime, { images, base, pools, progress, signal: run.signal, runGraph, acquireRunLock, waitLock: !!flags.waitLock }),
+      runStudent(student, plan, runtime, {
+        images,
+        base,
+        pools,
+        progress,
+        signal: run.signal,
+        runGraph,
+        acquireRunLock,
+        waitLock: !!flags.waitLock,
+        hint: (h) => classHint(classHint(h, flags, 'up'), flags, 'down'),
+      }),
     );
     progress.stop();
     const outcomes = progress.outcomes();
@@ -105,6 +115,8 @@ interface StudentRun {
   acquireRunLock: typeof import('../lock/run-lock.js').acquireRunLock;
   /** --wait-lock: wait for another run of this student (their own `up`, another `class up`) instead of failing them. */
   waitLock: boolean;
+  /** A hint of `up`'s or `down`'s steps, said with the class commands (classHint). */
+  hint: (hint: string | undefined) => string | undefined;
 }
 
 async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPlan, runtime: Runtime, r: StudentRun): Promise<void> {
@@ -118,7 +130,7 @@ async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPla
     lock = await r.acquireRunLock(kube, { id, command: 'class up', wait: r.waitLock, signal: r.signal, log: () => undefined });
   } catch (err) {
     const report = toExitReport(err);
-    r.progress.update(id, { phase: 'failed', step: 'lock', cause: report.message, hint: report.hint });
+    r.progress.update(id, { phase: 'failed', step: 'lock', cause: report.message, hint: r.hint(report.hint) });
     return;
   }
   try {
@@ -149,12 +161,12 @@ async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPla
     }
     const secrets = knownSecrets(result.facts);
     const report = maskReport(toExitReport(result.failure), (t) => maskSecrets(t, secrets));
-    r.progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: report.hint });
+    r.progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: r.hint(report.hint) });
   } catch (err) {
     if (r.signal.aborted && r.signal.reason instanceof AbortedError) r.progress.update(id, { phase: 'interrupted' });
     else {
       const report = toExitReport(err);
-      r.progress.update(id, { phase: 'failed', cause: report.message, hint: report.hint });
+      r.progress.update(id, { phase: 'failed', cause: report.message, hint: r.hint(report.hint) });
     }
   } finally {
     await lock.release();

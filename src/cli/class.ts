@@ -66,6 +66,7 @@ export function classCommand(io: Io, wrap: Wrap): Command {
     classOptions(new Command('status'))
       .description('one row per student: namespace, ready, web URL, age, and what is wrong (read-only)')
       .addOption(new Option('--format <format>', 'text table, or markdown to paste for the students').choices(['text', 'markdown']).default('text'))
+      .addHelpText('after', '\nExit codes: 0 every selected student ready, 1 a student not ready, 2 invalid roster.')
       .action(
         wrap(async (flags: ClassFlags & { format?: string }) => {
           const { classStatus } = await import('../class/status.js');
@@ -83,6 +84,7 @@ export function classCommand(io: Io, wrap: Wrap): Command {
       .option('--keep-data', 'keep the database volumes and credentials')
       .option('--force', 'also delete objects lifesub did not create in the students’ namespaces')
       .option('--include-ingress', 'then remove the shared ingress controller, if lifesub installed it and no lab or other Ingress uses it')
+      .addHelpText('after', '\nExit codes: 0 every selected lab removed, 1 a student could not be removed, 2 invalid roster or not confirmed, 130 interrupted.')
       .action(
         wrap(async (flags: ClassFlags & { keepData?: boolean; force?: boolean; includeIngress?: boolean }) => {
           const { classDown } = await import('../class/down.js');

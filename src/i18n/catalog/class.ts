@@ -90,6 +90,10 @@ export const klass: Section = {
     'write a commented class.yaml to start from (never overwrites)': '시작용으로 주석이 달린 class.yaml을 작성합니다 (덮어쓰지 않습니다)',
     'wrote {0}: add your students, then run `lifesub class up --roster {1}`':
       '{0}을(를) 작성했습니다: 학생을 추가한 뒤 `lifesub class up --roster {1}`을 실행하세요',
+    '\nExit codes: 0 every selected student ready, 1 a student not ready, 2 invalid roster.':
+      '\n종료 코드: 0 선택한 학생 모두 준비됨, 1 준비되지 않은 학생 있음, 2 잘못된 명단.',
+    '\nExit codes: 0 every selected lab removed, 1 a student could not be removed, 2 invalid roster or not confirmed, 130 interrupted.':
+      '\n종료 코드: 0 선택한 실습 환경 모두 삭제됨, 1 삭제하지 못한 학생 있음, 2 잘못된 명단 또는 확인 안 됨, 130 중단됨.',
     '\nExit codes: 0 all ready, 1 a student (or the shared build) failed, 2 invalid roster (nothing changed), 130 interrupted.':
       '\n종료 코드: 0 모두 준비됨, 1 학생(또는 공유 빌드) 실패, 2 잘못된 명단(아무것도 변경하지 않음), 130 중단됨.',
     'students set up at once (default: the roster’s, else 4)': '동시에 구성할 학생 수 (기본값: 명단의 값, 없으면 4)',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { rosterTemplate, writeRosterTemplate } from '../../../src/class/init.js';
-import { planClass } from '../../../src/class/plan.js';
+import { classHint, planClass } from '../../../src/class/plan.js';
 import { readRoster, rosterSchema } from '../../../src/class/roster.js';
 import { checkRegistriesExist } from '../../../src/class/up.js';
 import { UserError } from '../../../src/core/errors.js';
@@ -91,6 +91,15 @@ describe('class roster', () => {
       expect(r.code, r.err).toBe(2);
       expect(r.err).toContain('it names no student');
     }
+  });
+
+  test("down's hints are said with the class command, the roster and the sandbox the instructor uses", () => {
+    const hint = 'keep the namespace with --keep-data, or delete them along with it: lifesub down --id gil01 --force';
+    expect(classHint(hint, { roster: 'week3.yaml', sandbox: true }, 'down')).toBe(
+      'keep the namespace with --keep-data, or delete them along with it: lifesub class down --roster week3.yaml --sandbox --only gil01 --force',
+    );
+    expect(classHint('run `lifesub up --id bob --reset-data`', { roster: 'class.yaml' }, 'up')).toBe('run `lifesub class up --only bob --reset-data`');
+    expect(classHint(undefined, {}, 'down')).toBeUndefined();
   });
 
   test('init into a folder that does not exist says so (exit 2), not "internal error"', () => {
