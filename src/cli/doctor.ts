@@ -38,10 +38,7 @@ export function doctorCommand(io: Io, wrap: Wrap): Command {
         const checks = UP_CHECKS.map((c) => (c === registryCheck && !idGiven ? registrySkipped : c));
         const run = runSignal(undefined, undefined, forceExit);
         try {
-          const runtime = await compose(
-            settings,
-            flags.sandbox ? { profile: flags.profile, workspaceGiven: flags.workspace !== undefined } : undefined,
-          );
+          const runtime = await compose(settings, flags.sandbox ? { profile: flags.profile, workspaceGiven: flags.workspace !== undefined } : undefined);
           try {
             const report = await runChecks(checks, { settings: runtime.settings, adapters: runtime.adapters, signal: run.signal });
             const where = runtime.sandbox ? 'the sandbox' : runtime.settings.context ? `context ${runtime.settings.context}` : 'the current context';
