@@ -41,8 +41,7 @@ export function podCreationCause(message: string, ctx: PodCreationContext): Caus
     return {
       kind: 'quota-exceeded',
       quote,
-      summary: `the namespace's ResourceQuota ${quota} has no room for another pod`,
-      hint: `see \`kubectl describe resourcequota ${quota} -n ${ns}\` (used and hard); raise the quota (for \`lifesub class\`: the roster's \`budget:\`) or remove what else runs in ${ns}`,
+      hint: `ResourceQuota ${quota} is full: \`kubectl describe resourcequota ${quota} -n ${ns}\` shows used and hard; raise it (for \`lifesub class\`: the roster's \`budget:\`) or remove what else runs in the namespace`,
     };
   }
   const unspecified = /failed quota: ([^:\s]+): must specify (.+)$/.exec(refusal);
@@ -51,8 +50,7 @@ export function podCreationCause(message: string, ctx: PodCreationContext): Caus
     return {
       kind: 'quota-unspecified',
       quote,
-      summary: `ResourceQuota ${quota} requires every container to declare ${unspecified[2]}`,
-      hint: `ResourceQuota ${quota} admits only pods whose containers declare ${unspecified[2]}: give them defaults with a LimitRange (\`kubectl describe resourcequota ${quota} -n ${ns}\`, \`kubectl get limitrange -n ${ns}\`)`,
+      hint: `ResourceQuota ${quota} admits only pods whose containers declare ${unspecified[2]}; give them defaults with a LimitRange (\`kubectl describe resourcequota,limitrange -n ${ns}\`)`,
     };
   }
   const webhook = /admission webhook "([^"]+)" denied the request/.exec(refusal);
@@ -60,7 +58,6 @@ export function podCreationCause(message: string, ctx: PodCreationContext): Caus
     return {
       kind: 'webhook-denied',
       quote,
-      summary: `admission webhook ${webhook[1]} refused the pod`,
       hint: `the admission webhook ${webhook[1]} refused the pod for the reason it gives; ask whoever runs it (\`kubectl get validatingwebhookconfigurations\`)`,
     };
   }
@@ -68,7 +65,6 @@ export function podCreationCause(message: string, ctx: PodCreationContext): Caus
     return {
       kind: 'pod-security',
       quote,
-      summary: 'the namespace Pod Security level forbids the pod',
       hint: `the namespace's pod-security.kubernetes.io labels forbid the pod (\`kubectl get namespace ${ns} --show-labels\`)`,
     };
   }

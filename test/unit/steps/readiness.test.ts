@@ -266,8 +266,8 @@ describe('readiness', () => {
     );
     const err = await failure(readinessStep(fast).run(ctx));
     expect(err.message).toBe(`statefulset member-postgresql is not ready: statefulset member-postgresql FailedCreate: ${message}`);
-    expect(err.hint).toContain('limits.cpu,limits.memory');
-    expect(err.hint).toContain('kubectl describe resourcequota lifesub-budget -n alice-lifesub-ns');
+    expect(err.hint).toContain('declare limits.cpu,limits.memory');
+    expect(err.hint).toContain('kubectl describe resourcequota,limitrange -n alice-lifesub-ns');
     expect(err.cause).toBeInstanceOf(ToolError); // the timeout
     expect(logs.some((l) => l.startsWith('statefulset member-postgresql: statefulset member-postgresql FailedCreate'))).toBe(true);
   });
