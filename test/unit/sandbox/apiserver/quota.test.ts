@@ -115,4 +115,20 @@ describe('quota admission', () => {
     );
     expect(d?.hint).toContain(`kubectl describe resourcequota budget -n ${ns}`);
   });
+  test('the refused ReplicaSet retries with backoff, like the real workqueue: raising the quota lets it create the pod', async () => {
+    await objects.patch(
+      {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'budget', namespace: ns },
+        spec: { hard: { pods: '3', 'limits.memory': '2Gi' } },
+      } as KubernetesObject,
+      undefined,
+      undefined,
+      'lifesub',
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+    await waitFor(async () => (await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' })).items.length === 2, 5000, 'second web pod');
+  });
 });
