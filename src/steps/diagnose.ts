@@ -124,6 +124,16 @@ interface OwnerReference {
   controller?: boolean;
 }
 
+/**
+ * A Deployment's current ReplicaSet lacks pods: fewer pods run its newest template (updatedReplicas)
+ * than the Deployment wants. Only then are its ReplicaSets listed (the readiness poll runs every 5 s).
+ */
+function missingUpdatedPods(deployment: KubeObject): boolean {
+  const spec = (deployment.spec ?? {}) as { replicas?: number };
+  const status = (deployment.status ?? {}) as { updatedReplicas?: number };
+  return (status.updatedReplicas ?? 0) < (spec.replicas ?? 1);
+}
+
 function isControlledBy(obj: KubeObject, owner: KubeObject): boolean {
   return ((obj.metadata.ownerReferences ?? []) as OwnerReference[]).some(
     (r) => r.controller === true && r.kind === owner.kind && (owner.metadata.uid ? r.uid === owner.metadata.uid : r.name === owner.metadata.name),
@@ -142,7 +152,7 @@ async function createRefusal(kube: Kube, workload: Workload, labelSelector: stri
   if (!live) return undefined;
   let creators: KubeObject[];
   if (workload.kind === 'StatefulSet') creators = missingPods(live) ? [live] : [];
-  else if (!labelSelector) return undefined;
+  else if (!labelSelector || !missingUpdatedPods(live)) return undefined;
   else {
     const sets = await kube.list('apps/v1', 'ReplicaSet', workload.namespace, { labelSelector }, options.signal);
     creators = sets.filter((rs) => isControlledBy(rs, live) && missingPods(rs));
