@@ -7,3 +7,4 @@ export { namespaceTerminatingCause, finalizersOf } from './namespace.js';
 export { loadBalancerCause } from './load-balancer.js';
 export { apiRefusalCause, rbacDenial } from './api-refusal.js';
 export { toolOutputCause, helmOwnerOf } from './tool-output.js';
+export { podCreationCause, apiserverRefusalOf, type PodCreationContext } from './pod-creation.js';

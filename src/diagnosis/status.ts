@@ -1,6 +1,7 @@
 // `lifesub status`: the same causes `up` and `down` name, for what is not right now — a namespace
-// stuck in Terminating, a workload whose pods fail (image pulls, crashes, config, scheduling) and a
-// LoadBalancer Service the cloud could not provision. Read-only.
+// stuck in Terminating, a workload whose pods fail (image pulls, crashes, config, scheduling) or cannot
+// be created (FailedCreate: a ResourceQuota, an admission webhook) and a LoadBalancer Service the
+// cloud could not provision. Read-only.
 import type { Kube, KubeObject } from '../adapters/types.js';
 import type { Settings } from '../config/schema.js';
 import { diagnose } from '../steps/diagnose.js';
@@ -39,6 +40,7 @@ export async function statusCauses(kube: Kube, input: StatusCauseInput, signal: 
       final: false,
       secrets: [],
       loginServer: input.settings.loginServer,
+      ...(live ? { live } : {}),
     });
     // final=false reads no logs; an image problem still reads the kubelet's events when it is fatal.
     if (d) out.push({ what: `${w.kind.toLowerCase()} ${w.name}`, cause: d.summary, ...(d.hint ? { hint: d.hint } : {}) });

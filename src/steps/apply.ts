@@ -6,16 +6,16 @@
 import type { KubeObject } from '../adapters/types.js';
 import type { ServiceConfig } from '../config/schema.js';
 import type { StepDefinition, StepContext } from '../graph/step.js';
-import { budgetMs } from './budget.js';
 import { applyAll, describeCount, isConfigObject, renderChecked } from './manifests.js';
+import { waitForWorkload, type ReadinessOptions } from './readiness.js';
 
 /** A service's own workload objects: its Deployment and its Service (both named after the service). */
 function ownedBy(service: string): (o: KubeObject) => boolean {
   return (o) => (o.kind === 'Deployment' || o.kind === 'Service') && o.metadata.name === service;
 }
 
-/** One service's Deployment and Service. */
-export function applyServiceStep(service: ServiceConfig): StepDefinition {
+/** One service's Deployment and Service; `options` tune the database wait (tests make it quick). */
+export function applyServiceStep(service: ServiceConfig, options: ReadinessOptions = {}): StepDefinition {
   return {
     name: `apply:${service.name}`,
     title: `Deploy ${service.name}`,
@@ -24,7 +24,7 @@ export function applyServiceStep(service: ServiceConfig): StepDefinition {
     async run(ctx) {
       // Spring Boot stops at start-up when its database does not answer, and every restart backs off
       // longer: start the backend only once its PostgreSQL is ready (the chart's install does not wait).
-      if (service.kind === 'backend') await waitForDatabase(ctx, service);
+      if (service.kind === 'backend') await waitForDatabase(ctx, service, options);
       const objects = renderChecked(ctx).filter(ownedBy(service.name));
       const count = await applyAll(ctx, objects);
       return count.applied === 0 ? { skipped: 'already as desired' } : { message: describeCount(count) };
@@ -48,18 +48,18 @@ export function applyStep(services: readonly ServiceConfig[]): StepDefinition {
   };
 }
 
-/** Resolves once StatefulSet `<database>-postgresql` (bitnami/postgresql's name) has a ready replica. */
-async function waitForDatabase(ctx: StepContext, service: ServiceConfig): Promise<void> {
+/**
+ * Resolves once StatefulSet `<database>-postgresql` (bitnami/postgresql's name) has a ready replica.
+ * Fails early, naming the cause, when its pod fails in a way that will not heal or cannot be created
+ * (a ResourceQuota's refusal: no pod exists, so there is no log to read).
+ */
+async function waitForDatabase(ctx: StepContext, service: ServiceConfig, options: ReadinessOptions): Promise<void> {
   const name = `${service.database}-postgresql`;
   const { namespace } = ctx.settings;
-  await ctx.adapters.kube.waitFor(
-    { apiVersion: 'apps/v1', kind: 'StatefulSet', name, namespace },
-    (obj) => (Number((obj?.status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0) >= 1 ? true : undefined),
-    {
-      signal: ctx.signal,
-      timeoutMs: budgetMs(ctx.settings, 'readiness'),
-      describe: `database ${namespace}/${name} to be ready`,
-      hint: `see \`kubectl describe statefulset ${name} -n ${namespace}\` and \`kubectl logs ${name}-0 -n ${namespace}\``,
-    },
-  );
+  await waitForWorkload(ctx, { apiVersion: 'apps/v1', kind: 'StatefulSet', name, namespace }, ctx.signal, options, {
+    what: `database ${namespace}/${name}`,
+    done: (obj) => Number((obj.status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0) >= 1,
+    describe: `database ${namespace}/${name} to be ready`,
+    hint: `see \`kubectl describe statefulset ${name} -n ${namespace}\` and \`kubectl logs ${name}-0 -n ${namespace}\``,
+  });
 }

@@ -14,7 +14,7 @@ import type { Faults } from '../../src/sandbox/contract.js';
 import { diagnose } from '../../src/steps/diagnose.js';
 import { waitForLoadBalancer } from '../../src/steps/lb-address.js';
 import { notReady } from '../../src/steps/readiness.js';
-import { foreignCheckStep, ingressStep, jarsStep, namespaceStep, pushStep, removeNamespaceStep, reposStep } from '../../src/steps/index.js';
+import { applyServiceStep, foreignCheckStep, ingressStep, jarsStep, namespaceStep, pushStep, removeNamespaceStep, reposStep } from '../../src/steps/index.js';
 import { createFakes, type Fakes } from '../fakes/adapters.js';
 import { testSettings } from '../fakes/context.js';
 import { startTestCluster, testProfile, waitFor, type TestCluster } from '../unit/sandbox/apiserver/harness.js';
@@ -181,6 +181,33 @@ export const DRIVERS: Record<string, Driver> = {
       spec: { ingressClassName: 'nginx', rules: [{ host: 'lifesub.example.com', http: { paths: [] } }] },
     };
     return failureOf('apply', () => w.kube.apply(ingress, signal()));
+  },
+  'quota-refused': async (w) => {
+    // The tester's case: the namespace budget has no room for the database pod, so the StatefulSet
+    // controller records FailedCreate and no pod exists; the database wait names the refusal.
+    const settings = w.settings('quota');
+    const ns = settings.namespace;
+    await w.namespace(ns, settings.id);
+    await w.kube.apply(
+      { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'lifesub-budget', namespace: ns }, spec: { hard: { pods: '0' } } },
+      signal(),
+    );
+    const labels = { 'app.kubernetes.io/instance': 'member', 'app.kubernetes.io/name': 'postgresql' };
+    await w.kube.apply(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: { name: 'member-postgresql', namespace: ns },
+        spec: {
+          serviceName: 'member-postgresql-hl',
+          selector: { matchLabels: labels },
+          template: { metadata: { labels }, spec: { containers: [{ name: 'postgresql', image: 'docker.io/bitnami/postgresql:14.3.2-debian-11-r0' }] } },
+        },
+      },
+      signal(),
+    );
+    const step = applyServiceStep(service(settings, 'member'), { firstCheckMs: 0, checkEveryMs: 10, refusalGraceMs: 50 });
+    return runStep(step, w.context(settings));
   },
   'rbac-forbidden': async (w) => {
     const settings = w.settings('rbac');

@@ -411,4 +411,12 @@ export const FAILURES: FailureRow[] = [
     first:
       "error: step 'jars' failed: the JDK is 17.0.9 (java on PATH), but <tmp>/jdk-repo/build.gradle needs Java 21 (sourceCompatibility = '21'): Gradle would stop with \"error: invalid source release: 21\"",
   },
+  {
+    id: 'quota-refused',
+    kind: 'world',
+    what: "the namespace's ResourceQuota refuses the database pod (FailedCreate)",
+    code: 1,
+    first:
+      'error: step \'apply:member\' failed: database quota-lifesub-ns/member-postgresql is not ready: statefulset member-postgresql FailedCreate: create Pod member-postgresql-0 in StatefulSet member-postgresql failed error: pods "member-postgresql-0" is forbidden: exceeded quota: lifesub-budget, requested: pods=1, used: pods=0, limited: pods=0',
+  },
 ];

@@ -50,5 +50,16 @@ export const diagnosis: Section = {
       '{0}은(는) 이미 {1}의 것입니다: 그 설치가 소유하고 있어 이 설치는 가질 수 없습니다. 그 컨트롤러를 사용하거나 (고장 났다면 먼저 남은 것을 삭제하세요: `helm list -A`), 설치한 사람에게 문의하세요',
     'the disk is full: free space (`df -h`; `docker system prune` removes unused images and build cache, `~/.gradle/caches` can be deleted) and run again':
       '디스크가 가득 찼습니다: 공간을 확보한 뒤 (`df -h`. `docker system prune`은 사용하지 않는 이미지와 빌드 캐시를 지우고, `~/.gradle/caches`는 삭제해도 됩니다) 다시 실행하세요',
+    // src/diagnosis/pod-creation.ts
+    "ResourceQuota {0} is full: `kubectl describe resourcequota {1} -n {2}` shows used and hard; raise it (for `lifesub class`: the roster's `budget:`) or remove what else runs in the namespace":
+      'ResourceQuota {0}이(가) 가득 찼습니다: 사용량과 한도는 `kubectl describe resourcequota {1} -n {2}`로 확인하세요. 한도를 올리거나 (`lifesub class`라면 명단의 `budget:`) 네임스페이스에서 실행 중인 다른 것을 지우세요',
+    'ResourceQuota {0} admits only pods whose containers declare {1}; give them defaults with a LimitRange (`kubectl describe resourcequota,limitrange -n {2}`)':
+      'ResourceQuota {0}은(는) 컨테이너가 {1}을(를) 선언한 파드만 허용합니다. LimitRange로 기본값을 주세요 (`kubectl describe resourcequota,limitrange -n {2}`)',
+    'the admission webhook {0} refused the pod for the reason it gives; ask whoever runs it (`kubectl get validatingwebhookconfigurations`)':
+      '어드미션 웹훅 {0}이(가) 메시지에 적힌 이유로 파드를 거부했습니다. 웹훅을 운영하는 사람에게 문의하세요 (`kubectl get validatingwebhookconfigurations`)',
+    "the namespace's pod-security.kubernetes.io labels forbid the pod (`kubectl get namespace {0} --show-labels`)":
+      '네임스페이스의 pod-security.kubernetes.io 레이블이 이 파드를 금지합니다 (`kubectl get namespace {0} --show-labels`)',
+    'the cluster refused to create the pod; see `kubectl describe {0} -n {1}`':
+      '클러스터가 파드 생성을 거부했습니다. `kubectl describe {0} -n {1}`을(를) 확인하세요',
   },
 };

@@ -2,7 +2,15 @@
 // use (the failure table runs the same through the real steps); here the choices a hint must get right.
 import { describe, expect, test } from 'vitest';
 import { ToolError, withHint } from '../../../src/core/errors.js';
-import { apiRefusalCause, imagePullCause, namespaceTerminatingCause, pullFailureOf, toolOutputCause } from '../../../src/diagnosis/index.js';
+import {
+  apiRefusalCause,
+  apiserverRefusalOf,
+  imagePullCause,
+  namespaceTerminatingCause,
+  podCreationCause,
+  pullFailureOf,
+  toolOutputCause,
+} from '../../../src/diagnosis/index.js';
 import { pullFailedMessage } from '../../../src/sandbox/apiserver/controllers/pod-stage.js';
 
 const ctx = (image: string) => ({ image, loginServer: 'alicecr.azurecr.io', namespace: 'alice-lifesub-ns', pullSecret: 'lifesub-registry' });
@@ -76,4 +84,40 @@ test("a stated cause wins over the step's and the adapter's hint and reaches the
   const plain = new ToolError('helm exited with code 1', undefined, { details: 'Error: something else' });
   withHint(plain, 'step hint');
   expect([plain.message, plain.hint]).toEqual(['helm exited with code 1', 'step hint']);
+});
+
+describe('pods the cluster refused to create (FailedCreate)', () => {
+  const at = { namespace: 'hank-lifesub-ns', owner: 'replicaset member-6d4f8b7c9' };
+  const exceeded = 'pods "member-6d4f8b7c9-x7k2p" is forbidden: exceeded quota: lifesub-budget, requested: pods=1, used: pods=3, limited: pods=3';
+
+  test("the controllers' wrappings (ReplicaSet, StatefulSet, the recorder's aggregation) are taken off to find the apiserver's words", () => {
+    expect(apiserverRefusalOf(`Error creating: ${exceeded}`)).toBe(exceeded);
+    expect(apiserverRefusalOf(`create Pod m-0 in StatefulSet m failed error: ${exceeded}`)).toBe(exceeded);
+    expect(apiserverRefusalOf(`(combined from similar events): Error creating: ${exceeded}`)).toBe(exceeded);
+  });
+
+  test('an exceeded quota names the quota, quotes the event and points at the class budget, never at pod logs', () => {
+    const c = podCreationCause(`Error creating: ${exceeded}`, at);
+    expect(c).toMatchObject({ kind: 'quota-exceeded', quote: `Error creating: ${exceeded}` });
+    expect(c.hint).toContain('kubectl describe resourcequota lifesub-budget -n hank-lifesub-ns');
+    expect(c.hint).toContain('`budget:`');
+    expect(c.hint).not.toContain('kubectl logs');
+  });
+
+  test('a quota that wants declared limits, an admission webhook and Pod Security each get their own fix; anything else is still quoted', () => {
+    const unspecified = podCreationCause('Error creating: pods "m-1" is forbidden: failed quota: lifesub-budget: must specify limits.cpu,limits.memory', at);
+    expect(unspecified.kind).toBe('quota-unspecified');
+    expect(unspecified.hint).toMatch(/declare limits\.cpu,limits\.memory.*LimitRange/);
+    const webhook = podCreationCause(
+      'Error creating: admission webhook "validate.kyverno.svc-fail" denied the request: policy require-labels: label team is required',
+      at,
+    );
+    expect(webhook.kind).toBe('webhook-denied');
+    expect(webhook.hint).toContain('the admission webhook validate.kyverno.svc-fail refused the pod');
+    const psa = podCreationCause('Error creating: pods "m-1" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false', at);
+    expect(psa.kind).toBe('pod-security');
+    const other = podCreationCause('Error creating: Internal error occurred: resource quota evaluation timed out', at);
+    expect(other).toMatchObject({ kind: 'create-refused', quote: 'Error creating: Internal error occurred: resource quota evaluation timed out' });
+    expect(other.hint).toContain('kubectl describe replicaset member-6d4f8b7c9 -n hank-lifesub-ns');
+  });
 });

@@ -100,6 +100,39 @@ describe('apply:<service>', () => {
     await expect(applyServiceStep(service('mysub')).run(ctx)).rejects.toThrow(/database alice-lifesub-ns\/mysub-postgresql to be ready/);
     expect(applies(fakes.kube.calls)).toEqual([]);
   });
+  test('the database wait stops early when the ResourceQuota refuses the database pod, naming it (no logs of a pod that does not exist)', async () => {
+    const images = { member: 'x/member:1', mysub: 'x/mysub:1', recommend: 'x/recommend:1', 'lifesub-web': 'x/web:1' };
+    const { ctx, fakes } = makeContext({ facts: { ...facts(), images } });
+    const message =
+      'create Pod mysub-postgresql-0 in StatefulSet mysub-postgresql failed error: pods "mysub-postgresql-0" is forbidden: exceeded quota: lifesub-budget, requested: pods=1, used: pods=11, limited: pods=11';
+    fakes.kube.put(
+      {
+        ...readyDatabase('mysub'),
+        metadata: { name: 'mysub-postgresql', namespace: 'alice-lifesub-ns', uid: 'sts-1' },
+        spec: { replicas: 1, selector: { matchLabels: { 'app.kubernetes.io/instance': 'mysub' } } },
+        status: { replicas: 0, readyReplicas: 0 },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: 'mysub-postgresql.1807c4a2b6f0e1d3', namespace: 'alice-lifesub-ns' },
+        involvedObject: { apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'mysub-postgresql', namespace: 'alice-lifesub-ns', uid: 'sts-1' },
+        reason: 'FailedCreate',
+        type: 'Warning',
+        message,
+        count: 1,
+      },
+    );
+    fakes.kube.waitLimitMs = 2_000; // the old behaviour: wait this out, then "timed out … to be ready"
+    const err = (await applyServiceStep(service('mysub'), { firstCheckMs: 0, checkEveryMs: 5, refusalGraceMs: 0 })
+      .run(ctx)
+      .catch((e: unknown) => e)) as ToolError;
+    expect(err).toBeInstanceOf(ToolError);
+    expect(err.message).toBe(`database alice-lifesub-ns/mysub-postgresql is not ready: statefulset mysub-postgresql FailedCreate: ${message}`);
+    expect(err.hint).toContain('kubectl describe resourcequota lifesub-budget -n alice-lifesub-ns');
+    expect(err.hint).not.toContain('kubectl logs');
+    expect(applies(fakes.kube.calls)).toEqual([]);
+  });
 });
 
 /** StatefulSet `<db>-postgresql` as bitnami/postgresql makes it, with one ready replica. */

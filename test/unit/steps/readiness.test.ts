@@ -48,6 +48,46 @@ const waitingPod = (name: string, app: string, reason: string, message: string, 
     },
   );
 
+/** A Warning FailedCreate event as the ReplicaSet / StatefulSet controller records it (core/v1, legacy recorder). */
+function failedCreate(kind: 'ReplicaSet' | 'StatefulSet', name: string, uid: string, message: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${name}.1807c4a2b6f0e1d3`, namespace: NS },
+    involvedObject: { apiVersion: 'apps/v1', kind, name, namespace: NS, uid },
+    reason: 'FailedCreate',
+    message,
+    type: 'Warning',
+    source: { component: kind === 'ReplicaSet' ? 'replicaset-controller' : 'statefulset-controller' },
+    firstTimestamp: '2026-11-30T11:00:00Z',
+    lastTimestamp: '2026-11-30T11:00:05Z',
+    count: 1,
+  };
+}
+const EXCEEDED = 'exceeded quota: lifesub-budget, requested: pods=1, used: pods=3, limited: pods=3';
+
+/** Deployment `name` (uid d-<name>) whose ReplicaSet could not create its one pod. */
+function refusedDeployment(name: string, message: string): KubeObject[] {
+  const rs = `${name}-6d4f8b7c9`;
+  return [
+    { ...deployment(name, false), metadata: { name, namespace: NS, generation: 1, uid: `d-${name}` }, status: { observedGeneration: 1, replicas: 0 } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: rs,
+        namespace: NS,
+        uid: `rs-${name}`,
+        labels: { app: name, 'pod-template-hash': '6d4f8b7c9' },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: `d-${name}`, controller: true }],
+      },
+      spec: { replicas: 1, selector: { matchLabels: { app: name, 'pod-template-hash': '6d4f8b7c9' } } },
+      status: { replicas: 0, observedGeneration: 1 },
+    },
+    failedCreate('ReplicaSet', rs, `rs-${name}`, message),
+  ];
+}
+
 /** Everything rolled out except the workloads named in `notReady`. */
 function cluster(notReady: string[] = []): KubeObject[] {
   return [
@@ -198,6 +238,50 @@ describe('readiness', () => {
       "statefulset mysub-postgresql is not ready: pod mysub-postgresql-0 CreateContainerConfigError: couldn't find key mysub-password in Secret alice-lifesub-ns/lifesub-credentials",
     );
     expect(fakes.kube.calls).toContain(`list Pod ${NS} app.kubernetes.io/instance=mysub,app.kubernetes.io/name=postgresql`);
+  });
+
+  test("a ReplicaSet refused by the ResourceQuota fails fast with the apiserver's words and the quota hint, not a timeout", async () => {
+    const { ctx, fakes } = makeContext({ facts: facts() });
+    fakes.kube.waitLimitMs = 2_000; // the old behaviour: wait this out, then "timed out waiting for rollout"
+    const message = `Error creating: pods "member-6d4f8b7c9-x7k2p" is forbidden: ${EXCEEDED}`;
+    fakes.kube.put(...cluster(['member']), ...refusedDeployment('member', message));
+    const err = await failure(readinessStep({ ...fast, refusalGraceMs: 0 }).run(ctx));
+    expect(err.message).toBe(`deployment member is not ready: replicaset member-6d4f8b7c9 FailedCreate: ${message}`);
+    expect(err.hint).toContain('kubectl describe resourcequota lifesub-budget -n alice-lifesub-ns');
+    expect(err.hint).toContain('budget:');
+    expect(err.hint).not.toContain('kubectl logs');
+    expect(err.cause).toBeUndefined(); // not the timeout
+    expect(fakes.kube.calls).toContain(`list Event ${NS} involvedObject.name=member-6d4f8b7c9`);
+  });
+
+  test("within the grace a refusal is only logged; at the timeout a StatefulSet's refusal is named", async () => {
+    const { ctx, fakes, logs } = makeContext({ facts: facts() });
+    fakes.kube.waitLimitMs = 60;
+    const message =
+      'create Pod member-postgresql-0 in StatefulSet member-postgresql failed error: pods "member-postgresql-0" is forbidden: failed quota: lifesub-budget: must specify limits.cpu,limits.memory';
+    fakes.kube.put(
+      ...cluster(['member-postgresql']),
+      { ...database('member', false), metadata: { name: 'member-postgresql', namespace: NS, generation: 1, uid: 'sts-1' } },
+      failedCreate('StatefulSet', 'member-postgresql', 'sts-1', message),
+    );
+    const err = await failure(readinessStep(fast).run(ctx));
+    expect(err.message).toBe(`statefulset member-postgresql is not ready: statefulset member-postgresql FailedCreate: ${message}`);
+    expect(err.hint).toContain('declare limits.cpu,limits.memory');
+    expect(err.hint).toContain('kubectl describe resourcequota,limitrange -n alice-lifesub-ns');
+    expect(err.cause).toBeInstanceOf(ToolError); // the timeout
+    expect(logs.some((l) => l.startsWith('statefulset member-postgresql: statefulset member-postgresql FailedCreate'))).toBe(true);
+  });
+
+  test("a FailedCreate event of an earlier StatefulSet of the same name (another uid) is not this one's cause", async () => {
+    const { ctx, fakes } = makeContext({ facts: facts() });
+    fakes.kube.waitLimitMs = 60;
+    fakes.kube.put(
+      ...cluster(['member-postgresql']),
+      { ...database('member', false), metadata: { name: 'member-postgresql', namespace: NS, generation: 1, uid: 'sts-2' } },
+      failedCreate('StatefulSet', 'member-postgresql', 'sts-1', `create Pod member-postgresql-0 in StatefulSet member-postgresql failed error: ${EXCEEDED}`),
+    );
+    const err = await failure(readinessStep({ ...fast, refusalGraceMs: 0 }).run(ctx));
+    expect(err.message).toBe('timed out waiting for rollout of statefulset member-postgresql');
   });
 
   test('a timeout without pod problems keeps the wait error (what it waited for, and its hint)', async () => {

@@ -4,7 +4,7 @@ import { ApiError } from '../errors.js';
 import type { KObject } from '../types.js';
 import { ownerOf, type Controller } from './context.js';
 import { randomSuffix } from './helpers.js';
-import { createPodFromTemplate, isPodReady, podsOwnedBy } from './workload-pods.js';
+import { createPodFromTemplate, failedCreateRetryAt, isPodReady, podsOwnedBy } from './workload-pods.js';
 
 export const replicaSetController: Controller = {
   name: 'replicaset',
@@ -19,6 +19,7 @@ export const replicaSetController: Controller = {
     let pods = podsOwnedBy(ctx.store, rs);
     const want = Number(rs.spec?.replicas ?? 1);
     const hash = rs.metadata.labels?.['pod-template-hash'];
+    let retryAt: number | undefined;
     for (let i = pods.length; i < want; i++) {
       const name = `${rs.metadata.name}-${randomSuffix()}`;
       try {
@@ -27,6 +28,7 @@ export const replicaSetController: Controller = {
         // Refused by admission (a ResourceQuota): the real controller records it and tries again later.
         if (!(err instanceof ApiError)) throw err;
         ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${err.message}`, 'replicaset-controller');
+        retryAt = failedCreateRetryAt(ctx.store, rs, ctx.now());
         break;
       }
       ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
@@ -52,6 +54,6 @@ export const replicaSetController: Controller = {
     };
     const latest = ctx.store.get(R.replicasets, key.namespace, key.name) as KObject;
     ctx.store.replace(R.replicasets, { ...latest, status });
-    return undefined;
+    return retryAt;
   },
 };

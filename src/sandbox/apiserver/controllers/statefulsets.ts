@@ -5,7 +5,7 @@ import { ApiError } from '../errors.js';
 import type { Json, KObject } from '../types.js';
 import { ownerOf, type Controller, type ControllerContext } from './context.js';
 import { templateHash } from './helpers.js';
-import { createPodFromTemplate, isPodReady, podsOwnedBy } from './workload-pods.js';
+import { createPodFromTemplate, failedCreateRetryAt, isPodReady, podsOwnedBy } from './workload-pods.js';
 
 const ordinalOf = (sts: KObject, pod: KObject): number => Number(pod.metadata.name.slice(sts.metadata.name.length + 1));
 
@@ -51,6 +51,7 @@ export const statefulSetController: Controller = {
 
     for (const p of pods.filter((p) => ordinalOf(sts, p) >= want)) ctx.store.remove(R.pods, p.metadata.namespace, p.metadata.name);
     const live = pods.filter((p) => ordinalOf(sts, p) < want);
+    let retryAt: number | undefined;
     // OrderedReady: pod i is created only when every lower ordinal is Ready.
     for (let i = 0; i < want; i++) {
       if (live.some((p) => ordinalOf(sts, p) === i)) continue;
@@ -71,7 +72,7 @@ export const statefulSetController: Controller = {
           },
         );
       } catch (err) {
-        // Refused by admission (a ResourceQuota): recorded as the real controller does; retried on the next change.
+        // Refused by admission (a ResourceQuota): recorded as the real controller does; retried with backoff.
         if (!(err instanceof ApiError)) throw err;
         ctx.events.record(
           sts,
@@ -80,6 +81,7 @@ export const statefulSetController: Controller = {
           `create Pod ${name} in StatefulSet ${sts.metadata.name} failed error: ${err.message}`,
           'statefulset-controller',
         );
+        retryAt = failedCreateRetryAt(ctx.store, sts, ctx.now());
         break;
       }
       live.push(created);
@@ -111,6 +113,6 @@ export const statefulSetController: Controller = {
     };
     const latest = ctx.store.get(R.statefulsets, key.namespace, key.name) as KObject;
     ctx.store.replace(R.statefulsets, { ...latest, status });
-    return undefined;
+    return retryAt;
   },
 };

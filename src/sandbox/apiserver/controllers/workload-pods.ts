@@ -46,3 +46,21 @@ export function createPodFromTemplate(
   admitPod(store, pod);
   return store.create(R.pods, pod);
 }
+
+/**
+ * When (epoch ms) a ReplicaSet or StatefulSet whose pod creation was refused tries again. The real
+ * controllers return the error to their workqueue, which requeues the object with client-go's
+ * per-item exponential backoff (DefaultControllerRateLimiter: 5 ms · 2^failures, at most 1000 s;
+ * from knowledge of client-go, not mirrored here), so a quota that is raised or freed heals without
+ * any other change. The failures are counted from the object's own FailedCreate events. Real time,
+ * not the profile's scaled durations: the backoff is not a simulated duration.
+ */
+export function failedCreateRetryAt(store: Store, owner: KObject, now: number): number {
+  const failures = store
+    .view(R.events, owner.metadata.namespace)
+    .filter((e) => e.reason === 'FailedCreate' && e.involvedObject?.uid === owner.metadata.uid)
+    .reduce((n, e) => n + Number(e.count ?? 1), 0);
+  // No event recorded (its namespace is gone): no count to back off on; look again in a second, not in a busy loop.
+  if (failures === 0) return now + 1_000;
+  return now + Math.min(5 * 2 ** (failures - 1), 1_000_000);
+}

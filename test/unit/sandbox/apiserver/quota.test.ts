@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KubeClient } from '../../../../src/adapters/kube.js';
+import { diagnose } from '../../../../src/steps/diagnose.js';
 import { deployment, startTestCluster, waitFor, type TestCluster } from './harness.js';
 
 let c: TestCluster;
@@ -93,5 +94,41 @@ describe('quota admission', () => {
     expect(event.message).toMatch(/^Error creating: pods "web-[a-z0-9]+-[a-z0-9]+" is forbidden: exceeded quota: budget, requested: .*pods=1/);
     const pods = (await core.listNamespacedPod({ namespace: ns })).items.map((p) => p.metadata?.name);
     expect(pods).toHaveLength(2);
+  });
+  test("lifesub's diagnosis of the refused Deployment quotes the FailedCreate event and points at the quota, through the real client", async () => {
+    const kubeconfig = join(c.dir, 'kubeconfig');
+    writeFileSync(kubeconfig, c.kc.exportConfig());
+    const kube = new KubeClient({ kubeconfig });
+    const d = await diagnose(
+      kube,
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: ns },
+      { app: 'web' },
+      {
+        signal: new AbortController().signal,
+        final: false,
+        secrets: [],
+      },
+    );
+    expect(d?.problem.kind).toBe('refused');
+    expect(d?.summary).toMatch(
+      /^replicaset web-[a-z0-9]+ FailedCreate: Error creating: pods "web-[a-z0-9]+-[a-z0-9]+" is forbidden: exceeded quota: budget, requested: /,
+    );
+    expect(d?.hint).toContain(`kubectl describe resourcequota budget -n ${ns}`);
+  });
+  test('the refused ReplicaSet retries with backoff, like the real workqueue: raising the quota lets it create the pod', async () => {
+    await objects.patch(
+      {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'budget', namespace: ns },
+        spec: { hard: { pods: '3', 'limits.memory': '2Gi' } },
+      } as KubernetesObject,
+      undefined,
+      undefined,
+      'lifesub',
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+    await waitFor(async () => (await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' })).items.length === 2, 5000, 'second web pod');
   });
 });
