@@ -3,12 +3,12 @@
 // never stops the others. The shared ingress controller only with --include-ingress, after every lab is
 // gone, through `down`'s remove-ingress step (which looks again for anyone still using it).
 import { compose } from '../compose.js';
-import { AbortedError, EXIT } from '../core/errors.js';
+import { EXIT } from '../core/errors.js';
 import { toExitReport } from '../cli/exit.js';
 import { downSteps } from '../graph/down.js';
 import { dependsOn, type Step } from '../graph/step.js';
 import { clusterPreflightStep, removeIngressStep } from '../steps/index.js';
-import { eachStudent } from './each-student.js';
+import { eachStudent, interruptedByUser, stoppedOutcome } from './each-student.js';
 import { classHint, classRegistries, planClass, type ClassFlags } from './plan.js';
 import { ClassProgress, formatClassTable, INTERRUPTED_LINE, type ProgressMode } from './progress.js';
 import type { ClassIo } from './up.js';
@@ -67,7 +67,7 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
               renderer: 'silent',
             });
             if (result.ok) progress.update(id, { phase: 'removed', step: undefined });
-            else if (!result.failure) progress.update(id, { phase: 'interrupted' });
+            else if (!result.failure) progress.update(id, run.signal.aborted ? stoppedOutcome(run.signal) : { phase: 'interrupted' });
             else {
               const report = toExitReport(result.failure);
               progress.update(id, {
@@ -81,7 +81,7 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
             await lock.release();
           }
         } catch (err) {
-          if (run.signal.aborted && run.signal.reason instanceof AbortedError) progress.update(id, { phase: 'interrupted' });
+          if (run.signal.aborted) progress.update(id, stoppedOutcome(run.signal));
           else {
             const report = toExitReport(err);
             progress.update(id, { phase: 'failed', cause: report.message, hint: classHint(report.hint, flags, 'down') });
@@ -114,7 +114,8 @@ export async function classDown(flags: ClassDownFlags, io: ClassIo): Promise<num
         );
       else io.stdout.write(`${formatClassTable(outcomes, { done: 'removed', web: false })}${ingress ? `\n${ingress}` : ''}\n`);
       if (outcomes.some((o) => o.phase === 'interrupted')) io.stderr.write(`${INTERRUPTED_LINE}\n`);
-      return run.signal.aborted ? EXIT.interrupted : failed.length > 0 ? EXIT.failed : EXIT.ok;
+      // Ctrl-C is exit 130; the overall --timeout is a failure (exit 1), named in each student's row.
+      return interruptedByUser(run.signal) ? EXIT.interrupted : failed.length > 0 || run.signal.aborted ? EXIT.failed : EXIT.ok;
     } finally {
       await runtime.close();
     }

@@ -5,7 +5,6 @@ import { ID_LABEL, MANAGED_BY } from '../steps/ownership.js';
 import { compose } from '../compose.js';
 import { EXIT } from '../core/errors.js';
 import { collectStatus, type Status } from '../status/collect.js';
-import { diagnose } from '../steps/diagnose.js';
 import { classCommandLine, classRegistries, planClass, type ClassFlags } from './plan.js';
 import { STAMP_CONFIGMAP, type ClassIo } from './up.js';
 
@@ -19,44 +18,55 @@ export interface StudentStatus {
   problem?: string;
 }
 
+/** What the last `class up` left for a student: finished (its stamp), failed (with the step and cause it reported), or nothing. */
+export type LastRun = { finished: true } | { finished: false; failed?: string };
+
 /**
- * Why a student's lab is not ready, in one line, from what status saw. `stamped`: the last `class up`
- * finished this student (its ConfigMap is there). `rerun(id)`: the command that sets this student up
- * again, as the instructor typed the class commands (roster, --sandbox). `cause`: the pod problem
- * `up`'s diagnosis found, said instead of the bare ready counts.
+ * Why a student's lab is not ready, in one line, from what status saw. `last`: what the last
+ * `class up` recorded for this student (ConfigMap lifesub-class). `rerun(id)`: the command that sets
+ * this student up again, as the instructor typed the class commands (roster, --sandbox). `cause`: the
+ * cluster's own words for what is wrong (`status`'s causes), said instead of the bare ready counts.
  */
 export function problemOf(
   status: Status,
-  stamped: boolean,
+  last: LastRun,
   { rerun = (id) => `lifesub class up --only ${id}`, cause }: { rerun?: (id: string) => string; cause?: string } = {},
 ): string | undefined {
-  if (status.ready) return stamped ? undefined : `ready, but the last \`class up\` did not finish for this student (run \`${rerun(status.id)}\`)`;
-  if (status.namespaceState === 'absent') return `not set up: no namespace (run \`${rerun(status.id)}\`)`;
+  const again = `run \`${rerun(status.id)}\``;
+  const unfinished = last.finished
+    ? undefined
+    : last.failed
+      ? `the last \`class up\` failed for this student at ${last.failed} (${again})`
+      : `the last \`class up\` did not finish for this student (${again})`;
+  if (status.ready) return last.finished ? undefined : `ready, but ${unfinished}`;
+  if (status.namespaceState === 'absent') return `not set up: no namespace (${again})`;
   if (status.namespaceState === 'not-lifesub') return `namespace ${status.namespace} was not created by lifesub for this ID`;
   if (status.namespaceState === 'terminating') return `namespace ${status.namespace} is being deleted`;
   const what = cause ?? whatIsMissing(status);
-  // Not finished: `class up` failed or was interrupted for this student, and its table said why.
-  return stamped ? what : `the last \`class up\` did not finish for this student (run \`${rerun(status.id)}\`): ${what}`;
+  return unfinished ? `${unfinished}: ${what}` : what;
 }
 
+/** The workloads, releases or addresses that keep the lab from being ready, when no cause was found. */
 function whatIsMissing(status: Status): string {
-  const waiting = status.workloads.filter((w) => w.desired === 0 || w.ready < w.desired).map((w) => `${w.kind} ${w.name} ${w.ready}/${w.desired || '-'} ready`);
-  if (waiting.length > 0) return waiting.join(', ');
-  if (!status.urls.web) return 'the frontend has no LoadBalancer address yet';
-  return 'the ingress controller has no address';
+  const workloads = status.workloads
+    .filter((w) => !w.rolledOut)
+    .map((w) =>
+      w.desired === 0
+        ? `${w.kind} ${w.name} not created yet`
+        : `${w.kind} ${w.name} ${w.ready}/${w.desired} ready${w.ready >= w.desired ? ', rollout not finished' : ''}${w.diagnosis ? `: ${w.diagnosis.summary}` : ''}`,
+    );
+  if (workloads.length > 0) return workloads.join(', ');
+  const releases = status.releases.filter((r) => r.status !== 'deployed').map((r) => `Helm release ${r.name} ${r.status}`);
+  if (releases.length > 0) return releases.join(', ');
+  if (!status.addresses.web) return 'the frontend has no LoadBalancer address yet';
+  if (!status.addresses.ingress) return 'the ingress controller has no address';
+  return `not ready (see \`lifesub status --id ${status.id}\`)`;
 }
 
-/** The most telling pod problem of a workload that is not ready (`up`'s diagnosis: crash loop, image pull, …). */
-async function causeOf(status: Status, kube: Adapters['kube'], signal: AbortSignal): Promise<string | undefined> {
-  if (status.ready || status.namespaceState !== 'active') return undefined;
-  for (const w of status.workloads.filter((x) => x.desired > 0 && x.ready < x.desired)) {
-    const workload = { apiVersion: 'apps/v1', kind: w.kind as 'Deployment' | 'StatefulSet', name: w.name, namespace: status.namespace };
-    const live = await kube.get(workload, signal);
-    const selector = (live?.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels;
-    const diagnosis = await diagnose(kube, workload, selector, { signal, final: false, secrets: [] });
-    if (diagnosis) return `${w.kind} ${w.name} ${w.ready}/${w.desired} ready: ${diagnosis.summary}`;
-  }
-  return undefined;
+/** `status`'s causes in the cluster's words, one line (workloads that cannot start, addresses that never come). */
+function causeOf(status: Status): string | undefined {
+  if (status.ready || status.namespaceState !== 'active' || !status.causes?.length) return undefined;
+  return status.causes.map((c) => `${c.what}: ${c.cause}`).join('; ');
 }
 
 export async function studentStatus(
@@ -74,8 +84,10 @@ export async function studentStatus(
       ? await adapters.kube.get({ apiVersion: 'v1', kind: 'ConfigMap', name: STAMP_CONFIGMAP, namespace: settings.namespace }, signal)
       : undefined;
   const created = ns?.metadata.creationTimestamp ? Date.parse(ns.metadata.creationTimestamp) : undefined;
-  const cause = await causeOf(status, adapters.kube, signal);
-  const problem = problemOf(status, !!stamp, { ...(rerun ? { rerun } : {}), ...(cause ? { cause } : {}) });
+  const cause = causeOf(status);
+  const data = stamp?.data as Record<string, string> | undefined;
+  const last: LastRun = data?.stamp ? { finished: true } : { finished: false, ...(data?.failed ? { failed: data.failed } : {}) };
+  const problem = problemOf(status, last, { ...(rerun ? { rerun } : {}), ...(cause ? { cause } : {}) });
   return {
     id: settings.id,
     namespace: settings.namespace,

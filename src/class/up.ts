@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Adapters, KubeObject } from '../adapters/types.js';
 import { compose, type Runtime } from '../compose.js';
-import { AbortedError, EXIT, UserError } from '../core/errors.js';
+import { EXIT, UserError } from '../core/errors.js';
 import type { GraphResult } from '../graph/runner.js';
 import { Semaphore } from '../graph/pools.js';
 import type { Pool } from '../graph/step.js';
@@ -14,7 +14,7 @@ import { toExitReport, maskReport } from '../cli/exit.js';
 import { collectStatus } from '../status/collect.js';
 import { sharedFacts, sharedSteps, studentSteps } from './graph.js';
 import { classHint, classRegistries, planClass, type ClassFlags, type ClassPlan, type ClassStudent } from './plan.js';
-import { eachStudent } from './each-student.js';
+import { eachStudent, interruptedByUser, stoppedOutcome } from './each-student.js';
 import { ClassProgress, classProgressMode, classUpLine, formatClassTable, INTERRUPTED_LINE } from './progress.js';
 import type { ClassImages } from './steps.js';
 
@@ -91,14 +91,15 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
     progress.stop();
     const outcomes = progress.outcomes();
     const failed = outcomes.filter((o) => o.phase === 'failed');
-    const interrupted = run.signal.aborted;
+    // Ctrl-C is exit 130; the overall --timeout is a failure (exit 1), named in each student's row.
+    const interrupted = interruptedByUser(run.signal);
     if (json) {
       io.stdout.write(
         `${JSON.stringify({ type: 'class-summary', ok: failed.length === 0 && !interrupted, durationMs: Date.now() - started, students: outcomes })}\n`,
       );
     } else io.stdout.write(`${formatClassTable(outcomes)}\n`);
     if (outcomes.some((o) => o.phase === 'interrupted')) io.stderr.write(`${INTERRUPTED_LINE}\n`);
-    return interrupted ? EXIT.interrupted : failed.length > 0 ? EXIT.failed : EXIT.ok;
+    return interrupted ? EXIT.interrupted : failed.length > 0 || run.signal.aborted ? EXIT.failed : EXIT.ok;
   } finally {
     await runtime.close();
     run.dispose();
@@ -129,6 +130,11 @@ async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPla
   try {
     lock = await r.acquireRunLock(kube, { id, command: 'class up', wait: r.waitLock, signal: r.signal, log: () => undefined });
   } catch (err) {
+    if (r.signal.aborted) {
+      const stopped = stoppedOutcome(r.signal);
+      r.progress.update(id, stopped.phase === 'interrupted' ? { phase: 'interrupted' } : { ...stopped, step: 'lock' });
+      return;
+    }
     const report = toExitReport(err);
     r.progress.update(id, { phase: 'failed', step: 'lock', cause: report.message, hint: r.hint(report.hint) });
     return;
@@ -155,15 +161,17 @@ async function runStudent({ entry, settings: own }: ClassStudent, plan: ClassPla
       return;
     }
     if (!result.failure) {
-      // Ctrl-C: the step it was in stays on the row; the same command continues from there.
-      r.progress.update(id, { phase: 'interrupted' });
+      // Ctrl-C: the step it was in stays on the row; the same command continues from there. The time limit: failed, saying so.
+      r.progress.update(id, r.signal.aborted ? stoppedOutcome(r.signal) : { phase: 'interrupted' });
       return;
     }
     const secrets = knownSecrets(result.facts);
     const report = maskReport(toExitReport(result.failure), (t) => maskSecrets(t, secrets));
-    r.progress.update(id, { phase: 'failed', step: report.step, cause: report.message.replace(/^step '[^']+' failed: /, ''), hint: r.hint(report.hint) });
+    const cause = report.message.replace(/^step '[^']+' failed: /, '');
+    r.progress.update(id, { phase: 'failed', step: report.step, cause, hint: r.hint(report.hint) });
+    await recordFailure(kube, settings, `${report.step ?? 'class up'}: ${cause}`);
   } catch (err) {
-    if (r.signal.aborted && r.signal.reason instanceof AbortedError) r.progress.update(id, { phase: 'interrupted' });
+    if (r.signal.aborted) r.progress.update(id, stoppedOutcome(r.signal));
     else {
       const report = toExitReport(err);
       r.progress.update(id, { phase: 'failed', cause: report.message, hint: r.hint(report.hint) });
@@ -198,6 +206,18 @@ function stampObject(settings: ClassStudent['settings'], stamp: string): KubeObj
     metadata: { name: STAMP_CONFIGMAP, namespace: settings.namespace, labels: { 'app.kubernetes.io/managed-by': 'lifesub', 'lifesub.io/id': settings.id } },
     data: { stamp },
   };
+}
+
+/**
+ * Records in the student's ConfigMap lifesub-class that the last run failed, and where (masked; one
+ * line): `class status` repeats it, and the next `class up` runs this student again (no stamp). Best
+ * effort with its own 5 s limit — the namespace may not exist yet, and a failure here must not hide the
+ * student's own.
+ */
+async function recordFailure(kube: Adapters['kube'], settings: ClassStudent['settings'], failed: string): Promise<void> {
+  const object = stampObject(settings, '');
+  object.data = { failed: failed.split('\n')[0]!.slice(0, 500) };
+  await kube.apply(object, AbortSignal.timeout(5_000)).catch(() => undefined);
 }
 
 /** The last class run finished this student's lab with the same inputs, and it is still ready: its URLs; else undefined. */

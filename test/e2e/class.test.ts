@@ -117,6 +117,14 @@ describe('lifesub class up (built CLI, one served sandbox)', () => {
     expect(await categories(bob, alice.token)).not.toBe(200);
     expect(await categories(alice, bob.token)).not.toBe(200);
 
+    // class status repeats what class up recorded for carol, with the command that finishes her.
+    const failedStatus = await runCli(['class', 'status', '--sandbox', '--roster', roster, '--only', 'carol', '-o', 'json'], { env, timeoutMs: 60_000 });
+    expect(failedStatus.code, explain(failedStatus)).toBe(1);
+    const carolRow = (failedStatus.events.find((e) => e.type === 'class-status') as unknown as { students: Array<{ problem?: string }> }).students[0]!;
+    expect(carolRow.problem).toMatch(
+      /^the last `class up` failed for this student at import:member: .*HTTP 403 AuthorizationFailed.* \(run `lifesub class up --roster .* --sandbox --only carol`\)/,
+    );
+
     // The instructor gets the role on carol's registry; the next run finishes only carol.
     writeFile(home, 'faults.yaml', '{}\n');
     const second = await runCli(['class', 'up', '--sandbox', '--roster', roster, '-o', 'json'], { env, timeoutMs: 120_000 });

@@ -53,10 +53,14 @@ export const klass: Section = {
     'also on this cluster, not in this roster: {0} — `lifesub down --id {1}{2}` removes one':
       '이 클러스터에 있지만 이 명단에는 없음: {0} — `lifesub down --id {1}{2}`(으)로 지울 수 있습니다',
     // src/class/status.ts (the PROBLEM column)
-    'ready, but the last `class up` did not finish for this student (run `{0}`)':
-      '준비되었지만 이 학생에 대한 마지막 `class up`이 끝나지 않았습니다 (`{0}` 실행)',
-    'not set up: no namespace (run `{0}`)': '구성되지 않음: 네임스페이스가 없습니다 (`{0}` 실행)',
-    'the last `class up` did not finish for this student (run `{0}`): {1}': '이 학생에 대한 마지막 `class up`이 끝나지 않았습니다 (`{0}` 실행): {1}',
+    'ready, but {0}': '준비되었지만 {0}',
+    'the last `class up` did not finish for this student ({0})': '이 학생에 대한 마지막 `class up`이 끝나지 않았습니다 ({0})',
+    'the last `class up` failed for this student at {0} ({1})': '이 학생에 대한 마지막 `class up`이 {0}에서 실패했습니다 ({1})',
+    'run `{0}`': '`{0}` 실행',
+    'not set up: no namespace ({0})': '구성되지 않음: 네임스페이스가 없습니다 ({0})',
+    '{0} {1} not created yet': '{0} {1} 아직 만들어지지 않음',
+    'not ready (see `lifesub status --id {0}`)': '준비되지 않음 (`lifesub status --id {0}` 참고)',
+    'not started: {0}': '시작하지 않음: {0}',
     // src/class/steps.ts
     'ACR import of {0} from {1} into {2} failed: {3}': '{0}을(를) {1}에서 {2}(으)로 ACR 가져오기(import)에 실패했습니다: {3}',
     '{0}importing needs the Contributor role (action Microsoft.ContainerRegistry/registries/importImage/action) on {1} and read access to {2}':

@@ -2,7 +2,8 @@
 // waiting as not started, while those already running finish their own way.
 import { Writable } from 'node:stream';
 import { expect, test } from 'vitest';
-import { eachStudent } from '../../../src/class/each-student.js';
+import { eachStudent, interruptedByUser, stoppedOutcome } from '../../../src/class/each-student.js';
+import { AbortedError, ToolError } from '../../../src/core/errors.js';
 import { ClassProgress } from '../../../src/class/progress.js';
 
 const quiet = () => new Writable({ write: (_c, _e, done) => done() });
@@ -41,4 +42,25 @@ test('an abort marks the students still waiting for a slot as not started; the r
     ['carol', 'interrupted', 'not started'],
     ['dave', 'interrupted', 'not started'],
   ]);
+});
+
+test('the overall time limit fails the students still waiting, naming the limit (not an interruption: exit 1, not 130)', async () => {
+  const progress = progressOf();
+  const limit = new AbortController();
+  const timeLimit = new ToolError('the overall time limit of 2s was reached', 'raise --timeout, or run again: finished work is not redone');
+  await eachStudent(students, 1, progress, limit.signal, async (s) => {
+    limit.abort(timeLimit);
+    progress.update(s.settings.id, stoppedOutcome(limit.signal));
+  });
+  expect(progress.outcomes().map((o) => [o.phase, o.cause])).toEqual([
+    ['failed', 'the overall time limit of 2s was reached'],
+    ['failed', 'not started: the overall time limit of 2s was reached'],
+    ['failed', 'not started: the overall time limit of 2s was reached'],
+    ['failed', 'not started: the overall time limit of 2s was reached'],
+  ]);
+  expect(progress.outcomes()[1]!.hint).toMatch(/raise --timeout/);
+  expect(interruptedByUser(limit.signal)).toBe(false);
+  const ctrlC = new AbortController();
+  ctrlC.abort(new AbortedError());
+  expect(interruptedByUser(ctrlC.signal)).toBe(true);
 });

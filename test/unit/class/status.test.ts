@@ -17,8 +17,10 @@ const base: Status = {
 };
 
 describe('class status', () => {
-  test('names what is missing', () => {
-    expect(problemOf({ ...base, namespaceState: 'absent' }, false)).toContain('lifesub class up --only bob');
+  test('names what is missing, and whether the last class up finished, failed (with its cause) or stopped', () => {
+    const finished = { finished: true } as const;
+    const unfinished = { finished: false } as const;
+    expect(problemOf({ ...base, namespaceState: 'absent' }, unfinished)).toContain('lifesub class up --only bob');
     expect(
       problemOf(
         {
@@ -28,23 +30,44 @@ describe('class status', () => {
             { kind: 'StatefulSet', name: 'member-postgresql', ready: 1, desired: 1, rolledOut: true, pods: [] },
           ],
         },
-        true,
+        finished,
       ),
     ).toBe('Deployment member 0/1 ready');
-    expect(problemOf({ ...base, ready: true }, false)).toMatch(/did not finish/);
-    // A student the last class up failed or interrupted: said so, with the command that finishes them.
+    expect(problemOf({ ...base, ready: true }, unfinished)).toMatch(/did not finish/);
     const rerun = rerunCommand({ roster: 'week3.yaml', sandbox: true });
-    expect(problemOf({ ...base, namespaceState: 'absent' }, false, { rerun })).toBe(
+    expect(problemOf({ ...base, namespaceState: 'absent' }, unfinished, { rerun })).toBe(
       'not set up: no namespace (run `lifesub class up --roster week3.yaml --sandbox --only bob`)',
     );
+    // Objects the run never got to are "not created yet", not "0/- ready".
     expect(
-      problemOf({ ...base, workloads: [{ kind: 'Deployment', name: 'member', ready: 0, desired: 0, rolledOut: false, pods: [] }] }, false, { rerun }),
+      problemOf({ ...base, workloads: [{ kind: 'Deployment', name: 'member', ready: 0, desired: 0, rolledOut: false, pods: [] }] }, unfinished, { rerun }),
     ).toBe(
-      'the last `class up` did not finish for this student (run `lifesub class up --roster week3.yaml --sandbox --only bob`): Deployment member 0/- ready',
+      'the last `class up` did not finish for this student (run `lifesub class up --roster week3.yaml --sandbox --only bob`): Deployment member not created yet',
     );
-    expect(problemOf(base, true, { cause: 'Deployment member 0/1 ready: ImagePullBackOff' })).toBe('Deployment member 0/1 ready: ImagePullBackOff');
+    // A failure class up recorded is repeated, with the cluster's words for what is wrong now.
+    expect(
+      problemOf(
+        base,
+        { finished: false, failed: 'import:member: Azure refused access (HTTP 403 AuthorizationFailed)' },
+        { rerun, cause: 'deployment member: ImagePullBackOff' },
+      ),
+    ).toBe(
+      'the last `class up` failed for this student at import:member: Azure refused access (HTTP 403 AuthorizationFailed) (run `lifesub class up --roster week3.yaml --sandbox --only bob`): deployment member: ImagePullBackOff',
+    );
+    // A rolling update the quota refused: the old pod still serves, so it is ready but not rolled out — never "the ingress controller has no address".
+    expect(
+      problemOf(
+        {
+          ...base,
+          addresses: { ingress: '1.2.3.4', web: '5.6.7.8' },
+          workloads: [{ kind: 'Deployment', name: 'member', ready: 1, desired: 1, rolledOut: false, pods: [] }],
+        },
+        finished,
+      ),
+    ).toBe('Deployment member 1/1 ready, rollout not finished');
+    expect(problemOf({ ...base, addresses: { ingress: '1.2.3.4', web: '5.6.7.8' } }, finished)).toBe('not ready (see `lifesub status --id bob`)');
     expect(rerunCommand({ roster: 'class.yaml' })('bob')).toBe('lifesub class up --only bob');
-    expect(problemOf({ ...base, ready: true }, true)).toBeUndefined();
+    expect(problemOf({ ...base, ready: true }, finished)).toBeUndefined();
   });
 
   test('markdown: a header row, a separator, one row per student, pipes escaped', () => {
