@@ -45,6 +45,7 @@ export interface ClassPlan {
 }
 
 export const DEFAULT_ROSTER = 'class.yaml';
+const ROSTER_CONFIG_HINT = "check `config:` in the roster (a path relative to the roster's folder)";
 
 /** Reads and checks everything; throws UserError listing every problem. */
 export function planClass(flags: ClassFlags): ClassPlan {
@@ -77,7 +78,9 @@ export function planClass(flags: ClassFlags): ClassPlan {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       lines.push(...problemLines(err.message));
-      if (err.hint) hints.add(err.hint);
+      // The config file came from the roster, not from a --config flag: say where to fix it.
+      if (err.hint === 'check the path given to --config' && !flags.config && roster.config) hints.add(ROSTER_CONFIG_HINT);
+      else if (err.hint) hints.add(err.hint);
     }
     perStudent.set(entry.id, lines);
   }

@@ -90,7 +90,8 @@ export function readRoster(file: string, config: Pick<Config, 'namespaceSuffix' 
   const parsed = rosterSchema.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${placeOf(i.path)}: ${i.message}`);
   // The rules below need only IDs and registries: check them even when another part of the file is wrong.
-  problems.push(...rosterProblems(parsed.success ? parsed.data : loosely(raw), config));
+  const readable: { roster: Roster; positions?: number[] } = parsed.success ? { roster: parsed.data } : loosely(raw);
+  problems.push(...rosterProblems(readable.roster, config, readable.positions));
   if (problems.length > 0) {
     throw new UserError(
       `the roster ${file} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `- ${p}`).join('\n')}`,
@@ -110,20 +111,28 @@ function placeOf(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join('.');
 }
 
-/** The students and source registry of a file that failed the schema, as far as they can be read. */
-function loosely(raw: unknown): Roster {
+/**
+ * The students and source registry of a file that failed the schema, as far as they can be read, with
+ * each student's position in the file's list (entries without a readable ID are skipped, not renumbered).
+ */
+function loosely(raw: unknown): { roster: Roster; positions: number[] } {
   const r = (raw && typeof raw === 'object' ? raw : {}) as { students?: unknown; sourceRegistry?: unknown };
-  const students = (Array.isArray(r.students) ? r.students : [])
-    .filter((s): s is { id: string; registry?: unknown } => !!s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string')
-    .map((s) => ({ id: s.id, ...(typeof s.registry === 'string' ? { registry: s.registry } : {}) }));
-  return { students, ...(typeof r.sourceRegistry === 'string' ? { sourceRegistry: r.sourceRegistry } : {}) };
+  const positions: number[] = [];
+  const students = (Array.isArray(r.students) ? (r.students as unknown[]) : []).flatMap((s, i) => {
+    if (!s || typeof s !== 'object' || typeof (s as { id?: unknown }).id !== 'string') return [];
+    positions.push(i);
+    const { id, registry } = s as { id: string; registry?: unknown };
+    return [{ id, ...(typeof registry === 'string' ? { registry } : {}) }];
+  });
+  return { roster: { students, ...(typeof r.sourceRegistry === 'string' ? { sourceRegistry: r.sourceRegistry } : {}) }, positions };
 }
 
 /** Problems the schema cannot see: duplicate IDs, IDs that cannot name a namespace/registry, bad registry names. */
-export function rosterProblems(roster: Roster, config: Pick<Config, 'namespaceSuffix' | 'registrySuffix'>): string[] {
+export function rosterProblems(roster: Roster, config: Pick<Config, 'namespaceSuffix' | 'registrySuffix'>, positions?: readonly number[]): string[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
-  roster.students.forEach((s, i) => {
+  roster.students.forEach((s, index) => {
+    const i = positions?.[index] ?? index; // the entry's place in the file's list
     const first = seen.get(s.id);
     if (first !== undefined) problems.push(`student ${i + 1}: ID '${s.id}' is already student ${first + 1}'s (IDs must be unique)`);
     else seen.set(s.id, i);

@@ -95,7 +95,7 @@ export async function classUp(flags: ClassFlags, io: ClassIo): Promise<number> {
     const interrupted = interruptedByUser(run.signal);
     if (json) {
       io.stdout.write(
-        `${JSON.stringify({ type: 'class-summary', ok: failed.length === 0 && !interrupted, durationMs: Date.now() - started, students: outcomes })}\n`,
+        `${JSON.stringify({ type: 'class-summary', command: 'class up', ok: failed.length === 0 && !interrupted, durationMs: Date.now() - started, students: outcomes })}\n`,
       );
     } else io.stdout.write(`${formatClassTable(outcomes)}\n`);
     if (outcomes.some((o) => o.phase === 'interrupted')) io.stderr.write(`${INTERRUPTED_LINE}\n`);
@@ -259,7 +259,9 @@ function sharedFailed(result: GraphResult, runtime: Runtime, io: ClassIo, json: 
   }
   const report = maskReport(toExitReport(result.failure, runtime.writes), (t) => maskSecrets(t, secrets));
   if (json)
-    io.stdout.write(`${JSON.stringify({ type: 'class-summary', ok: false, error: { step: report.step, message: report.message, hint: report.hint } })}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ type: 'class-summary', command: 'class up', ok: false, error: { step: report.step, message: report.message, hint: report.hint } })}\n`,
+    );
   io.stderr.write(`error: the shared part failed, so no student was set up: ${report.message}\n${report.hint ? `hint: ${report.hint}\n` : ''}`);
   return report.code === EXIT.usage ? EXIT.usage : EXIT.failed;
 }

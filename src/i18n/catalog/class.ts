@@ -54,6 +54,7 @@ export const klass: Section = {
       '이 클러스터에 있지만 이 명단에는 없음: {0} — `lifesub down --id {1}{2}`(으)로 지울 수 있습니다',
     // src/class/status.ts (the PROBLEM column)
     'ready, but {0}': '준비되었지만 {0}',
+    "check `config:` in the roster (a path relative to the roster's folder)": '명단의 `config:`를 확인하세요 (명단 폴더 기준의 상대 경로)',
     'the last `class up` did not finish for this student ({0})': '이 학생에 대한 마지막 `class up`이 끝나지 않았습니다 ({0})',
     'the last `class up` failed for this student at {0} ({1})': '이 학생에 대한 마지막 `class up`이 {0}에서 실패했습니다 ({1})',
     'run `{0}`': '`{0}` 실행',

@@ -45,6 +45,24 @@ describe('class roster', () => {
     expect(message).toContain("student 4: registry 'no-dash' is not a valid ACR name");
   });
 
+  test('an entry the schema cannot read keeps the others at their place in the list', () => {
+    const file = roster('places.yaml', ['students:', '  - id: alice', '  - id: 12345', `  - id: ${'x'.repeat(70)}`].join('\n'));
+    const message = problemsOf(() => readRoster(file, suffixes));
+    expect(message).toContain('student 2: id:');
+    expect(message).toMatch(/student 3: ID 'x{70}'/);
+  });
+
+  test("a roster's missing config: file is blamed on the roster, not on a --config flag nobody gave", () => {
+    const file = roster('cfg.yaml', 'config: ./nope.yaml\nstudents:\n  - id: alice\n');
+    let hint: string | undefined;
+    try {
+      planClass({ roster: file });
+    } catch (err) {
+      hint = (err as UserError).hint;
+    }
+    expect(hint).toContain('`config:` in the roster');
+  });
+
   test('a missing roster says how to make one', () => {
     expect(problemsOf(() => readRoster(join(dir, 'none.yaml'), suffixes))).toContain('no roster at');
   });
