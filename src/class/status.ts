@@ -48,6 +48,8 @@ export function problemOf(
 
 /** The workloads, releases or addresses that keep the lab from being ready, when no cause was found. */
 function whatIsMissing(status: Status): string {
+  // A run that stopped before the workloads (a refused import, the databases): one phrase, not seven.
+  if (status.workloads.length > 1 && status.workloads.every((w) => w.desired === 0)) return 'no workload created yet';
   const workloads = status.workloads
     .filter((w) => !w.rolledOut)
     .map((w) =>

@@ -122,7 +122,7 @@ describe('lifesub class up (built CLI, one served sandbox)', () => {
     expect(failedStatus.code, explain(failedStatus)).toBe(1);
     const carolRow = (failedStatus.events.find((e) => e.type === 'class-status') as unknown as { students: Array<{ problem?: string }> }).students[0]!;
     expect(carolRow.problem).toMatch(
-      /^the last `class up` failed for this student at import:member: .*HTTP 403 AuthorizationFailed.* \(run `lifesub class up --roster .* --sandbox --only carol`\)/,
+      /^the last `class up` failed for this student at import:[a-z-]+: .*HTTP 403 AuthorizationFailed.* \(run `lifesub class up --roster .* --sandbox --only carol`\)/,
     );
 
     // The instructor gets the role on carol's registry; the next run finishes only carol.

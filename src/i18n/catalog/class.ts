@@ -60,6 +60,7 @@ export const klass: Section = {
     'run `{0}`': '`{0}` 실행',
     'not set up: no namespace ({0})': '구성되지 않음: 네임스페이스가 없습니다 ({0})',
     '{0} {1} not created yet': '{0} {1} 아직 만들어지지 않음',
+    'no workload created yet': '아직 만들어진 워크로드가 없음',
     'not ready (see `lifesub status --id {0}`)': '준비되지 않음 (`lifesub status --id {0}` 참고)',
     'not started: {0}': '시작하지 않음: {0}',
     // src/class/steps.ts

@@ -44,6 +44,8 @@ describe('class status', () => {
     ).toBe(
       'the last `class up` did not finish for this student (run `lifesub class up --roster week3.yaml --sandbox --only bob`): Deployment member not created yet',
     );
+    const none = (name: string) => ({ kind: 'Deployment' as const, name, ready: 0, desired: 0, rolledOut: false, pods: [] });
+    expect(problemOf({ ...base, workloads: [none('member'), none('mysub')] }, finished)).toBe('no workload created yet');
     // A failure class up recorded is repeated, with the cluster's words for what is wrong now.
     expect(
       problemOf(
